@@ -1,0 +1,94 @@
+#include "load/config.h"
+
+#include "load/fields.h"
+#include "load/validate.h"
+#include "load/yaml_tree.h"
+
+namespace esc {
+
+Config load_config(std::string_view text, const std::string& file, std::vector<Diagnostic>& problems) {
+  Config c;
+  c.file = file;
+  ParseResult parsed = parse_yaml(text, ParseLimits{});
+  if (!parsed.ok) {
+    Diagnostic d;
+    d.rule = "yaml-syntax";
+    d.file = file;
+    d.mark = parsed.error_mark;
+    d.message = parsed.error;
+    problems.push_back(std::move(d));
+    return c;
+  }
+  // An empty configuration file means "all defaults".
+  if (parsed.root.is_null()) return c;
+  std::size_t before = problems.size();
+  validate_shape(parsed.root, config_shape(), file, problems);
+  for (std::size_t i = before; i < problems.size(); ++i)
+    if (problems[i].rule == "timestamp-utc") problems[i].severity = Severity::warning;
+  if (!parsed.root.is_map()) return c;
+  const YNode& root = parsed.root;
+  auto scalar = [&](const YNode* n) -> const std::string* {
+    return n && n->is_scalar() ? &n->scalar : nullptr;
+  };
+  if (auto s = scalar(root.find("triage_window")))
+    if (auto d = parse_duration(*s)) c.triage_window = *d;
+  if (auto s = scalar(root.find("currency"))) c.currency = *s;
+  if (const YNode* n = root.find("p1_revenue_threshold")) {
+    double v;
+    if (scalar_is_number(*n, &v)) c.p1_revenue_threshold = v;
+  }
+  if (const YNode* cad = root.find("cadence"); cad && cad->is_map())
+    for (int p = 0; p < 3; ++p)
+      if (auto s = scalar(cad->find(name_of(static_cast<Priority>(p)))))
+        if (auto d = parse_duration(*s)) c.cadence[p] = *d;
+  if (auto s = scalar(root.find("calendar")))
+    if (auto k = parse_calendar_kind(*s)) c.calendar = *k;
+  if (const YNode* h = root.find("holidays"); h && h->is_seq())
+    for (const YNode& item : h->items)
+      if (auto s = scalar(&item))
+        if (auto d = parse_date(*s)) c.holidays.push_back(*d);
+  if (auto s = scalar(root.find("sender_domain"))) c.sender_domain = *s;
+  if (auto s = scalar(root.find("font"))) c.font = *s;
+  if (auto s = scalar(root.find("templates"))) c.templates = *s;
+  if (const YNode* n = root.find("max_file_size")) {
+    long long v;
+    if (scalar_is_integer(*n, &v) && v > 0) c.max_file_size = static_cast<std::size_t>(v);
+  }
+  if (const YNode* rules = root.find("rules"); rules && rules->is_map())
+    for (const auto& [k, v] : rules->entries)
+      if (k.is_scalar() && v.is_scalar())
+        if (auto sev = parse_severity(v.scalar)) c.rule_severity[k.scalar] = *sev;
+  if (const YNode* lint = root.find("lint"); lint && lint->is_map())
+    if (const YNode* pats = lint->find("patterns"); pats && pats->is_seq())
+      for (const YNode& p : pats->items) {
+        if (!p.is_map()) continue;
+        LintPattern lp;
+        if (auto s = scalar(p.find("id"))) lp.id = *s;
+        if (const YNode* pn = p.find("pattern"); pn && pn->is_scalar()) {
+          lp.pattern = pn->scalar;
+          lp.mark = pn->mark;
+        }
+        if (auto s = scalar(p.find("message"))) lp.message = *s;
+        if (auto s = scalar(p.find("severity")))
+          if (auto sev = parse_severity(*s)) lp.severity = *sev;
+        c.lint_patterns.push_back(std::move(lp));
+      }
+  return c;
+}
+
+std::optional<std::filesystem::path> discover_config(const std::filesystem::path& start) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  while (true) {
+    fs::path candidate = dir / ".escalate.yaml";
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (fs::exists(dir / ".git", ec)) return std::nullopt;
+    fs::path parent = dir.parent_path();
+    if (parent == dir || parent.empty()) return std::nullopt;
+    dir = parent;
+  }
+}
+
+}  // namespace esc

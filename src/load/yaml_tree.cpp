@@ -1,0 +1,185 @@
+#include "load/yaml_tree.h"
+
+#include <sstream>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include "core/text.h"
+
+namespace esc {
+
+const YNode* YNode::find(std::string_view key) const {
+  for (const auto& [k, v] : entries)
+    if (k.is_scalar() && k.scalar == key) return &v;
+  return nullptr;
+}
+
+std::string_view describe_kind(const YNode& n) {
+  switch (n.kind) {
+    case YNode::Kind::null: return "nothing (null)";
+    case YNode::Kind::scalar: return n.quoted ? "a quoted string" : "a scalar";
+    case YNode::Kind::sequence: return "a list";
+    case YNode::Kind::mapping: return "a mapping";
+  }
+  return "a value";
+}
+
+namespace {
+
+Mark to_mark(const YAML::Mark& m) {
+  if (m.line < 0) return {};
+  return {m.line + 1, m.column + 1};
+}
+
+// Thrown from the handler to stop the parse at the first refused construct.
+struct Refused {
+  Mark mark;
+  std::string message;
+};
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(int max_depth) : max_depth_(max_depth) {}
+
+  YNode take_root() { return std::move(root_); }
+  int documents() const { return documents_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents_ > 1)
+      throw Refused{to_mark(mark), "the file holds more than one YAML document; keep one record per file"};
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    YNode n;
+    n.kind = YNode::Kind::null;
+    n.mark = to_mark(mark);
+    add(std::move(n));
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    throw Refused{to_mark(mark), "YAML aliases (*name) are not allowed in records; write the value out"};
+  }
+  void OnAnchor(const YAML::Mark& mark, const std::string&) override {
+    throw Refused{to_mark(mark), "YAML anchors (&name) are not allowed in records; write the value out"};
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+                const std::string& value) override {
+    YNode n;
+    n.kind = YNode::Kind::scalar;
+    n.mark = to_mark(mark);
+    n.scalar = value;
+    // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
+    n.quoted = (tag == "!");
+    if (!tag.empty() && tag != "?" && tag != "!")
+      throw Refused{n.mark, "YAML tags (" + tag + ") are not allowed in records"};
+    add(std::move(n));
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    open(YNode::Kind::sequence, mark);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    open(YNode::Kind::mapping, mark);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    YNode node;
+    bool have_key = false;
+    YNode key;
+  };
+  int max_depth_;
+  int documents_ = 0;
+  YNode root_;
+  std::vector<Frame> stack_;
+
+  void open(YNode::Kind kind, const YAML::Mark& mark) {
+    if (static_cast<int>(stack_.size()) >= max_depth_)
+      throw Refused{to_mark(mark), "nesting is deeper than " + std::to_string(max_depth_) +
+                                       " levels; a record never needs that"};
+    Frame f;
+    f.node.kind = kind;
+    f.node.mark = to_mark(mark);
+    stack_.push_back(std::move(f));
+  }
+  void close() {
+    YNode n = std::move(stack_.back().node);
+    stack_.pop_back();
+    add(std::move(n));
+  }
+  void add(YNode n) {
+    if (stack_.empty()) {
+      root_ = std::move(n);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.kind == YNode::Kind::sequence) {
+      top.node.items.push_back(std::move(n));
+    } else if (!top.have_key) {
+      top.key = std::move(n);
+      top.have_key = true;
+    } else {
+      top.node.entries.emplace_back(std::move(top.key), std::move(n));
+      top.have_key = false;
+    }
+  }
+};
+
+// yaml-cpp's messages are lower-case fragments ("illegal map value"); make them sentences.
+std::string yaml_message(const std::string& msg) {
+  if (msg.empty()) return "invalid YAML";
+  return "invalid YAML: " + msg;
+}
+
+}  // namespace
+
+ParseResult parse_yaml(std::string_view text, const ParseLimits& limits) {
+  ParseResult r;
+  if (text.size() > limits.max_bytes) {
+    r.error = "the file is " + std::to_string(text.size()) + " bytes, over the " +
+              std::to_string(limits.max_bytes) + "-byte limit for a record";
+    return r;
+  }
+  if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+    auto lc = line_col_at(text, nul);
+    r.error_mark = {lc.line, lc.col};
+    r.error = "the file holds a NUL byte: it is binary data, not a YAML record";
+    return r;
+  }
+  if (auto bad = first_invalid_utf8(text)) {
+    auto lc = line_col_at(text, *bad);
+    r.error_mark = {lc.line, lc.col};
+    r.error = "invalid UTF-8 (byte 0x" + [&] {
+      static const char* hex = "0123456789ABCDEF";
+      unsigned char c = static_cast<unsigned char>(text[*bad]);
+      return std::string{hex[c >> 4], hex[c & 15]};
+    }() + "); save the file as UTF-8";
+    return r;
+  }
+  try {
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    TreeBuilder builder(limits.max_depth);
+    while (parser.HandleNextDocument(builder)) {
+    }
+    r.root = builder.take_root();
+    // An empty file (or one holding only comments) is a document with nothing in it.
+    if (builder.documents() == 0) r.root.mark = {1, 1};
+    r.ok = true;
+  } catch (const Refused& e) {
+    r.error_mark = e.mark;
+    r.error = e.message;
+  } catch (const YAML::Exception& e) {
+    r.error_mark = to_mark(e.mark);
+    if (r.error_mark.line == 0) r.error_mark = {1, 1};
+    r.error = yaml_message(e.msg);
+  }
+  return r;
+}
+
+}  // namespace esc

@@ -1,0 +1,56 @@
+// A small YAML document tree built from yaml-cpp's event parser, keeping what the record
+// checks need and yaml-cpp's Node API hides: every key of a mapping in source order
+// (duplicates included), whether a scalar was quoted, and 1-based line:col of every node.
+// Aliases are refused at the first event (an alias bomb costs nothing), and nesting deeper than
+// a limit stops the parse before yaml-cpp's own recursion guard is reached.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace esc {
+
+struct YNode {
+  enum class Kind { null, scalar, sequence, mapping };
+  Kind kind = Kind::null;
+  Mark mark;
+  std::string scalar;   // scalar text (Kind::scalar)
+  bool quoted = false;  // single/double quoted or block scalar: never a number/bool/null
+  std::vector<YNode> items;                       // Kind::sequence
+  std::vector<std::pair<YNode, YNode>> entries;   // Kind::mapping, in source order
+
+  bool is_null() const { return kind == Kind::null; }
+  bool is_scalar() const { return kind == Kind::scalar; }
+  bool is_map() const { return kind == Kind::mapping; }
+  bool is_seq() const { return kind == Kind::sequence; }
+  // First value under a scalar key, or nullptr.
+  const YNode* find(std::string_view key) const;
+};
+
+// "a mapping", "a list", "a string", "null" — for messages.
+std::string_view describe_kind(const YNode& n);
+
+struct ParseLimits {
+  std::size_t max_bytes = 1024 * 1024;  // files over this are refused
+  int max_depth = 64;                   // nesting deeper than this is refused
+};
+
+// The outcome of reading one document: a root node, or a yaml-syntax problem with its place.
+struct ParseResult {
+  bool ok = false;
+  YNode root;
+  Mark error_mark;
+  std::string error;  // one sentence, without the location
+};
+
+// Parses YAML text (a single document; a second document is an error). Checks the size limit,
+// NUL bytes (binary data) and UTF-8 validity first, then parses.
+ParseResult parse_yaml(std::string_view text, const ParseLimits& limits);
+
+}  // namespace esc

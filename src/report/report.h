@@ -1,0 +1,59 @@
+// Reports are pure functions of the sorted diagnostics of a batch: text (gcc style with source
+// line and caret), JSON, JUnit XML, SARIF 2.1.0 and GitHub workflow commands.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace esc {
+
+enum class ReportFormat { text, json, junit, sarif, github };
+std::optional<ReportFormat> parse_report_format(std::string_view s);
+
+// One input file and its findings (sorted), with the source lines the findings point at (line
+// number -> text without the line end) so the text report can show them with a caret.
+struct FileResult {
+  std::string path;                      // as the user gave it (or --stdin-filename)
+  std::string record_id;                 // empty when unknown
+  std::vector<Diagnostic> diagnostics;   // sorted; includes suppressed ones
+  std::map<int, std::string> source_lines;
+};
+
+struct ReportOptions {
+  bool color = false;      // ANSI colour (text only)
+  bool quiet = false;      // text: findings only, no summary line when clean
+  std::string tool_version;
+  std::string noun = "record";  // "record" for check/build, "draft" for lint-comms
+  int baselined = 0;       // findings hidden by --baseline (reported in the summary)
+};
+
+// Counts for the summary line and exit status.
+struct Totals {
+  int errors = 0, warnings = 0, infos = 0, suppressed = 0;
+  int files = 0, files_with_findings = 0;
+};
+Totals count_totals(const std::vector<FileResult>& files);
+
+// "3 errors, 1 warning in 2 of 40 records" / "no problems in 40 records".
+std::string summary_line(const Totals& t, const ReportOptions& opt);
+
+void write_text(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
+void write_json(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
+void write_junit(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
+void write_sarif(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
+void write_github(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
+void write_report(ReportFormat f, std::ostream& out, const std::vector<FileResult>& files,
+                  const ReportOptions& opt);
+
+// A path relative to the current directory with '/' separators, for SARIF and GitHub
+// ("fixtures/bad.yaml"); absolute paths outside the current directory are kept absolute
+// (as file:// URIs in SARIF).
+std::string relative_uri(std::string_view path);
+
+}  // namespace esc
