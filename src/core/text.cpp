@@ -1,0 +1,373 @@
+#include "core/text.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+
+// All patterns are function-local `static const re2::RE2`: compiled once, initialised
+// thread-safely, and safe to match from many threads. Nothing here keeps mutable state.
+
+namespace esc {
+
+namespace {
+
+re2::StringPiece piece(std::string_view s) { return {s.data(), s.size()}; }
+
+std::string_view view(const re2::StringPiece& p) { return {p.data(), p.size()}; }
+
+// Byte offset of a submatch inside the text it was found in.
+std::size_t offset_in(std::string_view text, const re2::StringPiece& p) {
+  return static_cast<std::size_t>(p.data() - text.data());
+}
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Whole-word matching. Word characters are letters, digits and combining marks in any script,
+// plus '_'. RE2's \b only knows ASCII, so it sees a boundary inside "cafémight" and none in
+// "café might". Patterns instead require this class (or the start/end of the text) on both
+// sides of the word. Bytes that are not valid UTF-8 match neither side, so never a boundary.
+#define ESC_NOT_WORD_CHAR R"([^\pL\pN\pM_])"
+
+// Every match of group 1 of `re`, left to right, without overlaps. Patterns that check a word
+// boundary consume the character before the word, so the search resumes at the end of group 1
+// (not of the whole match): that way the character after one word can be the one before the
+// next. `re` is searched with the whole text as context, so "^" means the start of the text.
+template <typename Accept>
+void for_each_group1(const re2::RE2& re, std::string_view text, Accept accept) {
+  const re2::StringPiece all = piece(text);
+  std::array<re2::StringPiece, 2> m;
+  std::size_t pos = 0;
+  while (pos <= text.size() &&
+         re.Match(all, pos, text.size(), re2::RE2::UNANCHORED, m.data(), static_cast<int>(m.size()))) {
+    const std::size_t start = offset_in(text, m[1]);
+    const std::size_t end = start + m[1].size();
+    accept(start, end);
+    pos = end > pos ? end : pos + 1;  // never loop on an empty match
+  }
+}
+
+// Keeps matches in text order; where two overlap, the one that starts first (then the longer
+// one) wins, so "[TBD]" is reported once, as the bracket token.
+std::vector<TextMatch> ordered_without_overlaps(std::vector<TextMatch> found) {
+  std::sort(found.begin(), found.end(), [](const TextMatch& a, const TextMatch& b) {
+    return a.offset != b.offset ? a.offset < b.offset : a.length > b.length;
+  });
+  std::vector<TextMatch> out;
+  std::size_t covered_to = 0;
+  for (auto& m : found) {
+    if (!out.empty() && m.offset < covered_to) continue;
+    covered_to = m.offset + m.length;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+// ---- find_placeholders helpers ----------------------------------------------------------------
+
+// "<...>" that is a real address rather than a placeholder: an e-mail address, a URL, or HTML
+// markup (drafts may be HTML; "<p>" and "</div>" are not placeholders).
+bool is_address_or_markup(std::string_view inner) {
+  static const re2::RE2 email(R"([^\s@<>]+@[^\s@<>]+)");
+  static const re2::RE2 url(R"((?i)(?:[a-z][a-z0-9+.\-]*://|mailto:|tel:|www\.)[^\s<>]+)");
+  static const re2::RE2 markup(
+      // closing tag, comment or doctype, tag with attributes, self-closing tag
+      R"(/[A-Za-z][A-Za-z0-9]*\s*|![\s\S]*|[A-Za-z][A-Za-z0-9]*\s+[A-Za-z_:][-A-Za-z0-9_:.]*\s*=[\s\S]*|)"
+      R"([A-Za-z][A-Za-z0-9]*\s*/|)"
+      // common bare tags, lower case only: "<Name>" is a placeholder, "<b>" is bold
+      R"(a|b|i|u|p|br|hr|em|strong|span|div|ul|ol|li|table|thead|tbody|tr|td|th|html|head|body|)"
+      R"(blockquote|pre|code|small|sup|sub|h[1-6])");
+  const re2::StringPiece s = piece(inner);
+  return re2::RE2::FullMatch(s, email) || re2::RE2::FullMatch(s, url) ||
+         re2::RE2::FullMatch(s, markup);
+}
+
+// ---- count_sentences helpers ------------------------------------------------------------------
+
+bool has_word_content(std::string_view segment) {
+  static const re2::RE2 content(R"([\pL\pN])");
+  return re2::RE2::PartialMatch(piece(segment), content);
+}
+
+// The word just before a full stop: back to the previous whitespace, minus opening brackets and
+// quotes. For "(e.g." the word is "e.g".
+std::string_view word_before(std::string_view text, std::size_t stop) {
+  std::size_t start = stop;
+  while (start > 0 && !is_ascii_space(text[start - 1])) --start;
+  static const re2::RE2 strip_openers(R"([(\["'“‘]*([\s\S]*))");
+  re2::StringPiece word;
+  if (re2::RE2::FullMatch(piece(text.substr(start, stop - start)), strip_openers, &word)) {
+    return view(word);
+  }
+  return text.substr(start, stop - start);
+}
+
+// Whether a full stop after `word`, followed by `next` (the text after the whitespace), ends a
+// sentence. Lower-case continuation means it does not: "etc. were reviewed", "Ltd. was
+// notified". Titles, "e.g.", "vs." and the like never end one; neither do initials ("J. R. R.
+// Tolkien", "Sam A. Okafor") nor "No." before a number. The price: "option A. Then" is one
+// sentence, which under-counts rather than over-counts.
+bool full_stop_ends_sentence(std::string_view word, std::string_view next) {
+  static const re2::RE2 never_final(
+      R"((?i)mr|mrs|ms|mx|dr|prof|rev|st|vs|v|cf|viz|approx|ca|fig|figs|incl|excl|ref|vol|pp|)"
+      R"(e\.g|i\.e)");
+  static const re2::RE2 initials(R"(\p{Lu}(?:\.\p{Lu})*)");  // "J", "J.R.R", "U.S"
+  static const re2::RE2 number_abbrev(R"((?i)no|nos|nr)");
+  static const re2::RE2 starts_with_digit(R"([0-9#])");
+  // The next word continues a company name: "Northwind Co. Ltd.", "Acme Pty. Ltd".
+  static const re2::RE2 company_suffix(R"((?i)(?:ltd|inc|co|corp|plc|llc|gmbh|pty)(?:[.,;:\s]|$))");
+  static const re2::RE2 starts_lower(R"([(\["'“‘]*\p{Ll})");
+
+  const re2::StringPiece w = piece(word);
+  if (re2::RE2::FullMatch(w, never_final) || re2::RE2::FullMatch(w, initials)) return false;
+  const auto starts_with = [&](const re2::RE2& re) {
+    re2::StringPiece rest = piece(next);
+    return re2::RE2::Consume(&rest, re);
+  };
+  if (re2::RE2::FullMatch(w, number_abbrev) && starts_with(starts_with_digit)) return false;
+  if (starts_with(company_suffix)) return false;
+  return !starts_with(starts_lower);
+}
+
+// ---- UTF-8 helpers ----------------------------------------------------------------------------
+
+// Length of the valid UTF-8 sequence at text[i], or 0 when it is invalid (strict: no overlong
+// forms, no surrogates, nothing above U+10FFFF, no truncated sequences).
+std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) -> unsigned {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100;  // 0x100: past end
+  };
+  const auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+  const unsigned b0 = byte(0);
+  if (b0 < 0x80) return 1;
+  if (in(b0, 0xC2, 0xDF)) return in(byte(1), 0x80, 0xBF) ? 2 : 0;
+  // The second byte's range excludes overlongs (E0, F0), surrogates (ED) and > U+10FFFF (F4).
+  unsigned lo = 0x80, hi = 0xBF;
+  std::size_t len = 0;
+  if (in(b0, 0xE0, 0xEF)) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (in(b0, 0xF0, 0xF4)) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;  // stray continuation byte, C0/C1 (always overlong) or F5..FF
+  }
+  if (!in(byte(1), lo, hi)) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if (!in(byte(k), 0x80, 0xBF)) return 0;
+  }
+  return len;
+}
+
+}  // namespace
+
+// ---- placeholders -------------------------------------------------------------------------------
+
+bool is_placeholder_value(std::string_view value) {
+  // Trims ASCII and Unicode spaces (a no-break space is still blank).
+  static const re2::RE2 trim(R"((?s)[\s\p{Z}]*(.*?)[\s\p{Z}]*)");
+  // Case-insensitive. "nil" and "na" are left out on purpose: both are real surnames.
+  static const re2::RE2 nobody(
+      R"((?i)\?+|[-–—]+|n/a|n\.a\.?|tbd|tbc|tba|todo|unknown|none|null|nobody|_+|x{2,}|\[[^\[\]]*\])");
+  re2::StringPiece core;
+  if (!re2::RE2::FullMatch(piece(value), trim, &core)) return false;  // not UTF-8: not blank
+  if (core.empty() || re2::RE2::FullMatch(core, nobody)) return true;
+  // A whole value that is a placeholder token in free text: "<Name>", "{{owner}}".
+  const auto found = find_placeholders(view(core));
+  return found.size() == 1 && found.front().length == core.size();
+}
+
+std::vector<TextMatch> find_placeholders(std::string_view text) {
+  // "[Customer Name]": at least one letter inside, so footnotes like "[1]" and an empty "[ ]"
+  // are not placeholders. A markdown link "[text](url)" is rejected below.
+  static const re2::RE2 bracket(R"((\[[^\[\]\n]*\pL[^\[\]\n]*\]))");
+  static const re2::RE2 underscores(R"((_{3,}))");
+  // Whole words. TBD/TBC in any case: "tbd" means the same and is no English word. TODO and XX
+  // only in upper case: "todo" is Spanish for "all", and "xx" is a sign-off.
+  static const re2::RE2 word(
+      R"((?:^|)" ESC_NOT_WORD_CHAR R"()((?i:tbd|tbc)|TODO|X{2,})(?:)" ESC_NOT_WORD_CHAR R"(|$))");
+  // "<...>" not starting or ending with a space, so "less < 5 and > 2" is not one.
+  static const re2::RE2 angle(R"((<([^<>\s]|[^<>\s][^<>\n]*[^<>\s])>))");
+  static const re2::RE2 mustache(R"((\{\{[^{}\n]*\}\}))");
+  static const re2::RE2 has_letter(R"([\s\S]*\pL[\s\S]*)");
+
+  std::vector<TextMatch> found;
+  const auto add = [&](std::size_t start, std::size_t end) {
+    found.push_back({start, end - start, std::string(text.substr(start, end - start))});
+  };
+  for_each_group1(bracket, text, [&](std::size_t start, std::size_t end) {
+    if (end < text.size() && text[end] == '(') return;  // markdown link text
+    add(start, end);
+  });
+  for_each_group1(underscores, text, add);
+  for_each_group1(word, text, add);
+  for_each_group1(angle, text, [&](std::size_t start, std::size_t end) {
+    const std::string_view inner = text.substr(start + 1, end - start - 2);
+    if (!re2::RE2::FullMatch(piece(inner), has_letter) || is_address_or_markup(inner)) return;
+    add(start, end);
+  });
+  for_each_group1(mustache, text, add);
+  return ordered_without_overlaps(std::move(found));
+}
+
+// ---- sentences --------------------------------------------------------------------------------
+
+int count_sentences(std::string_view text) {
+  // A run of terminators, then closing quotes/brackets, then whitespace or the end of the text
+  // (so "99.95%", "£1.2m" and "v2.3" never qualify); or a blank line, which ends a paragraph
+  // and so a sentence, full stop or not.
+  static const re2::RE2 boundary(
+      R"(([.!?…]+)([)\]"'”’»]*)(\s+|$)|(\n[ \t\r\f\v]*\n))");
+  static const re2::RE2 ellipsis(R"((?:\.{3,}|…)[.…]*)");
+  static const re2::RE2 blank_line(R"(\n[ \t\r\f\v]*\n)");
+  static const re2::RE2 starts_lower(R"([(\["'“‘]*\p{Ll})");
+
+  int count = 0;
+  std::size_t sentence_start = 0;
+  const re2::StringPiece all = piece(text);
+  std::array<re2::StringPiece, 5> m;
+  std::size_t pos = 0;
+  while (pos < text.size() &&
+         boundary.Match(all, pos, text.size(), re2::RE2::UNANCHORED, m.data(), static_cast<int>(m.size()))) {
+    const std::size_t match_end = offset_in(text, m[0]) + m[0].size();
+    pos = match_end > pos ? match_end : pos + 1;
+
+    bool ends = false;
+    if (m[4].data() != nullptr) {
+      ends = true;  // blank line
+    } else {
+      const std::string_view stops = view(m[1]);
+      const std::string_view next = text.substr(match_end);
+      if (re2::RE2::PartialMatch(piece(m[3]), blank_line)) {
+        ends = true;
+      } else if (re2::RE2::FullMatch(piece(stops), ellipsis)) {
+        ends = false;  // "..." or "…" trails off inside a sentence
+      } else if (stops.find_first_of("?!") != std::string_view::npos) {
+        // "?" and "!" end a sentence unless it carries on in lower case: 'asked "why?" and'
+        re2::StringPiece rest = piece(next);
+        ends = !re2::RE2::Consume(&rest, starts_lower);
+      } else {
+        ends = full_stop_ends_sentence(word_before(text, offset_in(text, m[1])), next);
+      }
+    }
+    if (!ends) continue;
+    // Only a stretch with words in it is a sentence ("!!!" on its own is not).
+    if (has_word_content(text.substr(sentence_start, offset_in(text, m[0]) - sentence_start))) ++count;
+    sentence_start = match_end;
+  }
+  if (sentence_start < text.size() && has_word_content(text.substr(sentence_start))) ++count;
+  return count;
+}
+
+// ---- speculative language -----------------------------------------------------------------------
+
+std::vector<TextMatch> find_speculative(std::string_view text) {
+  // Words within a phrase may be separated by any run of spaces, including line breaks and
+  // no-break spaces. "maybe" is included alongside "may be": the same hedge, one word.
+#define ESC_GAP R"([\s\p{Zs}]+)"
+  static const re2::RE2 hedge(
+      R"((?i)(?:^|)" ESC_NOT_WORD_CHAR R"()()"
+      "we" ESC_GAP "think|we" ESC_GAP "believe|we" ESC_GAP "suspect|we" ESC_GAP "hope|"
+      "probably|possibly|perhaps|presumably|hopefully|likely|might|maybe|"
+      "may" ESC_GAP "have|may" ESC_GAP "be|appears" ESC_GAP "to|appear" ESC_GAP "to|"
+      "seems" ESC_GAP "to|seem" ESC_GAP "to|should" ESC_GAP "be" ESC_GAP "fixed|"
+      "should" ESC_GAP "be" ESC_GAP "resolved|not" ESC_GAP "sure|not" ESC_GAP "certain"
+      R"()(?:)" ESC_NOT_WORD_CHAR R"(|$))");
+#undef ESC_GAP
+  std::vector<TextMatch> out;
+  for_each_group1(hedge, text, [&](std::size_t start, std::size_t end) {
+    out.push_back({start, end - start, std::string(text.substr(start, end - start))});
+  });
+  return out;
+}
+
+#undef ESC_NOT_WORD_CHAR
+
+// ---- did you mean -------------------------------------------------------------------------------
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);  // the row is the shorter string
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];  // row[i-1][j-1]
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> did_you_mean(std::string_view word,
+                                        const std::vector<std::string>& candidates) {
+  if (word.empty()) return std::nullopt;  // nothing typed: any short key would be "close"
+  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  const std::string* best = nullptr;
+  std::size_t best_distance = limit + 1;
+  for (const auto& c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d < best_distance) {  // strict: on a tie the earlier candidate stays
+      best = &c;
+      best_distance = d;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  return *best;
+}
+
+// ---- UTF-8 --------------------------------------------------------------------------------------
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t len = valid_sequence_length(text, i);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+LineCol line_col_at(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  // An offset inside a multi-byte character points at that character.
+  while (offset > 0 && offset < text.size() && is_continuation(static_cast<unsigned char>(text[offset]))) {
+    --offset;
+  }
+  LineCol lc;
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++lc.line;
+      lc.col = 1;
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      // "\r\n" is one line end: the '\n' has the same column as the '\r'.
+    } else if (!is_continuation(c)) {
+      ++lc.col;
+    }
+  }
+  return lc;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return !is_continuation(static_cast<unsigned char>(c));
+  }));
+}
+
+std::string capitalise(std::string_view word) {
+  std::string out(word);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+}  // namespace esc
