@@ -33,7 +33,9 @@ std::string format_address(const Address& a);
 std::string format_address_list(const std::vector<Address>& list);
 
 // One complete header field "Name: value\r\n", folded at whitespace so that no line exceeds
-// 78 characters where possible (RFC 5322 2.2.3). Returns nullopt if the value holds CR/LF.
+// 78 characters where possible (RFC 5322 2.2.3). Returns nullopt if the value holds CR/LF (or
+// any control character), if the name is not a valid field name, or if a word is too long to
+// fold under the 998-character limit.
 std::optional<std::string> header_field(std::string_view name, std::string_view value);
 
 // Quoted-printable (RFC 2045 6.7) of a UTF-8 text: line ends become CRLF, lines are soft-broken

@@ -1,0 +1,552 @@
+#include "render/mime.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace esc::mime {
+namespace {
+
+// RFC 5322 2.1.1: a line SHOULD be at most 78 characters and MUST be at most 998 (without CRLF).
+constexpr std::size_t kHeaderLineSoftLimit = 78;
+constexpr std::size_t kHeaderLineHardLimit = 998;
+
+// RFC 2045 6.7 rule 5: encoded lines are at most 76 characters, a soft break's "=" included.
+constexpr std::size_t kQpLineLimit = 76;
+
+// RFC 2047 2: an encoded word is at most 75 characters, and a header line holding one at most
+// 76. We use shorter words so that "Subject: " or "Reply-To: " plus one word still fits in 76:
+// 39 bytes -> 52 base64 characters -> 64 characters with the 12-character "=?UTF-8?B?" "?=" frame.
+constexpr std::size_t kEncodedWordMaxBytes = 39;
+constexpr std::string_view kEncodedWordPrefix = "=?UTF-8?B?";
+constexpr std::string_view kEncodedWordSuffix = "?=";
+
+// An ASCII word longer than this cannot be folded into a line of at most 998 characters once a
+// header name is in front of it, so encode_unstructured sends such values as encoded words
+// (which are short and foldable) instead.
+constexpr std::size_t kLongestFoldableWord = 900;
+
+constexpr std::string_view kBase64Alphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view kHexDigits = "0123456789ABCDEF";
+
+unsigned char byte_of(char c) { return static_cast<unsigned char>(c); }
+
+bool is_wsp(char c) { return c == ' ' || c == '\t'; }
+
+bool all_wsp(std::string_view text) {
+  for (char c : text) {
+    if (!is_wsp(c)) return false;
+  }
+  return true;
+}
+
+// Printable US-ASCII: SPACE through '~'. TAB and everything else needs encoding.
+bool is_printable_ascii(std::string_view text) {
+  for (char c : text) {
+    if (byte_of(c) < 0x20 || byte_of(c) > 0x7E) return false;
+  }
+  return true;
+}
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  }
+  return true;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+void append_hex_escape(std::string& out, unsigned char b) {
+  out += '=';
+  out += kHexDigits[b >> 4];
+  out += kHexDigits[b & 0x0F];
+}
+
+// Length of the UTF-8 sequence starting at text[pos]. An invalid or truncated sequence counts
+// as one byte, so malformed input is still handled (byte by byte) rather than dropped.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
+  const unsigned char lead = byte_of(text[pos]);
+  std::size_t len = 1;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    len = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    len = 3;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    len = 4;
+  }
+  if (pos + len > text.size()) return 1;
+  for (std::size_t i = 1; i < len; ++i) {
+    if ((byte_of(text[pos + i]) & 0xC0) != 0x80) return 1;
+  }
+  return len;
+}
+
+void append_utf8(std::string& out, unsigned int code_point) {
+  if (code_point < 0x80) {
+    out += static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    out += static_cast<char>(0xC0 | (code_point >> 6));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (code_point >> 12));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+}
+
+std::string base64_encode(std::string_view in) {
+  std::string out;
+  out.reserve((in.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 3 <= in.size(); i += 3) {
+    const unsigned int n = (byte_of(in[i]) << 16) | (byte_of(in[i + 1]) << 8) | byte_of(in[i + 2]);
+    out += kBase64Alphabet[(n >> 18) & 0x3F];
+    out += kBase64Alphabet[(n >> 12) & 0x3F];
+    out += kBase64Alphabet[(n >> 6) & 0x3F];
+    out += kBase64Alphabet[n & 0x3F];
+  }
+  const std::size_t rest = in.size() - i;
+  if (rest > 0) {
+    unsigned int n = byte_of(in[i]) << 16;
+    if (rest == 2) n |= byte_of(in[i + 1]) << 8;
+    out += kBase64Alphabet[(n >> 18) & 0x3F];
+    out += kBase64Alphabet[(n >> 12) & 0x3F];
+    out += rest == 2 ? kBase64Alphabet[(n >> 6) & 0x3F] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+// Strict enough to reject garbage, lenient about missing padding (seen in the wild).
+std::optional<std::string> base64_decode(std::string_view in) {
+  while (!in.empty() && in.back() == '=') in.remove_suffix(1);
+  if (in.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  unsigned int acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    const std::size_t v = kBase64Alphabet.find(c);
+    if (v == std::string_view::npos) return std::nullopt;
+    acc = (acc << 6) | static_cast<unsigned int>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((acc >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+// RFC 2047 4.2: "_" is a space, "=XX" a byte, anything else itself.
+std::optional<std::string> q_decode(std::string_view in) {
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '_') {
+      out += ' ';
+    } else if (in[i] == '=') {
+      if (i + 2 >= in.size()) return std::nullopt;
+      const int hi = hex_value(in[i + 1]);
+      const int lo = hex_value(in[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out += in[i];
+    }
+  }
+  return out;
+}
+
+// The whole text as "=?UTF-8?B?...?=" words separated by single spaces. Each word holds whole
+// UTF-8 sequences only (RFC 2047 5 rule 3: a multi-octet character may not be split across
+// adjacent encoded words). Every byte, spaces included, is inside the base64, so decoding gives
+// back the exact input; the separating spaces are dropped by decoders (RFC 2047 6.2).
+std::string encode_as_words(std::string_view utf8) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < utf8.size()) {
+    std::size_t end = pos;
+    while (end < utf8.size()) {
+      const std::size_t len = utf8_sequence_length(utf8, end);
+      if (end + len - pos > kEncodedWordMaxBytes) break;
+      end += len;
+    }
+    if (!out.empty()) out += ' ';
+    out += kEncodedWordPrefix;
+    out += base64_encode(utf8.substr(pos, end - pos));
+    out += kEncodedWordSuffix;
+    pos = end;
+  }
+  return out;
+}
+
+// Printable ASCII that still cannot go out verbatim: "=?" could be taken for an encoded word by
+// a decoder; leading or trailing whitespace is dropped by receivers (Python strips the leading
+// space after the colon); a very long word cannot be folded under the 998 limit.
+bool ascii_needs_encoding(std::string_view text) {
+  if (text.find("=?") != std::string_view::npos) return true;
+  if (!text.empty() && (is_wsp(text.front()) || is_wsp(text.back()))) return true;
+  std::size_t run = 0;
+  for (char c : text) {
+    run = is_wsp(c) ? 0 : run + 1;
+    if (run > kLongestFoldableWord) return true;
+  }
+  return false;
+}
+
+// RFC 5322 3.2.3 atext.
+bool is_atext(char c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+  return std::string_view("!#$%&'*+-/=?^_`{|}~").find(c) != std::string_view::npos;
+}
+
+// A phrase (RFC 5322 3.2.5) that needs no quoting: atoms separated by single spaces.
+bool is_plain_phrase(std::string_view text) {
+  if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ' ') {
+      if (text[i + 1] == ' ') return false;  // safe: the last character is not a space
+    } else if (!is_atext(text[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// RFC 5322 3.2.4 quoted-string: '"' and '\' are the only characters that need a backslash.
+std::string quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::string format_display_name(std::string_view name) {
+  if (!is_printable_ascii(name) || name.find("=?") != std::string_view::npos) {
+    // RFC 2047 5 rule 3: encoded words may stand for words of a phrase. The B alphabet only
+    // uses atext characters, so the words are valid there.
+    return encode_as_words(name);
+  }
+  return is_plain_phrase(name) ? std::string(name) : quote(name);
+}
+
+// RFC 5322 3.6.8 field-name: printable ASCII except ":".
+bool is_field_name(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (byte_of(c) < 33 || byte_of(c) > 126 || c == ':') return false;
+  }
+  return true;
+}
+
+// A dot-atom-text (RFC 5322 3.2.3) shape: no leading, trailing or doubled dots.
+bool dots_ok(std::string_view text) {
+  return !text.empty() && text.front() != '.' && text.back() != '.' &&
+         text.find("..") == std::string_view::npos;
+}
+
+bool is_domain_label(std::string_view label) {
+  if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+    return false;
+  for (char c : label) {
+    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum && c != '-') return false;
+  }
+  return true;
+}
+
+void encode_qp_line(std::string_view line, std::string& out) {
+  // One unit per UTF-8 sequence, so a soft break never falls inside a character (and hence
+  // never inside an "=XX" escape either).
+  std::vector<std::string> units;
+  const bool from_line = line.substr(0, 5) == "From ";
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    const std::size_t len = utf8_sequence_length(line, pos);
+    const bool at_line_end = pos + len == line.size();
+    std::string unit;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+      const unsigned char b = byte_of(line[i]);
+      const bool escape =
+          b == '=' || b >= 0x7F || (b < 0x20 && b != '\t') ||
+          // RFC 2045 6.7 rule 3: whitespace at the end of an encoded line must be encoded,
+          // transports may strip it.
+          (is_wsp(line[i]) && at_line_end) ||
+          // RFC 2045 6.7 note 8: "From " at a line start gets mangled by mbox tools.
+          (i == 0 && from_line);
+      if (escape) {
+        append_hex_escape(unit, b);
+      } else {
+        unit += line[i];
+      }
+    }
+    units.push_back(std::move(unit));
+    pos += len;
+  }
+
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    // A unit that is not the last may be followed by a soft break "=", which needs a column.
+    const std::size_t limit = i + 1 == units.size() ? kQpLineLimit : kQpLineLimit - 1;
+    if (width > 0 && width + units[i].size() > limit) {
+      out += "=\r\n";
+      width = 0;
+    }
+    out += units[i];
+    width += units[i].size();
+  }
+}
+
+// Parses one encoded word at text[pos] ("=?charset?B|Q?text?="). Returns its UTF-8 text and the
+// position after it, or nullopt when it is malformed or in a charset we do not know (RFC 2047
+// 6.3: such words are shown as they are).
+std::optional<std::pair<std::string, std::size_t>> parse_encoded_word(std::string_view text,
+                                                                      std::size_t pos) {
+  if (text.substr(pos, 2) != "=?") return std::nullopt;
+  const std::size_t q1 = text.find('?', pos + 2);
+  if (q1 == std::string_view::npos || q1 + 3 > text.size() || text[q1 + 2] != '?') {
+    return std::nullopt;
+  }
+  std::string_view charset = text.substr(pos + 2, q1 - pos - 2);
+  // RFC 2231 5: "charset*language".
+  charset = charset.substr(0, charset.find('*'));
+  const char encoding = ascii_lower(text[q1 + 1]);
+  const std::size_t start = q1 + 3;
+  const std::size_t end = text.find("?=", start);
+  if (end == std::string_view::npos) return std::nullopt;
+  const std::string_view payload = text.substr(start, end - start);
+  for (char c : payload) {
+    if (is_wsp(c) || c == '?') return std::nullopt;
+  }
+
+  std::optional<std::string> bytes;
+  if (encoding == 'b') {
+    bytes = base64_decode(payload);
+  } else if (encoding == 'q') {
+    bytes = q_decode(payload);
+  }
+  if (!bytes) return std::nullopt;
+
+  std::string utf8;
+  if (iequals(charset, "UTF-8") || iequals(charset, "UTF8")) {
+    utf8 = std::move(*bytes);
+  } else if (iequals(charset, "US-ASCII") || iequals(charset, "ASCII")) {
+    for (char c : *bytes) {
+      if (byte_of(c) < 0x80) {
+        utf8 += c;
+      } else {
+        append_utf8(utf8, 0xFFFD);  // not ASCII: the replacement character
+      }
+    }
+  } else if (iequals(charset, "ISO-8859-1") || iequals(charset, "LATIN1") ||
+             iequals(charset, "LATIN-1")) {
+    for (char c : *bytes) append_utf8(utf8, byte_of(c));  // Latin-1 bytes are code points
+  } else {
+    return std::nullopt;
+  }
+  return std::make_pair(std::move(utf8), end + 2);
+}
+
+}  // namespace
+
+bool has_control_chars(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char b = byte_of(text[i]);
+    if ((b < 0x20 && b != '\t') || b == 0x7F) return true;
+    // C1 controls U+0080..U+009F are C2 80..C2 9F in UTF-8.
+    if (b == 0xC2 && i + 1 < text.size() && byte_of(text[i + 1]) >= 0x80 &&
+        byte_of(text[i + 1]) <= 0x9F) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_email_address(std::string_view text) {
+  // RFC 5321 4.5.3.1: at most 64 octets of local part and 254 in all.
+  if (text.size() > 254) return false;
+  const std::size_t at = text.find('@');
+  if (at == std::string_view::npos || text.rfind('@') != at) return false;
+  const std::string_view local = text.substr(0, at);
+  const std::string_view domain = text.substr(at + 1);
+  if (local.size() > 64 || !dots_ok(local) || !dots_ok(domain)) return false;
+  for (char c : local) {
+    // Printable ASCII without space and without specials that would need a quoted local part.
+    if (byte_of(c) < 0x21 || byte_of(c) > 0x7E) return false;
+    if (std::string_view("<>()[],;:\"\\").find(c) != std::string_view::npos) return false;
+  }
+  // local@domain.tld: at least two labels of letters, digits and inner hyphens, and a top-level
+  // label that is not all digits (so "1.2.3.4" is not a domain).
+  std::size_t labels = 0;
+  std::string_view last;
+  std::size_t start = 0;
+  while (start <= domain.size()) {
+    std::size_t dot = domain.find('.', start);
+    if (dot == std::string_view::npos) dot = domain.size();
+    last = domain.substr(start, dot - start);
+    if (!is_domain_label(last)) return false;
+    ++labels;
+    start = dot + 1;
+  }
+  if (labels < 2 || last.size() < 2) return false;
+  for (char c : last) {
+    if (c < '0' || c > '9') return true;
+  }
+  return false;
+}
+
+std::string encode_unstructured(std::string_view utf8) {
+  if (is_printable_ascii(utf8) && !ascii_needs_encoding(utf8)) return std::string(utf8);
+  return encode_as_words(utf8);
+}
+
+std::string format_address(const Address& a) {
+  // No display name: the bare addr-spec (RFC 5322 3.4 allows it, and it reads best).
+  if (a.display_name.empty()) return a.email;
+  return format_display_name(a.display_name) + " <" + a.email + ">";
+}
+
+std::string format_address_list(const std::vector<Address>& list) {
+  std::string out;
+  for (const Address& a : list) {
+    if (!out.empty()) out += ", ";
+    out += format_address(a);
+  }
+  return out;
+}
+
+std::optional<std::string> header_field(std::string_view name, std::string_view value) {
+  // A CR or LF in the value would end the field and start a new one (header injection).
+  if (!is_field_name(name) || has_control_chars(value)) return std::nullopt;
+
+  // Split the value into chunks of "leading whitespace + word"; folding (RFC 5322 2.2.3) means
+  // putting a CRLF in front of a chunk, so unfolding (removing the CRLF) restores the value.
+  std::vector<std::string_view> chunks;
+  std::size_t start = 0;
+  while (start < value.size()) {
+    std::size_t end = start;
+    while (end < value.size() && is_wsp(value[end])) ++end;
+    while (end < value.size() && !is_wsp(value[end])) ++end;
+    chunks.push_back(value.substr(start, end - start));
+    start = end;
+  }
+
+  std::string out;
+  std::string line = std::string(name) + ": ";
+  for (std::size_t i = 0; i < chunks.size(); ++i) {
+    // Never fold before a whitespace-only chunk: that would leave a blank continuation line,
+    // which is obsolete syntax (RFC 5322 4.2) and must not be generated.
+    if (i > 0 && line.size() + chunks[i].size() > kHeaderLineSoftLimit && !all_wsp(chunks[i])) {
+      out += line;
+      out += "\r\n";
+      line.clear();
+    }
+    line += chunks[i];
+    if (line.size() > kHeaderLineHardLimit) return std::nullopt;  // a word we cannot fold
+  }
+  out += line;
+  out += "\r\n";
+  return out;
+}
+
+std::string quoted_printable(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t newline = text.find('\n', start);
+    std::string_view line = text.substr(
+        start, newline == std::string_view::npos ? std::string_view::npos : newline - start);
+    if (newline != std::string_view::npos && !line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+    }
+    encode_qp_line(line, out);
+    if (newline == std::string_view::npos) break;
+    out += "\r\n";  // RFC 2045 6.7 rule 4: line breaks are CRLF in the canonical form
+    start = newline + 1;
+  }
+  return out;
+}
+
+std::string decode_quoted_printable(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t newline = text.find('\n', start);
+    std::string_view line = text.substr(
+        start, newline == std::string_view::npos ? std::string_view::npos : newline - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    // RFC 2045 6.7 rule 3: trailing whitespace was added in transport and is deleted.
+    while (!line.empty() && is_wsp(line.back())) line.remove_suffix(1);
+    const bool soft_break = !line.empty() && line.back() == '=';
+    if (soft_break) line.remove_suffix(1);
+
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '=' && i + 2 < line.size()) {
+        const int hi = hex_value(line[i + 1]);
+        const int lo = hex_value(line[i + 2]);
+        if (hi >= 0 && lo >= 0) {
+          out += static_cast<char>(hi * 16 + lo);
+          i += 2;
+          continue;
+        }
+      }
+      out += line[i];  // a stray "=" is kept as it is (RFC 2045 6.7 note 1)
+    }
+
+    if (newline == std::string_view::npos) break;
+    if (!soft_break) out += '\n';
+    start = newline + 1;
+  }
+  return out;
+}
+
+std::string decode_encoded_words(std::string_view value) {
+  // Unfold first (RFC 5322 2.2.3): a line break followed by whitespace is just that whitespace.
+  std::string text;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '\r' && i + 2 < value.size() && value[i + 1] == '\n' && is_wsp(value[i + 2])) {
+      ++i;
+      continue;
+    }
+    if (value[i] == '\n' && i + 1 < value.size() && is_wsp(value[i + 1])) continue;
+    text += value[i];
+  }
+
+  std::string out;
+  std::size_t copied = 0;  // text[0, copied) has been handled
+  bool after_word = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto word = parse_encoded_word(text, pos);
+    if (!word) {
+      ++pos;
+      continue;
+    }
+    const std::string_view gap = std::string_view(text).substr(copied, pos - copied);
+    // RFC 2047 6.2: whitespace between adjacent encoded words is not displayed.
+    if (!(after_word && all_wsp(gap))) out += gap;
+    out += word->first;
+    copied = pos = word->second;
+    after_word = true;
+  }
+  out += std::string_view(text).substr(copied);
+  return out;
+}
+
+}  // namespace esc::mime
