@@ -36,8 +36,8 @@ struct Variant {
 };
 
 struct Shape {
-  std::span<const FieldSpec> fields;    // keys every variant allows
-  std::span<const Variant> variants;    // empty: one shape
+  std::span<const FieldSpec> fields = {};  // keys every variant allows
+  std::span<const Variant> variants = {};  // empty: one shape
 };
 
 struct FieldSpec {

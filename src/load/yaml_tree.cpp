@@ -41,7 +41,7 @@ struct Refused {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit TreeBuilder(int max_depth) : max_depth_(max_depth) {}
+  TreeBuilder(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {}
 
   YNode take_root() { return std::move(root_); }
   int documents() const { return documents_; }
@@ -72,6 +72,7 @@ class TreeBuilder : public YAML::EventHandler {
     n.scalar = value;
     // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
     n.quoted = (tag == "!");
+    if (n.quoted) check_closed(mark);
     if (!tag.empty() && tag != "?" && tag != "!")
       throw Refused{n.mark, "YAML tags (" + tag + ") are not allowed in records"};
     add(std::move(n));
@@ -93,8 +94,30 @@ class TreeBuilder : public YAML::EventHandler {
     bool have_key = false;
     YNode key;
   };
+  std::string_view text_;
   int max_depth_;
   int documents_ = 0;
+
+  // yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the file when the file ends
+  // with a line break; a missing closing quote is a syntax error, so look for it ourselves.
+  void check_closed(const YAML::Mark& mark) {
+    if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return;
+    char q = text_[static_cast<std::size_t>(mark.pos)];
+    if (q != '"' && q != '\'') return;
+    for (std::size_t i = static_cast<std::size_t>(mark.pos) + 1; i < text_.size(); ++i) {
+      if (q == '"' && text_[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (text_[i] != q) continue;
+      if (q == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return;
+    }
+    throw Refused{to_mark(mark), std::string("invalid YAML: the quoted string starting here has no closing ") + q};
+  }
   YNode root_;
   std::vector<Frame> stack_;
 
@@ -164,7 +187,7 @@ ParseResult parse_yaml(std::string_view text, const ParseLimits& limits) {
   try {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
-    TreeBuilder builder(limits.max_depth);
+    TreeBuilder builder(text, limits.max_depth);
     while (parser.HandleNextDocument(builder)) {
     }
     r.root = builder.take_root();

@@ -24,10 +24,12 @@ struct RuleContext {
   Instant now;
 };
 
+struct RuleInfo;
+
 // Collects one rule's findings for one record.
 class Findings {
  public:
-  Findings(std::string_view rule, const Record& record, std::vector<Diagnostic>& out)
+  Findings(const RuleInfo& rule, const Record& record, std::vector<Diagnostic>& out)
       : rule_(rule), record_(record), out_(out) {}
   // A finding at a value (or at its parent mapping when the value is missing).
   void add(const Loc& loc, std::string message, std::vector<Note> notes = {});
@@ -36,7 +38,7 @@ class Findings {
   void add_with_severity(Severity s, const Loc& loc, std::string message, std::vector<Note> notes = {});
 
  private:
-  std::string_view rule_;
+  const RuleInfo& rule_;
   const Record& record_;
   std::vector<Diagnostic>& out_;
 };

@@ -1,0 +1,116 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/text.h"
+
+namespace esc {
+
+namespace {
+
+void add_common(CLI::App* cmd, CommonOptions& o, bool reports) {
+  cmd->add_option("--config", o.config, "Configuration file (default: .escalate.yaml found from each input's folder upwards)");
+  cmd->add_option("--now", o.now_text, "The clock for time-dependent rules, RFC 3339 (default: now)");
+  cmd->add_option("-j,--jobs", o.jobs, "Parallel workers (default: all cores)")->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--quiet,-q", o.quiet, "Print findings only; no summary when clean");
+  cmd->add_flag("--no-color", o.no_color, "Never colour the output (also: NO_COLOR)");
+  cmd->add_option("--stdin-filename", o.stdin_filename, "The name to report for '-' (stdin)");
+  cmd->add_flag("--strict", o.strict, "Warnings fail too (exit 1)");
+  if (reports) {
+    cmd->add_option("--format", o.format, "text, json, junit, sarif or github (default: text; github under GITHUB_ACTIONS)")
+        ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}));
+    cmd->add_option("-o,--output", o.output, "Write the report to FILE instead of stdout");
+    cmd->add_option("--baseline", o.baseline, "Report only findings not recorded in this baseline file");
+    cmd->add_option("--write-baseline", o.write_baseline, "Record the current findings in FILE and exit 0");
+  }
+}
+
+// Suggests a subcommand when the first word is a near miss ("chek" -> "check").
+std::string suggest_command(const CLI::App& app, const std::string& word) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  if (auto s = did_you_mean(word, names)) return "; did you mean '" + *s + "'?";
+  return "";
+}
+
+}  // namespace
+
+void print_error(const std::string& message) { std::cerr << "escalate: error: " << message << "\n"; }
+
+int run_cli(int argc, char** argv) {
+  try {
+    CLI::App app{"escalate: check customer-escalation records against the playbook, build PIR packs, lint email drafts"};
+    app.name("escalate");
+    app.set_version_flag("--version", std::string("escalate ") + ESCALATE_VERSION);
+    app.require_subcommand(1);
+    app.footer(
+        "Examples:\n"
+        "  escalate check incidents/                  check every record under incidents/\n"
+        "  escalate check --format sarif -o r.sarif . SARIF for GitHub code scanning\n"
+        "  escalate build incidents/ -o packs/        write one PIR pack per record\n"
+        "  escalate lint-comms draft.eml              lint an email draft before sending\n"
+        "  escalate explain update-promise-kept       a rule's documentation\n"
+        "\nExit status: 0 no errors, 1 error-level findings (or warnings with --strict), 2 usage, configuration or I/O error.");
+
+    CommonOptions check_opts;
+    CLI::App* check = app.add_subcommand("check", "Check records against the playbook (files or folders; '-' for stdin)");
+    check->add_option("paths", check_opts.paths, "Record files or folders (searched for *.yaml, *.yml)");
+    add_common(check, check_opts, true);
+    check->footer(
+        "Examples:\n"
+        "  escalate check fixtures/\n"
+        "  escalate check --now 2026-11-20T12:00:00Z ESC-2026-0142.yaml\n"
+        "  cat record.yaml | escalate check - --stdin-filename record.yaml\n"
+        "  escalate check --format junit -o report.xml incidents/");
+
+    CLI::App* rules = app.add_subcommand("rules", "List every rule: id, default severity, summary");
+    rules->footer("Example:\n  escalate rules");
+
+    std::string explain_id;
+    CLI::App* explain = app.add_subcommand("explain", "A rule's documentation with a failing and a passing example");
+    explain->add_option("rule", explain_id, "Rule id, e.g. update-promise-kept")->required();
+    explain->footer("Example:\n  escalate explain triage-window");
+
+    std::string schema_which = "record";
+    CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of the record format (or of the configuration)");
+    schema->add_option("which", schema_which, "record (default) or config")->check(CLI::IsMember({"record", "config"}));
+    schema->footer("Examples:\n  escalate schema > incident.schema.json\n  escalate schema config");
+
+    std::string init_id = "ESC-YYYY-NNNN";
+    CLI::App* init = app.add_subcommand("init", "Print a new record skeleton with every section and milestone");
+    init->add_option("--id", init_id, "The new record's id");
+    init->footer("Example:\n  escalate init --id ESC-2026-0150 > incidents/ESC-2026-0150.yaml");
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+      return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+      std::string msg = e.what();
+      if (argc > 1 && dynamic_cast<const CLI::ExtrasError*>(&e) && argv[1][0] != '-')
+        msg = "unknown command '" + std::string(argv[1]) + "'" + suggest_command(app, argv[1]);
+      print_error(msg + " (see 'escalate --help')");
+      return kExitUsage;
+    }
+
+    if (*check) return cmd_check(check_opts);
+    if (*rules) return cmd_rules();
+    if (*explain) return cmd_explain(explain_id);
+    if (*schema) return cmd_schema(schema_which);
+    if (*init) return cmd_init(init_id);
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    // Internal bugs only: user problems are diagnostics or returned errors.
+    print_error(std::string("internal error: ") + e.what() + " (please report this)");
+    return kExitUsage;
+  }
+}
+
+}  // namespace esc

@@ -1,0 +1,249 @@
+#include "cli/batch.h"
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unistd.h>
+
+#include "write/atomic_file.h"
+
+namespace esc {
+
+namespace fs = std::filesystem;
+
+std::shared_ptr<const Config> load_config_file(const std::string& path, std::vector<std::string>& errors) {
+  std::string text;
+  if (auto err = read_file(path, text, 1024 * 1024)) {
+    errors.push_back(*err);
+    return nullptr;
+  }
+  std::vector<Diagnostic> problems;
+  auto config = std::make_shared<Config>(load_config(text, path, problems));
+  bool bad = false;
+  for (const Diagnostic& d : problems) {
+    std::string where = d.file;
+    if (d.mark.line > 0) where += ":" + std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col);
+    errors.push_back(where + ": " + (d.severity == Severity::error ? "" : "warning: ") +
+                     "configuration: " + d.message);
+    bad = bad || d.severity == Severity::error;
+  }
+  if (bad) return nullptr;
+  return config;
+}
+
+std::map<int, std::string> source_lines_for(std::string_view text, const std::vector<Diagnostic>& diags) {
+  std::set<int> wanted;
+  for (const Diagnostic& d : diags) {
+    if (d.mark.line > 0) wanted.insert(d.mark.line);
+    for (const Note& n : d.notes)
+      if (n.mark.line > 0) wanted.insert(n.mark.line);
+  }
+  std::map<int, std::string> lines;
+  if (wanted.empty()) return lines;
+  int line = 1;
+  std::size_t start = 0;
+  auto next = wanted.begin();
+  while (start <= text.size() && next != wanted.end()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (line == *next) {
+      std::string_view l = text.substr(start, end - start);
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      // Long lines are shown cut (a 10,000-character value is no use on a terminal).
+      lines[line] = std::string(l.substr(0, 400));
+      ++next;
+    }
+    if (end == text.size()) break;
+    start = end + 1;
+    ++line;
+  }
+  return lines;
+}
+
+namespace {
+
+// One configuration per folder, discovered once and shared by the workers.
+class ConfigCache {
+ public:
+  ConfigCache(const std::string& explicit_path, std::vector<std::string>& errors) : errors_(errors) {
+    if (!explicit_path.empty()) {
+      fixed_ = load_config_file(explicit_path, errors);
+      if (!fixed_) failed_ = true;
+      return;
+    }
+    defaults_ = std::make_shared<Config>();
+  }
+  bool failed() const { return failed_; }
+
+  // Resolves configs for every input up front (single-threaded), so workers only read.
+  void resolve(const std::vector<InputFile>& inputs) {
+    for (const InputFile& in : inputs) (void)lookup(in);
+  }
+  std::shared_ptr<const Config> get(const InputFile& in) const {
+    if (fixed_) return fixed_;
+    auto it = by_folder_.find(folder_of(in));
+    return it == by_folder_.end() ? defaults_ : it->second;
+  }
+
+ private:
+  std::vector<std::string>& errors_;
+  std::shared_ptr<const Config> fixed_, defaults_;
+  std::map<std::string, std::shared_ptr<const Config>> by_folder_;
+  std::map<std::string, std::shared_ptr<const Config>> by_file_;
+  bool failed_ = false;
+
+  static std::string folder_of(const InputFile& in) {
+    if (in.is_stdin) return ".";
+    fs::path parent = in.path.parent_path();
+    return parent.empty() ? "." : parent.string();
+  }
+  std::shared_ptr<const Config> lookup(const InputFile& in) {
+    if (fixed_) return fixed_;
+    std::string folder = folder_of(in);
+    if (auto it = by_folder_.find(folder); it != by_folder_.end()) return it->second;
+    std::shared_ptr<const Config> config = defaults_;
+    if (auto found = discover_config(folder)) {
+      std::string key = found->string();
+      if (auto it = by_file_.find(key); it != by_file_.end()) {
+        config = it->second;
+      } else {
+        auto loaded = load_config_file(fs::relative(*found).string(), errors_);
+        if (!loaded) {
+          failed_ = true;
+          loaded = defaults_;
+        }
+        by_file_[key] = loaded;
+        config = loaded;
+      }
+    }
+    by_folder_[folder] = config;
+    return config;
+  }
+};
+
+class Progress {
+ public:
+  Progress(bool enabled, std::size_t total) : enabled_(enabled && total > 1), total_(total) {}
+  void tick() {
+    if (!enabled_) return;
+    std::size_t done = ++done_;
+    if (done != total_ && done % 16 != 0) return;
+    std::lock_guard lock(mutex_);
+    int width = 30;
+    int filled = static_cast<int>(width * done / total_);
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu", std::string(filled, '#').c_str(),
+                 std::string(width - filled, ' ').c_str(), done, total_);
+    if (done == total_) std::fprintf(stderr, "\r\033[K");
+    std::fflush(stderr);
+  }
+
+ private:
+  bool enabled_;
+  std::size_t total_;
+  std::atomic<std::size_t> done_{0};
+  std::mutex mutex_;
+};
+
+FileResult check_one(const InputFile& in, const Config& config, Instant now, const RecordHook& hook,
+                     Mark* id_mark, std::string* id) {
+  FileResult fr;
+  fr.path = in.display;
+  ReadResult read = read_input(in, config.max_file_size);
+  if (read.error) {
+    Diagnostic d;
+    d.rule = "yaml-syntax";
+    d.file = in.display;
+    d.message = *read.error;
+    fr.diagnostics.push_back(std::move(d));
+    return fr;
+  }
+  if (read.over_limit) {
+    Diagnostic d;
+    d.rule = "yaml-syntax";
+    d.file = in.display;
+    d.mark = {1, 1};
+    d.message = "the file is " + std::to_string(read.size) + " bytes, over the " +
+                std::to_string(config.max_file_size) +
+                "-byte limit for a record (max_file_size in the configuration)";
+    fr.diagnostics.push_back(std::move(d));
+    return fr;
+  }
+  Calendar calendar(config.calendar, config.holidays);
+  CheckOptions opts{&config, now};
+  CheckedRecord checked = check_record_text(read.text, in.display, opts, calendar);
+  if (checked.record && checked.record->id) {
+    fr.record_id = *checked.record->id;
+    *id = fr.record_id;
+    *id_mark = checked.record->id.loc.mark;
+  }
+  fr.diagnostics = std::move(checked.diagnostics);
+  if (hook) hook(in, config, checked, fr);
+  sort_diagnostics(fr.diagnostics);
+  fr.source_lines = source_lines_for(read.text, fr.diagnostics);
+  return fr;
+}
+
+}  // namespace
+
+BatchResult run_batch(const BatchOptions& options, const RecordHook& hook) {
+  BatchResult result;
+  std::vector<InputFile> inputs = collect_inputs(options.paths, {".yaml", ".yml"}, options.stdin_name, result.errors);
+  ConfigCache configs(options.config_path, result.errors);
+  if (configs.failed()) return result;
+  configs.resolve(inputs);
+  if (configs.failed()) return result;
+
+  std::size_t n = inputs.size();
+  result.files.resize(n);
+  std::vector<std::string> ids(n);
+  std::vector<Mark> id_marks(n);
+  unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs) : std::thread::hardware_concurrency();
+  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
+  Progress progress(options.progress, n);
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < n; i = next++) {
+      const InputFile& in = inputs[i];
+      result.files[i] = check_one(in, *configs.get(in), options.now, hook, &id_marks[i], &ids[i]);
+      progress.tick();
+    }
+  };
+  if (jobs == 1) {
+    worker();
+  } else {
+    std::vector<std::jthread> threads;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  }
+
+  // duplicate-id: the second (and later) records with an id already seen in this batch.
+  std::map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (ids[i].empty()) continue;
+    auto [it, inserted] = first.emplace(ids[i], i);
+    if (inserted) continue;
+    const FileResult& earlier = result.files[it->second];
+    Diagnostic d;
+    d.rule = "duplicate-id";
+    d.file = result.files[i].path;
+    d.mark = id_marks[i];
+    d.record_id = ids[i];
+    d.node_path = "id";
+    d.message = "id '" + ids[i] + "' is already used by " + earlier.path + ":" +
+                std::to_string(id_marks[it->second].line) + "; every record needs its own id";
+    const Config& cfg = *configs.get(inputs[i]);
+    if (auto s = cfg.rule_severity.find("duplicate-id"); s != cfg.rule_severity.end()) {
+      if (s->second == Severity::off) continue;
+      d.severity = s->second;
+    }
+    result.files[i].diagnostics.push_back(std::move(d));
+    sort_diagnostics(result.files[i].diagnostics);
+    if (!result.files[i].source_lines.count(id_marks[i].line)) {
+      // The line text was not kept (no other finding on it); point without a caret line.
+    }
+  }
+  return result;
+}
+
+}  // namespace esc

@@ -1,0 +1,54 @@
+// Subcommands and the options they share.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/time.h"
+#include "report/report.h"
+
+namespace esc {
+
+enum ExitCode { kExitClean = 0, kExitFindings = 1, kExitUsage = 2 };
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  std::string config;
+  std::string now_text;
+  std::string format;
+  std::string output;
+  bool strict = false;
+  int jobs = 0;
+  bool quiet = false;
+  bool no_color = false;
+  std::string stdin_filename;
+  std::string baseline;
+  std::string write_baseline;
+};
+
+// Resolved once per run: the clock, the report format, colour.
+struct RunSettings {
+  Instant now{};
+  ReportFormat format = ReportFormat::text;
+  bool color = false;
+  bool progress = false;
+};
+
+// Turns CommonOptions into RunSettings; prints a usage error and returns nullopt when invalid.
+std::optional<RunSettings> resolve_settings(const CommonOptions& o);
+
+// Writes the report to --output or stdout; returns the exit status for the totals.
+int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<FileResult>& files,
+                  const std::vector<std::string>& errors, const ReportOptions& ropt);
+
+int cmd_check(const CommonOptions& o);
+int cmd_rules();
+int cmd_explain(const std::string& rule);
+int cmd_schema(const std::string& which);
+int cmd_init(const std::string& id);
+
+// Prints "escalate: error: MESSAGE" to stderr.
+void print_error(const std::string& message);
+
+}  // namespace esc

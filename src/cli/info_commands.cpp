@@ -1,0 +1,74 @@
+// escalate rules / explain / schema / init: everything printed here comes from the rule table
+// and the field table.
+#include <iomanip>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/text.h"
+#include "load/fields.h"
+#include "load/json_schema.h"
+#include "load/skeleton.h"
+#include "load/validate.h"
+#include "rules/rule.h"
+
+namespace esc {
+
+int cmd_rules() {
+  std::size_t width = 0;
+  for (const RuleInfo* r : rule_table()) width = std::max(width, r->id.size());
+  for (const RuleInfo* r : rule_table())
+    std::cout << std::left << std::setw(static_cast<int>(width) + 2) << r->id << std::setw(9)
+              << to_string(r->default_severity) << r->summary << "\n";
+  return kExitClean;
+}
+
+namespace {
+
+void indent(std::ostream& out, std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    out << "    " << text.substr(start, end - start) << "\n";
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+int cmd_explain(const std::string& id) {
+  const RuleInfo* r = find_rule(id);
+  if (!r) {
+    std::string msg = "unknown rule '" + id + "'";
+    if (auto s = did_you_mean(id, rule_ids())) msg += "; did you mean '" + *s + "'?";
+    print_error(msg + " ('escalate rules' lists them all)");
+    return kExitUsage;
+  }
+  std::cout << r->id << " (default: " << to_string(r->default_severity) << ")\n"
+            << r->summary << "\n\n"
+            << "What it checks\n    " << r->description << "\n\n"
+            << "Why\n    " << r->rationale << "\n\n"
+            << "Fails\n";
+  indent(std::cout, r->bad_example);
+  std::cout << "\nPasses\n";
+  indent(std::cout, r->good_example);
+  std::cout << "\nConfigure: rules: {" << r->id << ": error|warning|info|off} in .escalate.yaml; "
+            << "waive for one record: waivers: [{rule: " << r->id << ", reason: ..., approved_by: ...}]\n";
+  return kExitClean;
+}
+
+int cmd_schema(const std::string& which) {
+  std::cout << (which == "config" ? config_json_schema() : record_json_schema());
+  return kExitClean;
+}
+
+int cmd_init(const std::string& id) {
+  if (id != "ESC-YYYY-NNNN" && !is_valid_id(id)) {
+    print_error("--id '" + id + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    return kExitUsage;
+  }
+  std::cout << record_skeleton(id);
+  return kExitClean;
+}
+
+}  // namespace esc

@@ -1,0 +1,111 @@
+#include "rules/engine.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "rules/rule.h"
+
+namespace esc {
+
+void Findings::add(const Loc& loc, std::string message, std::vector<Note> notes) {
+  add_with_severity(rule_.default_severity, loc, std::move(message), std::move(notes));
+}
+
+void Findings::add_with_severity(Severity s, const Loc& loc, std::string message,
+                                 std::vector<Note> notes) {
+  Diagnostic d;
+  d.rule = std::string(rule_.id);
+  d.severity = s;
+  d.file = record_.file;
+  d.mark = loc.mark;
+  d.message = std::move(message);
+  d.notes = std::move(notes);
+  d.node_path = loc.path;
+  if (record_.id) d.record_id = *record_.id;
+  out_.push_back(std::move(d));
+}
+
+std::vector<Diagnostic> run_record_rules(const Record& record, const Config& config,
+                                         const Calendar& calendar, Instant now) {
+  std::vector<Diagnostic> out;
+  RuleContext ctx{record, config, calendar, now};
+  for (const RuleInfo* rule : rule_table()) {
+    if (rule->kind != RuleKind::record || !rule->check) continue;
+    auto it = config.rule_severity.find(std::string(rule->id));
+    if (it != config.rule_severity.end() && it->second == Severity::off) continue;
+    Findings findings(*rule, record, out);
+    rule->check(ctx, findings);
+  }
+  return out;
+}
+
+void apply_rule_severities(std::vector<Diagnostic>& diags, const Config& config) {
+  if (config.rule_severity.empty()) return;
+  for (Diagnostic& d : diags) {
+    auto it = config.rule_severity.find(d.rule);
+    if (it != config.rule_severity.end()) d.severity = it->second;
+  }
+  std::erase_if(diags, [](const Diagnostic& d) { return d.severity == Severity::off; });
+}
+
+void apply_waivers(std::vector<Diagnostic>& diags, const Record& record) {
+  if (!record.waivers) return;
+  std::vector<Diagnostic> problems;
+  auto problem = [&](const Loc& loc, std::string message) {
+    Diagnostic d;
+    d.rule = "schema";
+    d.file = record.file;
+    d.mark = loc.mark;
+    d.message = std::move(message);
+    d.node_path = loc.path;
+    if (record.id) d.record_id = *record.id;
+    problems.push_back(std::move(d));
+  };
+  for (const Waiver& w : *record.waivers) {
+    if (!w.rule || w.rule->empty()) continue;  // missing: reported by the validator
+    const RuleInfo* info = find_rule(*w.rule);
+    if (!info) {
+      std::string msg = "waiver for unknown rule '" + *w.rule + "'";
+      if (auto s = did_you_mean(*w.rule, rule_ids())) msg += "; did you mean '" + *s + "'?";
+      problem(w.rule.loc, msg);
+      continue;
+    }
+    if (info->id == "schema" || info->id == "yaml-syntax") {
+      problem(w.rule.loc, "the '" + *w.rule + "' rule cannot be waived; fix the record instead");
+      continue;
+    }
+    bool has_reason = w.reason && !is_placeholder_value(*w.reason);
+    if (!has_reason) {
+      problem(w.reason ? w.reason.loc : w.loc,
+              "waiver for '" + *w.rule + "' has no reason; say why the rule does not apply");
+      continue;
+    }
+    for (Diagnostic& d : diags)
+      if (d.rule == *w.rule && d.suppression == Suppression::none) {
+        d.suppression = Suppression::waived;
+        d.suppression_reason = *w.reason;
+      }
+  }
+  for (Diagnostic& p : problems) diags.push_back(std::move(p));
+}
+
+CheckedRecord check_record_text(std::string_view text, const std::string& file,
+                                const CheckOptions& options, const Calendar& calendar) {
+  CheckedRecord out;
+  LoadResult loaded = load_record(text, file, ParseLimits{options.config->max_file_size});
+  out.diagnostics = std::move(loaded.diagnostics);
+  if (loaded.record) {
+    auto found = run_record_rules(*loaded.record, *options.config, calendar, options.now);
+    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(found.begin()),
+                           std::make_move_iterator(found.end()));
+  }
+  apply_rule_severities(out.diagnostics, *options.config);
+  if (loaded.record) apply_waivers(out.diagnostics, *loaded.record);
+  if (loaded.record && loaded.record->id)
+    for (Diagnostic& d : out.diagnostics) d.record_id = *loaded.record->id;
+  sort_diagnostics(out.diagnostics);
+  out.record = std::move(loaded.record);
+  return out;
+}
+
+}  // namespace esc

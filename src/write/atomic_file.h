@@ -1,0 +1,21 @@
+// Writing files so that an interrupted run never leaves a half-written one: write to a
+// temporary name in the same folder, flush, then rename into place.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace esc {
+
+// Writes `content` to `path` atomically. Refuses to write through a symlink at `path`.
+// Returns an error sentence, or nullopt on success.
+std::optional<std::string> write_file_atomic(const std::filesystem::path& path, std::string_view content);
+
+// Reads a whole file (up to `limit` bytes + 1, so callers can tell it is over the limit).
+// Returns an error sentence on failure.
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& content,
+                                     std::size_t limit);
+
+}  // namespace esc

@@ -1,0 +1,63 @@
+// Helpers for rule tests: load a fixture, run exactly one rule over it with a pinned clock, and
+// describe the findings as "line:col: message" strings that read like the spec.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "load/config.h"
+#include "load/loader.h"
+#include "rules/rule.h"
+
+namespace esc::testing {
+
+// The clock the example record is documented against.
+inline Instant example_now() { return *parse_now("2026-11-20T12:00:00Z"); }
+
+inline std::string read_text(const std::string& relative) {
+  std::ifstream in(std::string(ESCALATE_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Runs one rule over YAML text; returns its findings (any severity).
+inline std::vector<Diagnostic> run_rule_on_text(const RuleInfo& rule, const std::string& text,
+                                                Instant now = example_now(), const Config& config = Config{}) {
+  LoadResult loaded = load_record(text, "record.yaml", ParseLimits{});
+  std::vector<Diagnostic> out;
+  if (!loaded.record) return out;
+  Calendar calendar(config.calendar, config.holidays);
+  RuleContext ctx{*loaded.record, config, calendar, now};
+  Findings findings(rule, *loaded.record, out);
+  rule.check(ctx, findings);
+  sort_diagnostics(out);
+  return out;
+}
+
+inline std::vector<Diagnostic> run_rule(const RuleInfo& rule, const std::string& fixture,
+                                        Instant now = example_now(), const Config& config = Config{}) {
+  return run_rule_on_text(rule, read_text(fixture), now, config);
+}
+
+// "12:5: message" for each finding — compare whole vectors with EXPECT_EQ.
+inline std::vector<std::string> describe(const std::vector<Diagnostic>& diags) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diags)
+    out.push_back(std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col) + ": " + d.message);
+  return out;
+}
+
+// The example record with one text replacement applied (exactly one occurrence of `from`).
+inline std::string example_with(const std::string& from, const std::string& to) {
+  std::string text = read_text("fixtures/ESC-2026-0142.yaml");
+  auto pos = text.find(from);
+  if (pos == std::string::npos || text.find(from, pos + 1) != std::string::npos)
+    throw std::runtime_error("example_with: '" + from + "' must occur exactly once");
+  return text.replace(pos, from.size(), to);
+}
+
+}  // namespace esc::testing
