@@ -1,0 +1,37 @@
+#include "rules/record_facts.h"
+
+namespace esc {
+
+bool is_resolved(const Record& r) { return r.status && *r.status == Status::resolved; }
+
+const Communication* first_communication(const Record& r) {
+  return r.comms().empty() ? nullptr : &r.comms().front();
+}
+
+const Communication* resolution_communication(const Record& r) {
+  for (const Communication& c : r.comms())
+    if (c.type && *c.type == CommType::resolution) return &c;
+  return nullptr;
+}
+
+std::optional<Instant> milestone_time(const Record& r, Milestone m) {
+  const TimelineRow* row = r.milestone(m);
+  if (!row || !row->at) return std::nullopt;
+  return row->at->utc;
+}
+
+std::optional<Date> resolution_date(const Record& r) {
+  if (auto t = milestone_time(r, Milestone::resolution_confirmed)) return utc_date(*t);
+  return std::nullopt;
+}
+
+std::string describe_communication(const Communication& c) {
+  if (!c.type) return "communication #" + std::to_string(c.index + 1);
+  if (*c.type == CommType::progress && c.number)
+    return "progress update #" + std::to_string(*c.number);
+  return std::string(comm_title(*c.type));
+}
+
+Note note_at(const Loc& loc, std::string message) { return Note{loc.mark, std::move(message)}; }
+
+}  // namespace esc

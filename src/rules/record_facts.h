@@ -1,0 +1,26 @@
+// Questions many rules ask of a record, answered once: the first communication, the resolution
+// notice, the resolution date, how to name a communication in a message.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "load/record.h"
+
+namespace esc {
+
+bool is_resolved(const Record& r);
+// The first communication in the list (the playbook's "first customer update"), or nullptr.
+const Communication* first_communication(const Record& r);
+// The first communication of type resolution, or nullptr.
+const Communication* resolution_communication(const Record& r);
+// The `at` of a milestone row, when the row and its timestamp exist.
+std::optional<Instant> milestone_time(const Record& r, Milestone m);
+// UTC date of resolution_confirmed.
+std::optional<Date> resolution_date(const Record& r);
+// "initial notification", "progress update #2", "resolution notification", "communication #4".
+std::string describe_communication(const Communication& c);
+// A note pointing at a value.
+Note note_at(const Loc& loc, std::string message);
+
+}  // namespace esc
