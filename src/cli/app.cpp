@@ -4,6 +4,7 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/build.h"
 #include "cli/commands.h"
 #include "core/text.h"
 
@@ -66,6 +67,24 @@ int run_cli(int argc, char** argv) {
         "  cat record.yaml | escalate check - --stdin-filename record.yaml\n"
         "  escalate check --format junit -o report.xml incidents/");
 
+    CommonOptions build_opts;
+    BuildOptions build_extra;
+    CLI::App* build = app.add_subcommand("build", "Write one PIR pack per record into DIR/<id>/: emails, exec readout, lint reports");
+    build->add_option("paths", build_opts.paths, "Record files or folders (searched for *.yaml, *.yml)");
+    build->add_option("-o,--output-dir", build_extra.output_dir, "The output folder (created if missing)")->required();
+    build->add_flag("--force", build_extra.force, "Also build records with error-level findings (marked DRAFT)");
+    build->add_option("--templates", build_extra.templates, "Folder with initial/progress/resolution.mustache");
+    build->add_option("--junit", build_extra.junit, "Also write a JUnit XML report to FILE");
+    build->add_option("--sarif", build_extra.sarif, "Also write a SARIF 2.1.0 report to FILE");
+    add_common(build, build_opts, false);
+    build->add_option("--format", build_opts.format, "Format of the findings printed on stdout")
+        ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}));
+    build->footer(
+        "Examples:\n"
+        "  escalate build incidents/ -o packs/\n"
+        "  escalate build --now 2026-11-20T12:00:00Z fixtures/ESC-2026-0142.yaml -o out/\n"
+        "  escalate build incidents/ -o packs/ --junit junit.xml --sarif escalate.sarif");
+
     CLI::App* rules = app.add_subcommand("rules", "List every rule: id, default severity, summary");
     rules->footer("Example:\n  escalate rules");
 
@@ -84,6 +103,15 @@ int run_cli(int argc, char** argv) {
     init->add_option("--id", init_id, "The new record's id");
     init->footer("Example:\n  escalate init --id ESC-2026-0150 > incidents/ESC-2026-0150.yaml");
 
+    if (argc > 1 && argv[1][0] != '-') {
+      std::string first = argv[1];
+      bool known = false;
+      for (const CLI::App* sub : app.get_subcommands({})) known = known || sub->get_name() == first;
+      if (!known) {
+        print_error("unknown command '" + first + "'" + suggest_command(app, first) + " (see 'escalate --help')");
+        return kExitUsage;
+      }
+    }
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -101,6 +129,7 @@ int run_cli(int argc, char** argv) {
     }
 
     if (*check) return cmd_check(check_opts);
+    if (*build) return cmd_build(build_opts, build_extra);
     if (*rules) return cmd_rules();
     if (*explain) return cmd_explain(explain_id);
     if (*schema) return cmd_schema(schema_which);

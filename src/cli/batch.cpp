@@ -7,6 +7,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "cli/progress.h"
 #include "write/atomic_file.h"
 
 namespace esc {
@@ -123,31 +124,10 @@ class ConfigCache {
   }
 };
 
-class Progress {
- public:
-  Progress(bool enabled, std::size_t total) : enabled_(enabled && total > 1), total_(total) {}
-  void tick() {
-    if (!enabled_) return;
-    std::size_t done = ++done_;
-    if (done != total_ && done % 16 != 0) return;
-    std::lock_guard lock(mutex_);
-    int width = 30;
-    int filled = static_cast<int>(width * done / total_);
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu", std::string(filled, '#').c_str(),
-                 std::string(width - filled, ' ').c_str(), done, total_);
-    if (done == total_) std::fprintf(stderr, "\r\033[K");
-    std::fflush(stderr);
-  }
+}  // namespace
 
- private:
-  bool enabled_;
-  std::size_t total_;
-  std::atomic<std::size_t> done_{0};
-  std::mutex mutex_;
-};
-
-FileResult check_one(const InputFile& in, const Config& config, Instant now, const RecordHook& hook,
-                     Mark* id_mark, std::string* id) {
+FileResult check_input(const InputFile& in, const Config& config, Instant now, const RecordHook& hook,
+                       std::string* id, Mark* id_mark) {
   FileResult fr;
   fr.path = in.display;
   ReadResult read = read_input(in, config.max_file_size);
@@ -185,31 +165,60 @@ FileResult check_one(const InputFile& in, const Config& config, Instant now, con
   return fr;
 }
 
-}  // namespace
+PreparedBatch prepare_batch(const BatchOptions& options) {
+  PreparedBatch b;
+  b.inputs = collect_inputs(options.paths, {".yaml", ".yml"}, options.stdin_name, b.errors);
+  ConfigCache configs(options.config_path, b.errors);
+  if (!configs.failed()) configs.resolve(b.inputs);
+  if (configs.failed()) {
+    b.config_failed = true;
+    return b;
+  }
+  for (const InputFile& in : b.inputs) b.configs.push_back(configs.get(in));
+  return b;
+}
+
+std::optional<Diagnostic> duplicate_id_finding(const std::string& file, const std::string& id, Mark mark,
+                                               const std::string& first_path, Mark first_mark,
+                                               const Config& config) {
+  Diagnostic d;
+  d.rule = "duplicate-id";
+  d.file = file;
+  d.mark = mark;
+  d.record_id = id;
+  d.node_path = "id";
+  d.message = "id '" + id + "' is already used by " + first_path + ":" + std::to_string(first_mark.line) +
+              "; every record needs its own id";
+  if (auto s = config.rule_severity.find("duplicate-id"); s != config.rule_severity.end()) {
+    if (s->second == Severity::off) return std::nullopt;
+    d.severity = s->second;
+  }
+  return d;
+}
+
+unsigned worker_count(int requested, std::size_t n) {
+  unsigned jobs = requested > 0 ? static_cast<unsigned>(requested) : std::thread::hardware_concurrency();
+  return std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
+}
 
 BatchResult run_batch(const BatchOptions& options, const RecordHook& hook) {
   BatchResult result;
-  std::vector<InputFile> inputs = collect_inputs(options.paths, {".yaml", ".yml"}, options.stdin_name, result.errors);
-  ConfigCache configs(options.config_path, result.errors);
-  if (configs.failed()) return result;
-  configs.resolve(inputs);
-  if (configs.failed()) return result;
-
-  std::size_t n = inputs.size();
+  PreparedBatch batch = prepare_batch(options);
+  result.errors = std::move(batch.errors);
+  if (batch.config_failed) return result;
+  std::size_t n = batch.inputs.size();
   result.files.resize(n);
   std::vector<std::string> ids(n);
   std::vector<Mark> id_marks(n);
-  unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs) : std::thread::hardware_concurrency();
-  jobs = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
   Progress progress(options.progress, n);
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
-      const InputFile& in = inputs[i];
-      result.files[i] = check_one(in, *configs.get(in), options.now, hook, &id_marks[i], &ids[i]);
+      result.files[i] = check_input(batch.inputs[i], *batch.configs[i], options.now, hook, &ids[i], &id_marks[i]);
       progress.tick();
     }
   };
+  unsigned jobs = worker_count(options.jobs, n);
   if (jobs == 1) {
     worker();
   } else {
@@ -223,25 +232,11 @@ BatchResult run_batch(const BatchOptions& options, const RecordHook& hook) {
     if (ids[i].empty()) continue;
     auto [it, inserted] = first.emplace(ids[i], i);
     if (inserted) continue;
-    const FileResult& earlier = result.files[it->second];
-    Diagnostic d;
-    d.rule = "duplicate-id";
-    d.file = result.files[i].path;
-    d.mark = id_marks[i];
-    d.record_id = ids[i];
-    d.node_path = "id";
-    d.message = "id '" + ids[i] + "' is already used by " + earlier.path + ":" +
-                std::to_string(id_marks[it->second].line) + "; every record needs its own id";
-    const Config& cfg = *configs.get(inputs[i]);
-    if (auto s = cfg.rule_severity.find("duplicate-id"); s != cfg.rule_severity.end()) {
-      if (s->second == Severity::off) continue;
-      d.severity = s->second;
-    }
-    result.files[i].diagnostics.push_back(std::move(d));
+    auto d = duplicate_id_finding(result.files[i].path, ids[i], id_marks[i], result.files[it->second].path,
+                                  id_marks[it->second], *batch.configs[i]);
+    if (!d) continue;
+    result.files[i].diagnostics.push_back(std::move(*d));
     sort_diagnostics(result.files[i].diagnostics);
-    if (!result.files[i].source_lines.count(id_marks[i].line)) {
-      // The line text was not kept (no other finding on it); point without a caret line.
-    }
   }
   return result;
 }

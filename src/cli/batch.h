@@ -27,6 +27,27 @@ struct BatchOptions {
 // Called on a worker thread for every record that loaded (for `build`).
 using RecordHook = std::function<void(const InputFile&, const Config&, const CheckedRecord&, FileResult&)>;
 
+// The inputs of a batch with the configuration that applies to each one.
+struct PreparedBatch {
+  std::vector<InputFile> inputs;
+  std::vector<std::shared_ptr<const Config>> configs;  // one per input
+  std::vector<std::string> errors;                     // exit 2 when non-empty
+  bool config_failed = false;
+};
+PreparedBatch prepare_batch(const BatchOptions& options);
+
+// Reads and checks one input. `id`/`id_mark` receive the record's id when it has a valid one.
+FileResult check_input(const InputFile& in, const Config& config, Instant now, const RecordHook& hook,
+                       std::string* id, Mark* id_mark);
+
+// A duplicate-id finding for `file`, whose id was first used by `first_path` at `first_mark`;
+// nullopt when the configuration turns the rule off.
+std::optional<Diagnostic> duplicate_id_finding(const std::string& file, const std::string& id, Mark mark,
+                                               const std::string& first_path, Mark first_mark,
+                                               const Config& config);
+
+unsigned worker_count(int requested, std::size_t n);
+
 struct BatchResult {
   std::vector<FileResult> files;
   std::vector<std::string> errors;  // environment and configuration problems: exit 2

@@ -1,0 +1,226 @@
+#include "render/email.h"
+
+#include <cstdio>
+#include <optional>
+
+#include "core/text.h"
+#include "core/time.h"
+#include "render/mime.h"
+#include "rules/record_facts.h"
+
+namespace esc {
+
+std::string email_filename(const Communication& c) {
+  char nn[16];
+  std::snprintf(nn, sizeof nn, "%02d", c.index + 1);
+  std::string name = std::string(nn) + "-" + (c.type ? std::string(name_of(*c.type)) : "communication");
+  if (c.type && *c.type == CommType::progress && c.number) name += "-" + std::to_string(*c.number);
+  return name + ".eml";
+}
+
+namespace {
+
+// Collects template values; remembers the first field that is missing or a placeholder.
+class Values {
+ public:
+  TemplateValues values;
+  std::optional<std::pair<Loc, std::string>> missing;
+
+  void text(const std::string& key, const Text& v, const std::string& what) {
+    if (!v || is_placeholder_value(*v) || !find_placeholders(*v).empty()) {
+      fail(v.loc, what);
+      return;
+    }
+    values.strings[key] = one_line(*v);
+  }
+  void time(const std::string& key, const Val<Timestamp>& v, const std::string& what) {
+    if (!v) return fail(v.loc, what);
+    values.strings[key] = format_human(v->utc);
+  }
+  void list(const std::string& key, const Val<TextList>& v, const std::string& what) {
+    if (!v || v->empty()) return fail(v.loc, what);
+    std::vector<std::string> items;
+    for (const Text& t : *v) {
+      if (!t || is_placeholder_value(*t)) return fail(t.loc, what);
+      items.push_back(one_line(*t));
+    }
+    values.lists[key] = items;
+  }
+  void fail(const Loc& loc, const std::string& what) {
+    if (!missing) missing = std::make_pair(loc, what);
+  }
+
+ private:
+  // Folded YAML text may still hold line breaks; in an email field they read as spaces.
+  static std::string one_line(const std::string& s) {
+    std::string out;
+    for (char c : s) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  }
+};
+
+std::string message_id(const Record& r, const Communication& c, const std::string& domain) {
+  char nn[16];
+  std::snprintf(nn, sizeof nn, "%02d", c.index + 1);
+  return "<" + *r.id + "." + nn + "@" + domain + ">";
+}
+
+std::optional<mime::Address> address_of(const Stakeholder* s) {
+  if (!s || !s->contact || !mime::is_email_address(*s->contact)) return std::nullopt;
+  return mime::Address{s->name ? *s->name : "", *s->contact};
+}
+
+}  // namespace
+
+EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const EmailOptions& options) {
+  EmailBuild out;
+  if (!r.id) return out;
+  const Communication* initial = first_communication(r);
+  for (const Communication& c : r.comms()) {
+    if (!c.type) continue;
+    std::string file = email_filename(c);
+    auto finding = [&](const Loc& loc, const std::string& message) {
+      Diagnostic d;
+      d.rule = "comms-complete";
+      d.file = r.file;
+      d.mark = loc.mark;
+      d.node_path = loc.path;
+      d.record_id = *r.id;
+      d.message = message;
+      out.findings.push_back(std::move(d));
+    };
+
+    Values v;
+    const Stakeholder* primary = r.stakeholder(Role::customer_primary);
+    v.text("account", r.account.name, "account.name");
+    v.text("title", r.title, "title");
+    if (primary) v.text("customer_name", primary->name, "the customer primary contact's name");
+    else v.fail(r.stakeholders.loc, "a customer_primary stakeholder");
+    v.text("lead_name", r.escalation_lead.name, "escalation_lead.name");
+    v.text("lead_title", r.escalation_lead.title, "escalation_lead.title");
+    v.text("lead_contact", r.escalation_lead.contact, "escalation_lead.contact");
+    v.time("sent_at", c.sent_at, "sent_at");
+    switch (*c.type) {
+      case CommType::initial:
+        if (c.status) v.values.strings["status"] = capitalise(name_of(*c.status));
+        else v.fail(c.status.loc, "status");
+        v.text("summary", r.summary, "summary");
+        v.text("impact", c.impact, "impact");
+        v.time("next_update_by", c.next_update_by, "next_update_by");
+        break;
+      case CommType::progress:
+        if (c.status) v.values.strings["status"] = capitalise(name_of(*c.status));
+        else v.fail(c.status.loc, "status");
+        if (c.number) v.values.strings["number"] = std::to_string(*c.number);
+        else v.fail(c.number.loc, "number");
+        v.text("progress", c.progress, "progress");
+        v.text("next_action", c.next_action.action, "next_action.action");
+        v.text("next_action_owner", c.next_action.owner, "next_action.owner");
+        v.time("next_action_eta", c.next_action.eta, "next_action.eta");
+        v.time("next_update_by", c.next_update_by, "next_update_by");
+        break;
+      case CommType::resolution: {
+        const TimelineRow* opened = r.milestone(Milestone::escalation_opened);
+        if (opened && opened->at) v.values.strings["opened_date"] = format_human_date(utc_date(opened->at->utc));
+        else v.fail(r.timeline.loc, "the escalation_opened milestone");
+        const TimelineRow* resolved = r.milestone(Milestone::resolution_confirmed);
+        if (resolved && resolved->at) v.values.strings["resolved_at"] = format_human(resolved->at->utc);
+        else v.fail(r.timeline.loc, "the resolution_confirmed milestone");
+        v.text("resolution_summary", c.resolution_summary, "resolution_summary");
+        v.list("actions_taken", c.actions_taken, "actions_taken");
+        v.list("preventative_measures", c.preventative_measures, "preventative_measures");
+        if (c.pir_share_by) v.values.strings["pir_share_by"] = format_human_date(*c.pir_share_by);
+        else v.fail(c.pir_share_by.loc, "pir_share_by");
+        break;
+      }
+    }
+    if (v.missing) {
+      finding(v.missing->first, "email " + file + " was not written: its template needs " +
+                                    v.missing->second + ", which is missing or a placeholder");
+      continue;
+    }
+    auto rendered = render_email_template(templates.for_type(*c.type), v.values,
+                                          std::string(name_of(*c.type)) + ".mustache");
+    if (auto* err = std::get_if<std::string>(&rendered)) {
+      out.error = *err;
+      return out;
+    }
+    RenderedEmail& email = std::get<RenderedEmail>(rendered);
+    if (options.draft) email.subject = "[DRAFT] " + email.subject;
+
+    // Recipients: From the lead; To the customer primary contact; Cc by the grid's frequency.
+    if (!r.escalation_lead.contact || !mime::is_email_address(*r.escalation_lead.contact)) {
+      finding(r.escalation_lead.contact.loc,
+              "email " + file + " was not written: escalation_lead.contact is not an e-mail address");
+      continue;
+    }
+    mime::Address from{*r.escalation_lead.name, *r.escalation_lead.contact};
+    std::vector<mime::Address> to, cc;
+    bool bad_address = false;
+    auto overrides = [&](const Val<TextList>& list, std::vector<mime::Address>& into) {
+      for (const Text& t : *list) {
+        if (!t || !mime::is_email_address(*t)) {
+          finding(t.loc, "email " + file + " was not written: '" + (t ? *t : std::string()) +
+                             "' is not an e-mail address");
+          bad_address = true;
+          return;
+        }
+        into.push_back({"", *t});
+      }
+    };
+    if (c.to) {
+      overrides(c.to, to);
+    } else if (auto a = address_of(primary)) {
+      to.push_back(*a);
+    } else {
+      finding(primary ? primary->contact.loc : r.stakeholders.loc,
+              "email " + file + " was not written: the customer primary contact has no e-mail address");
+      continue;
+    }
+    if (c.cc) {
+      overrides(c.cc, cc);
+    } else {
+      if (*c.type != CommType::progress)
+        if (auto a = address_of(r.stakeholder(Role::customer_exec_sponsor))) cc.push_back(*a);
+      if (auto a = address_of(r.stakeholder(Role::csm))) cc.push_back(*a);
+    }
+    if (bad_address) continue;
+    if (to.empty()) {
+      finding(c.loc, "email " + file + " was not written: it has no recipient");
+      continue;
+    }
+
+    std::string msg;
+    bool injected = false;
+    auto header = [&](std::string_view name, const std::string& value) {
+      if (auto h = mime::header_field(name, value)) msg += *h;
+      else injected = true;
+    };
+    header("From", mime::format_address(from));
+    header("To", mime::format_address_list(to));
+    if (!cc.empty()) header("Cc", mime::format_address_list(cc));
+    header("Subject", mime::encode_unstructured(email.subject));
+    header("Date", format_rfc5322(c.sent_at->utc));
+    header("Message-ID", message_id(r, c, options.sender_domain));
+    if (initial && initial != &c && initial->type) {
+      std::string first = message_id(r, *initial, options.sender_domain);
+      header("In-Reply-To", first);
+      header("References", first);
+    }
+    header("MIME-Version", "1.0");
+    header("Content-Type", "text/plain; charset=UTF-8");
+    header("Content-Transfer-Encoding", "quoted-printable");
+    if (injected) {
+      // The loader rejects control characters, so this is a second line of defence.
+      finding(c.loc, "email " + file + " was not written: a header value holds a line break or control character");
+      continue;
+    }
+    msg += "\r\n";
+    msg += mime::quoted_printable(email.body);
+    out.emails.push_back({file, std::move(msg)});
+  }
+  return out;
+}
+
+}  // namespace esc
