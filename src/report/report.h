@@ -30,13 +30,18 @@ struct ReportOptions {
   bool quiet = false;      // text: findings only, no summary line when clean
   std::string tool_version;
   std::string noun = "record";  // "record" for check/build, "draft" for lint-comms
-  int baselined = 0;       // findings hidden by --baseline (reported in the summary)
+  int baselined = 0;       // findings matched by --baseline (reported in the summary). Reports
+                           // show the larger of this and the baselined findings in `files`, so
+                           // setting it while keeping them in `files` never counts them twice.
 };
 
 // Counts for the summary line and exit status.
+// Findings whose severity is `off` are ignored by every report. suppressed = waived + baselined
+// (suppressed findings still in `files`); files_with_findings counts files with a counted finding.
 struct Totals {
   int errors = 0, warnings = 0, infos = 0, suppressed = 0;
   int files = 0, files_with_findings = 0;
+  int waived = 0, baselined = 0;
 };
 Totals count_totals(const std::vector<FileResult>& files);
 
@@ -55,5 +60,16 @@ void write_report(ReportFormat f, std::ostream& out, const std::vector<FileResul
 // ("fixtures/bad.yaml"); absolute paths outside the current directory are kept absolute
 // (as file:// URIs in SARIF).
 std::string relative_uri(std::string_view path);
+
+// Small helpers shared by the report writers.
+namespace report_detail {
+// "path:line:col", "path:line" (col 0) or "path" (line 0).
+std::string location(std::string_view path, const Mark& mark);
+// The text with every invalid UTF-8 sequence replaced by U+FFFD (one per bad byte).
+std::string valid_utf8(std::string_view text);
+// valid_utf8() with control characters (C0 but tab, DEL, C1) replaced by U+FFFD; CR and LF are
+// kept when keep_line_breaks is true.
+std::string without_controls(std::string_view text, bool keep_line_breaks);
+}  // namespace report_detail
 
 }  // namespace esc

@@ -1,0 +1,155 @@
+// JUnit XML for CI test reporters (GitLab, Jenkins, GitHub actions that read JUnit):
+//
+//   <testsuites name="escalate" tests="4" failures="2" errors="0">
+//     <testsuite name="records/a.yaml" tests="1" failures="0" errors="0" skipped="0">
+//       <testcase name="records/a.yaml" classname="escalate"/>            (no counted finding)
+//     </testsuite>
+//     <testsuite name="records/b.yaml" tests="3" failures="2" errors="0" skipped="1">
+//       <testcase name="update-promise-kept at 41:5" classname="records/b.yaml">
+//         <failure message="..." type="error">records/b.yaml:41:5: error: ... [rule]</failure>
+//       </testcase>
+//       <testcase name="speculative-language at 20:15" classname="records/b.yaml">
+//         <skipped message="waived: REASON"/>
+//       </testcase>
+//     </testsuite>
+//   </testsuites>
+//
+// Every counted error or warning is a failing test case whose type is its severity; an info
+// finding (never a failure of the run) is a passing test case with the finding in <system-out>.
+// Names are unique within a suite (GitLab drops duplicates): "RULE at LINE:COL", then " (2)",
+// " (3)" for repeats. A file without counted findings also gets one passing test
+// case named after the file. Baselined findings are left out. Text that XML 1.0 cannot carry
+// (control characters, invalid UTF-8) is replaced by U+FFFD.
+#include <pugixml.hpp>
+#include <set>
+#include <sstream>
+
+#include "report/report.h"
+
+namespace esc {
+
+namespace {
+
+// Text XML 1.0 can carry: valid UTF-8 without control characters other than tab, CR and LF,
+// and without U+FFFE/U+FFFF.
+std::string xml_text(std::string_view raw) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  const std::string text = report_detail::without_controls(raw, true);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
+         static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
+      out += kReplacement;
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string unique_name(std::set<std::string>& used, const std::string& base) {
+  std::string name = base;
+  for (int n = 2; used.count(name) != 0; ++n) name = base + " (" + std::to_string(n) + ")";
+  used.insert(name);
+  return name;
+}
+
+std::string case_name(const Diagnostic& d) {
+  if (d.mark.line <= 0) return d.rule;
+  std::string s = d.rule + " at " + std::to_string(d.mark.line);
+  if (d.mark.col > 0) s += ":" + std::to_string(d.mark.col);
+  return s;
+}
+
+std::string failure_body(const FileResult& f, const Diagnostic& d) {
+  using report_detail::location;
+  std::string s = location(f.path, d.mark) + ": " + std::string(to_string(d.severity)) + ": " +
+                  d.message + " [" + d.rule + "]";
+  for (const Note& n : d.notes) s += "\n" + location(f.path, n.mark) + ": note: " + n.message;
+  return s;
+}
+
+void set_attr(pugi::xml_node node, const char* name, const std::string& value) {
+  node.append_attribute(name).set_value(xml_text(value).c_str());
+}
+
+void set_attr(pugi::xml_node node, const char* name, int value) {
+  node.append_attribute(name).set_value(value);
+}
+
+}  // namespace
+
+void write_junit(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions&) {
+  pugi::xml_document doc;
+  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version").set_value("1.0");
+  decl.append_attribute("encoding").set_value("UTF-8");
+
+  pugi::xml_node suites = doc.append_child("testsuites");
+  set_attr(suites, "name", std::string("escalate"));
+  pugi::xml_attribute all_tests = suites.append_attribute("tests");
+  pugi::xml_attribute all_failures = suites.append_attribute("failures");
+  set_attr(suites, "errors", 0);
+  int total_tests = 0, total_failures = 0;
+
+  for (const FileResult& f : files) {
+    pugi::xml_node suite = suites.append_child("testsuite");
+    set_attr(suite, "name", f.path);
+    pugi::xml_attribute tests = suite.append_attribute("tests");
+    pugi::xml_attribute failures = suite.append_attribute("failures");
+    set_attr(suite, "errors", 0);
+    pugi::xml_attribute skipped = suite.append_attribute("skipped");
+    int n_tests = 0, n_failures = 0, n_skipped = 0;
+    std::set<std::string> used;
+
+    bool any_counted = false;
+    for (const Diagnostic& d : f.diagnostics) any_counted = any_counted || counts(d);
+    if (!any_counted) {
+      pugi::xml_node tc = suite.append_child("testcase");
+      set_attr(tc, "name", unique_name(used, f.path));
+      set_attr(tc, "classname", std::string("escalate"));
+      ++n_tests;
+    }
+    for (const Diagnostic& d : f.diagnostics) {
+      if (d.severity == Severity::off || d.suppression == Suppression::baselined) continue;
+      pugi::xml_node tc = suite.append_child("testcase");
+      set_attr(tc, "name", unique_name(used, case_name(d)));
+      set_attr(tc, "classname", f.path);
+      ++n_tests;
+      if (d.suppression == Suppression::waived) {
+        pugi::xml_node s = tc.append_child("skipped");
+        set_attr(s, "message", "waived: " + d.suppression_reason);
+        ++n_skipped;
+        continue;
+      }
+      if (d.severity == Severity::info) {  // information: shown, but the test case passes
+        tc.append_child("system-out")
+            .append_child(pugi::node_pcdata)
+            .set_value(xml_text(failure_body(f, d)).c_str());
+        continue;
+      }
+      pugi::xml_node failure = tc.append_child("failure");
+      set_attr(failure, "message", d.message);
+      set_attr(failure, "type", std::string(to_string(d.severity)));
+      failure.append_child(pugi::node_pcdata).set_value(xml_text(failure_body(f, d)).c_str());
+      ++n_failures;
+    }
+    tests.set_value(n_tests);
+    failures.set_value(n_failures);
+    skipped.set_value(n_skipped);
+    total_tests += n_tests;
+    total_failures += n_failures;
+  }
+  all_tests.set_value(total_tests);
+  all_failures.set_value(total_failures);
+
+  std::ostringstream buffer;
+  doc.save(buffer, "  ", pugi::format_default, pugi::encoding_utf8);
+  out << buffer.str();
+}
+
+}  // namespace esc

@@ -1,0 +1,265 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run; tool.driver.rules[] is
+// every rule of the rule table (plus a minimal entry for each custom lint pattern that fired);
+// results keep suppressed findings with their suppressions (waived: inSource, baselined:
+// external). Columns count Unicode code points (run.columnKind). Paths inside the current
+// directory are relative URIs against %SRCROOT%; others are absolute file:// URIs.
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "report/report.h"
+#include "rules/rule.h"
+
+namespace esc {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+std::string_view sarif_level(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "note";
+    case Severity::off:
+      return "none";
+  }
+  return "error";
+}
+
+// "update-promise-kept" -> "UpdatePromiseKept".
+std::string pascal_case(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (const char c : id) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      upper = true;
+      continue;
+    }
+    out += (upper && c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return out;
+}
+
+// A fence longer than any run of backticks in `text`.
+std::string fence_for(std::string_view text) {
+  std::size_t longest = 0, run = 0;
+  for (const char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+}
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' '))
+    s.remove_suffix(1);
+  return std::string(s);
+}
+
+ojson rule_entry(const RuleInfo& r) {
+  const std::string_view lang = r.kind == RuleKind::draft ? "text" : "yaml";
+  const std::string summary(r.summary.empty() ? r.id : r.summary);
+  const std::string description = r.description.empty() ? summary : trimmed(r.description);
+  // help: the description, why the playbook asks for it and a failing and a passing example,
+  // as plain text and as Markdown (GitHub shows the Markdown).
+  std::string text = description;
+  std::string markdown = description;
+  if (!r.rationale.empty()) {
+    text += "\n\nWhy: " + trimmed(r.rationale);
+    markdown += "\n\n**Why:** " + trimmed(r.rationale);
+  }
+  auto example = [&](std::string_view title, std::string_view body) {
+    const std::string b = trimmed(body);
+    if (b.empty()) return;
+    const std::string fence = fence_for(b);
+    text += "\n\n" + std::string(title) + ":\n" + b;
+    markdown += "\n\n**" + std::string(title) + ":**\n\n" + fence + std::string(lang) + "\n" + b +
+                "\n" + fence;
+  };
+  example("Failing example", r.bad_example);
+  example("Passing example", r.good_example);
+
+  ojson j;
+  j["id"] = std::string(r.id);
+  j["name"] = pascal_case(r.id);
+  j["shortDescription"] = {{"text", summary}};
+  j["fullDescription"] = {{"text", description}};
+  j["help"] = {{"text", text}, {"markdown", markdown}};
+  j["defaultConfiguration"] = {{"level", std::string(sarif_level(r.default_severity))}};
+  return j;
+}
+
+ojson custom_rule_entry(const std::string& id) {
+  ojson j;
+  j["id"] = id;
+  j["name"] = pascal_case(id);
+  j["shortDescription"] = {{"text", id}};
+  j["fullDescription"] = {{"text", id}};
+  j["help"] = {{"text", id}, {"markdown", id}};
+  return j;
+}
+
+// Percent-encodes everything but unreserved characters, sub-delims, '@' and '/'. ':' is
+// encoded too, so a relative reference never looks like a scheme.
+std::string percent_encode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      std::string_view("-._~/!$&'()*+,;=@").find(ch) != std::string_view::npos;
+    if (keep) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0x0F];
+    }
+  }
+  return out;
+}
+
+ojson artifact_location(const std::string& path) {
+  const std::string rel = relative_uri(path);
+  ojson j;
+  if (!rel.empty() && rel.front() == '/') {
+    j["uri"] = "file://" + percent_encode(rel);
+  } else if (rel.size() > 2 && rel[1] == ':' && (rel[2] == '/' || rel[2] == '\\')) {
+    j["uri"] = "file:///" + rel.substr(0, 2) + percent_encode(rel.substr(2));  // C:/...
+  } else {
+    j["uri"] = percent_encode(rel);
+    j["uriBaseId"] = "%SRCROOT%";
+  }
+  return j;
+}
+
+ojson region(const Mark& m) {
+  ojson j;
+  if (m.line <= 0) {
+    j["startLine"] = 1;
+    return j;
+  }
+  j["startLine"] = m.line;
+  if (m.col > 0) j["startColumn"] = m.col;
+  return j;
+}
+
+ojson physical_location(const std::string& path, const Mark& m) {
+  ojson j;
+  j["artifactLocation"] = artifact_location(path);
+  j["region"] = region(m);
+  return j;
+}
+
+// FNV-1a, 64 bits, over fields separated by NUL: stable across platforms and releases.
+std::string fingerprint(std::initializer_list<std::string_view> fields) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix = [&](unsigned char c) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  };
+  for (const std::string_view f : fields) {
+    for (const char c : f) mix(static_cast<unsigned char>(c));
+    mix(0);
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = kHex[h & 0xF];
+    h >>= 4;
+  }
+  return out;
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const std::vector<FileResult>& files,
+                 const ReportOptions& opt) {
+  ojson rules = ojson::array();
+  std::map<std::string, int, std::less<>> rule_index;
+  for (const RuleInfo* r : rule_table()) {
+    rule_index.emplace(std::string(r->id), static_cast<int>(rules.size()));
+    rules.push_back(rule_entry(*r));
+  }
+
+  ojson results = ojson::array();
+  std::map<std::string, int> seen_fingerprints;
+  for (const FileResult& f : files) {
+    for (const Diagnostic& d : f.diagnostics) {
+      if (d.severity == Severity::off) continue;
+      auto it = rule_index.find(d.rule);
+      if (it == rule_index.end()) {
+        it = rule_index.emplace(d.rule, static_cast<int>(rules.size())).first;
+        const RuleInfo* info = find_rule(d.rule);
+        rules.push_back(info != nullptr ? rule_entry(*info) : custom_rule_entry(d.rule));
+      }
+      ojson r;
+      r["ruleId"] = d.rule;
+      r["ruleIndex"] = it->second;
+      r["level"] = std::string(sarif_level(d.severity));
+      r["message"] = {{"text", d.message}};
+      ojson loc;
+      loc["physicalLocation"] = physical_location(f.path, d.mark);
+      r["locations"] = ojson::array();
+      r["locations"].push_back(std::move(loc));
+      if (!d.notes.empty()) {
+        ojson related = ojson::array();
+        int id = 1;
+        for (const Note& n : d.notes) {
+          ojson rl;
+          rl["id"] = id++;
+          rl["physicalLocation"] = physical_location(f.path, n.mark);
+          rl["message"] = {{"text", n.message}};
+          related.push_back(std::move(rl));
+        }
+        r["relatedLocations"] = std::move(related);
+      }
+      // Stable across edits that move lines: no line numbers; the message stands in for the
+      // node when there is none (drafts). Repeats in one run get ":2", ":3", ...
+      const std::string uri = relative_uri(f.path);
+      const std::string base = d.node_path.empty() ? fingerprint({d.rule, uri, "", d.message})
+                                                   : fingerprint({d.rule, uri, d.node_path});
+      const int occurrence = ++seen_fingerprints[base];
+      r["partialFingerprints"] = {
+          {"escalateFingerprint/v1", base + ":" + std::to_string(occurrence)}};
+      if (d.suppression != Suppression::none) {
+        ojson s = ojson::object();
+        if (d.suppression == Suppression::waived) {
+          s["kind"] = "inSource";
+          s["justification"] = d.suppression_reason;
+        } else {
+          s["kind"] = "external";
+          s["justification"] = d.suppression_reason.empty() ? "baseline" : d.suppression_reason;
+        }
+        ojson list = ojson::array();
+        list.push_back(std::move(s));
+        r["suppressions"] = std::move(list);
+      }
+      results.push_back(std::move(r));
+    }
+  }
+
+  ojson driver;
+  driver["name"] = "escalate";
+  if (!opt.tool_version.empty()) driver["version"] = opt.tool_version;
+  driver["rules"] = std::move(rules);
+  ojson run;
+  run["tool"] = {{"driver", std::move(driver)}};
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = std::move(results);
+  ojson root;
+  root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  root["version"] = "2.1.0";
+  root["runs"] = ojson::array();
+  root["runs"].push_back(std::move(run));
+  out << root.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+}
+
+}  // namespace esc

@@ -1,0 +1,207 @@
+// The human report, in the style of gcc and clang:
+//
+//   records/a.yaml:41:5: error: sent after the promised time [update-promise-kept]
+//     sent_at: 2026-11-02T10:05:00Z
+//       ^
+//   records/a.yaml:33:20: note: the promise was made here
+//   ...
+//   1 error in 1 of 40 records
+//
+// Waived findings are listed with the word "waived" and the waiver's reason; baselined ones are
+// only counted. Control characters and invalid UTF-8 never reach the terminal: they are shown as
+// Unicode control pictures (U+2400...) and U+FFFD, one code point each, so carets still line up.
+#include <string>
+
+#include "report/report.h"
+
+namespace esc {
+
+namespace {
+
+constexpr std::string_view kReset = "\033[0m";
+constexpr std::string_view kBold = "\033[1m";
+constexpr std::string_view kRed = "\033[1;31m";
+constexpr std::string_view kMagenta = "\033[1;35m";
+constexpr std::string_view kCyan = "\033[1;36m";
+constexpr std::string_view kBlue = "\033[1;34m";
+constexpr std::string_view kGreen = "\033[1;32m";
+
+// Decodes one code point of valid UTF-8 at `i` and advances `i`.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = 1;
+  char32_t cp = c;
+  if (c >= 0xF0) {
+    len = 4;
+    cp = c & 0x07;
+  } else if (c >= 0xE0) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xC0) {
+    len = 2;
+    cp = c & 0x1F;
+  }
+  for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Text safe for a terminal: valid UTF-8, tabs kept, other C0 controls and DEL as control
+// pictures, C1 controls as U+FFFD.
+std::string displayable(std::string_view raw) {
+  const std::string text = report_detail::valid_utf8(raw);
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const char32_t cp = next_code_point(text, i);
+    if (cp == U'\t')
+      out += '\t';
+    else if (cp < 0x20)
+      append_utf8(out, 0x2400 + cp);
+    else if (cp == 0x7F)
+      append_utf8(out, 0x2421);
+    else if (cp >= 0x80 && cp <= 0x9F)
+      append_utf8(out, 0xFFFD);
+    else
+      out.append(text, start, i - start);
+  }
+  return out;
+}
+
+// Columns a code point takes on a terminal: 0 for combining marks, 2 for East Asian wide and
+// most emoji, else 1.
+int display_width(char32_t cp) {
+  if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) ||
+      (cp >= 0xFE00 && cp <= 0xFE0F)) {
+    return 0;
+  }
+  if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+      (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+      (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+      (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD)) {
+    return 2;
+  }
+  return 1;
+}
+
+// The padding that puts a caret under 1-based code-point column `col` of `line` (already
+// displayable): tabs stay tabs so the caret lines up whatever the tab width.
+std::string caret_padding(std::string_view line, int col) {
+  std::string pad;
+  std::size_t i = 0;
+  for (int n = 1; n < col; ++n) {
+    if (i >= line.size()) {
+      pad += ' ';
+      continue;
+    }
+    const char32_t cp = next_code_point(line, i);
+    if (cp == U'\t')
+      pad += '\t';
+    else
+      pad.append(static_cast<std::size_t>(display_width(cp)), ' ');
+  }
+  return pad;
+}
+
+class TextWriter {
+ public:
+  TextWriter(std::ostream& out, bool color) : out_(out), color_(color) {}
+
+  std::string paint(std::string_view code, std::string_view text) const {
+    if (!color_) return std::string(text);
+    return std::string(code) + std::string(text) + std::string(kReset);
+  }
+
+  void header(std::string_view path, const Mark& mark, std::string_view word,
+              std::string_view word_color, std::string_view message, std::string_view rule,
+              std::string_view tail) {
+    out_ << paint(kBold, displayable(report_detail::location(path, mark)) + ":") << ' '
+         << paint(word_color, std::string(word) + ":") << ' ' << displayable(message);
+    if (!rule.empty()) out_ << " [" << paint(word_color, displayable(rule)) << "]";
+    out_ << displayable(tail) << '\n';
+  }
+
+  void source(const FileResult& f, const Mark& mark) {
+    if (mark.line <= 0) return;
+    const auto it = f.source_lines.find(mark.line);
+    if (it == f.source_lines.end()) return;
+    std::string_view raw = it->second;
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    const std::string line = displayable(raw);
+    out_ << line << '\n';
+    if (mark.col > 0) out_ << caret_padding(line, mark.col) << paint(kGreen, "^") << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  bool color_;
+};
+
+std::string_view severity_color(Severity s) {
+  switch (s) {
+    case Severity::error:
+      return kRed;
+    case Severity::warning:
+      return kMagenta;
+    case Severity::info:
+      return kCyan;
+    case Severity::off:
+      break;
+  }
+  return kCyan;
+}
+
+}  // namespace
+
+void write_text(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt) {
+  TextWriter w(out, opt.color);
+  for (const FileResult& f : files) {
+    for (const Diagnostic& d : f.diagnostics) {
+      if (d.severity == Severity::off) continue;
+      if (d.suppression == Suppression::baselined) continue;
+      if (d.suppression == Suppression::waived) {
+        const std::string tail =
+            d.suppression_reason.empty() ? "" : " (reason: " + d.suppression_reason + ")";
+        w.header(f.path, d.mark, "waived", kBlue, d.message, d.rule, tail);
+        continue;
+      }
+      w.header(f.path, d.mark, to_string(d.severity), severity_color(d.severity), d.message, d.rule,
+               "");
+      w.source(f, d.mark);
+      for (const Note& n : d.notes) {
+        w.header(f.path, n.mark, "note", kCyan, n.message, "", "");
+        w.source(f, n.mark);
+      }
+    }
+  }
+  const Totals t = count_totals(files);
+  if (opt.quiet && t.errors + t.warnings + t.infos == 0) return;
+  out << summary_line(t, opt) << '\n';
+}
+
+}  // namespace esc
