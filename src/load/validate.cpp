@@ -1,5 +1,6 @@
 #include "load/validate.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <re2/re2.h>
@@ -125,7 +126,9 @@ class Validator {
           if (f.key == key) return &f;
       return nullptr;
     };
-    // Keys in source order: duplicates, unknown keys, values.
+    // Keys in source order: duplicates, unknown keys, values. A misspelt key ("sumary") is one
+    // problem: reported as unknown with a suggestion, not again as a missing "summary".
+    std::vector<std::string> suggested;
     for (std::size_t i = 0; i < node.entries.size(); ++i) {
       const auto& [key, value] = node.entries[i];
       if (!key.is_scalar()) {
@@ -154,7 +157,10 @@ class Validator {
         if (variant)
           for (const FieldSpec& f : variant->fields) candidates.emplace_back(f.key);
         std::string msg = "unknown key '" + key.scalar + "'" + where(path);
-        if (auto s = did_you_mean(key.scalar, candidates)) msg += "; did you mean '" + *s + "'?";
+        if (auto s = did_you_mean(key.scalar, candidates)) {
+          msg += "; did you mean '" + *s + "'?";
+          suggested.push_back(*s);
+        }
         report(key.mark, child, msg);
         continue;
       }
@@ -163,7 +169,8 @@ class Validator {
     // Required keys that are missing point at the mapping.
     auto check_required = [&](std::span<const FieldSpec> fields) {
       for (const FieldSpec& f : fields)
-        if (f.required && !node.find(f.key))
+        if (f.required && !node.find(f.key) &&
+            std::find(suggested.begin(), suggested.end(), f.key) == suggested.end())
           report(node.mark, path.empty() ? std::string(f.key) : path + "." + std::string(f.key),
                  "missing required key '" + std::string(f.key) + "'" + where(path));
     };
@@ -204,10 +211,11 @@ class Validator {
                                     " (one of " + join(values) + ")");
       } else {
         std::vector<std::string> c(values.begin(), values.end());
-        std::string msg = "'" + std::string(first.key) + "' must be " + join(values) + ", got " +
-                          quote(k->scalar);
+        std::string key_path = path + "." + std::string(first.key);
+        std::string msg = "'" + key_path + "' must be " + join(values) + ", got " +
+                          (k->is_scalar() ? quote(k->scalar) : std::string(describe_kind(*k)));
         if (auto s = did_you_mean(k->scalar, c)) msg += "; did you mean '" + *s + "'?";
-        report(k->mark, path + "." + std::string(first.key), msg);
+        report(k->mark, key_path, msg);
       }
       return false;
     }

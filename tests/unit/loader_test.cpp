@@ -1,0 +1,204 @@
+// The record loader: every error path with its exact message and 1-based line:col.
+#include <gtest/gtest.h>
+
+#include "load/loader.h"
+#include "rule_test_util.h"
+
+using namespace esc;
+using esc::testing::read_text;
+
+namespace {
+
+// "rule 3:5: message" for every diagnostic of loading `text`.
+std::vector<std::string> load(const std::string& text, ParseLimits limits = {}) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : load_record(text, "r.yaml", limits).diagnostics)
+    out.push_back(d.rule + " " + std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col) + ": " + d.message);
+  return out;
+}
+
+std::string example() { return read_text("fixtures/ESC-2026-0142.yaml"); }
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  auto pos = text.find(from);
+  EXPECT_NE(pos, std::string::npos) << from;
+  return text.replace(pos, from.size(), to);
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST(Loader, ExampleLoadsCleanAndTyped) {
+  LoadResult r = load_record(example(), "ex.yaml", {});
+  EXPECT_TRUE(r.diagnostics.empty());
+  ASSERT_TRUE(r.record.has_value());
+  const Record& rec = *r.record;
+  EXPECT_EQ(*rec.id, "ESC-2026-0142");
+  EXPECT_EQ(*rec.severity, Priority::P1);
+  EXPECT_EQ(*rec.status, Status::resolved);
+  EXPECT_EQ(rec.comms().size(), 3u);
+  EXPECT_EQ(*rec.comms()[1].number, 1);
+  EXPECT_EQ(format_rfc3339(rec.comms()[1].sent_at->utc), "2026-11-02T09:40:00Z");
+  EXPECT_EQ(*rec.triage.impact.revenue_at_risk, 180000);
+  EXPECT_EQ(rec.id.loc.mark, (Mark{4, 5}));
+  EXPECT_EQ(rec.comms()[1].sent_at.loc.path, "communications[1].sent_at");
+  EXPECT_EQ(*rec.stakeholder(Role::csm)->frequency, Frequency::per_cadence);  // grid default
+  EXPECT_EQ(format_iso_date(*rec.pir.delivered_at), "2026-11-12");
+}
+
+TEST(Loader, DuplicateKeyPointsAtTheSecondWithANoteAtTheFirst) {
+  auto r = load_record("version: 1\nversion: 1\n", "r.yaml", {});
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].message,
+            "duplicate key 'version' (first defined at line 1); YAML keeps only one of them, remove the other");
+  EXPECT_EQ(r.diagnostics[0].mark, (Mark{2, 1}));
+  ASSERT_EQ(r.diagnostics[0].notes.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].notes[0].mark, (Mark{1, 1}));
+}
+
+TEST(Loader, DuplicateKeyDeepInsideAList) {
+  auto text = replace(example(), "    owner: Aoife Brennan\n", "    owner: Aoife Brennan\n    owner: Dana\n");
+  EXPECT_EQ(load(text), (V{"schema 63:5: duplicate key 'owner' (first defined at line 62); YAML keeps only one of them, remove the other"}));
+}
+
+TEST(Loader, UnknownKeySuggestsTheNearestAndIsNotAlsoMissing) {
+  auto text = replace(example(), "summary: card", "sumary: card");
+  EXPECT_EQ(load(text), (V{"schema 6:1: unknown key 'sumary'; did you mean 'summary'?"}));
+}
+
+TEST(Loader, UnknownKeyWithoutSuggestion) {
+  auto text = replace(example(), "summary: card", "zzz: 1\nsummary: card");
+  EXPECT_EQ(load(text).at(0), "schema 6:1: unknown key 'zzz'");
+}
+
+TEST(Loader, UnknownKeyInANestedMapping) {
+  auto text = replace(example(), "  contract_tier: Enterprise Plus", "  contract_teir: Enterprise Plus");
+  EXPECT_EQ(load(text), (V{"schema 10:3: unknown key 'contract_teir' in 'account'; did you mean 'contract_tier'?"}));
+}
+
+TEST(Loader, MissingKeyPointsAtTheParentMapping) {
+  auto text = replace(example(), "  contract_tier: Enterprise Plus\n", "");
+  EXPECT_EQ(load(text), (V{"schema 9:3: missing required key 'contract_tier' in 'account'"}));
+}
+
+TEST(Loader, MissingTopLevelKeyPointsAtTheRecord) {
+  auto text = replace(example(), "severity: P1\n", "");
+  EXPECT_EQ(load(text), (V{"schema 3:1: missing required key 'severity'"}));
+}
+
+TEST(Loader, TimestampWithoutZone) {
+  auto text = replace(example(), "owners_confirmed_at: 2026-11-02T08:30:00Z", "owners_confirmed_at: 2026-11-02T08:30:00");
+  EXPECT_EQ(load(text), (V{"schema 40:22: 'owners_confirmed_at': timestamp \"2026-11-02T08:30:00\" has no time zone; add Z for UTC (the playbook works in UTC)"}));
+}
+
+TEST(Loader, NonUtcOffsetIsNormalisedAndWarned) {
+  auto text = replace(example(), "confirmed_at: 2026-11-02T08:38:00Z", "confirmed_at: 2026-11-02T09:38:00+01:00");
+  auto r = load_record(text, "r.yaml", {});
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].rule, "timestamp-utc");
+  EXPECT_EQ(r.diagnostics[0].severity, Severity::warning);
+  EXPECT_EQ(format_rfc3339(r.record->facts.confirmed_at->utc), "2026-11-02T08:38:00Z");
+}
+
+TEST(Loader, PlusZeroIsUtc) {
+  auto text = replace(example(), "confirmed_at: 2026-11-02T08:38:00Z", "confirmed_at: 2026-11-02T08:38:00+00:00");
+  EXPECT_EQ(load(text), V{});
+}
+
+TEST(Loader, BadDate) {
+  auto text = replace(example(), "pir_share_by: 2026-11-13", "pir_share_by: 2026-11-31");
+  EXPECT_EQ(load(text).size(), 1u);
+  EXPECT_TRUE(load(text)[0].starts_with("schema 136:19: 'communications[2].pir_share_by': "));
+}
+
+TEST(Loader, WrongTypes) {
+  EXPECT_EQ(load(replace(example(), "revenue_at_risk: 180000", "revenue_at_risk: lots")),
+            (V{"schema 25:22: 'triage.impact.revenue_at_risk' must be a number, got 'lots'"}));
+  EXPECT_EQ(load(replace(example(), "genuine: true", "genuine: yes")),
+            (V{"schema 21:12: 'triage.genuine' must be true or false, got 'yes'"}));
+  EXPECT_EQ(load(replace(example(), "customers_affected: 1", "customers_affected: \"1\"")),
+            (V{"schema 24:25: 'triage.impact.customers_affected' must be an integer, got '1'"}));
+  EXPECT_EQ(load(replace(example(), "version: 1", "version: 2")),
+            (V{"schema 3:10: 'version' must be 1, got 2"}));
+}
+
+TEST(Loader, EnumWithSuggestion) {
+  EXPECT_EQ(load(replace(example(), "status: resolved", "status: resolvd")),
+            (V{"schema 13:9: 'status' must be ongoing, contained or resolved, got 'resolvd'; did you mean 'resolved'?"}));
+}
+
+TEST(Loader, CommunicationTypeChoosesTheShape) {
+  EXPECT_EQ(load(replace(example(), "  - type: initial", "  - type: intial")),
+            (V{"schema 108:11: 'communications[0].type' must be initial, progress or resolution, got 'intial'; did you mean 'initial'?"}));
+  // A key that belongs to another type is unknown here.
+  EXPECT_EQ(load(replace(example(), "    pir_share_by: 2026-11-13", "    pir_share_by: 2026-11-13\n    number: 3")).at(0),
+            "schema 137:5: unknown key 'number' in 'communications[2]'");
+}
+
+TEST(Loader, TimelineRowNeedsMilestoneOrEvent) {
+  auto text = replace(example(), "  - milestone: first_signal\n", "  - milstone: first_signal\n");
+  EXPECT_EQ(load(text), (V{"schema 69:5: a row in 'timeline[0]' needs a 'milestone' or an 'event' key"}));
+}
+
+TEST(Loader, ControlCharactersAndLineBreaks) {
+  EXPECT_EQ(load(replace(example(), "title: Card payments declined at EU checkout", "title: \"Card\\r\\nBcc: x@evil.example\"")),
+            (V{"schema 5:8: 'title' must be one line; it contains a line break"}));
+  EXPECT_EQ(load(replace(example(), "title: Card payments declined at EU checkout", "title: \"Card\\x07\"")),
+            (V{"schema 5:8: 'title' contains a control character (U+0007); remove it"}));
+}
+
+TEST(Loader, InvalidIds) {
+  for (std::string id : {"../../x", "/etc/x", ".hidden", "a b"}) {
+    auto d = load(replace(example(), "id: ESC-2026-0142", "id: \"" + id + "\""));
+    ASSERT_EQ(d.size(), 1u) << id;
+    EXPECT_TRUE(d[0].starts_with("schema 4:5: 'id' must be 1-64 letters")) << d[0];
+  }
+  EXPECT_EQ(load(replace(example(), "id: ESC-2026-0142", "id: CON")), V{});  // a valid name on Linux
+}
+
+TEST(Loader, HostileDocuments) {
+  EXPECT_EQ(load(""), (V{"schema 1:1: the file is empty; a record is a YAML mapping starting with 'version: 1'"}));
+  EXPECT_EQ(load("# only a comment\n"), (V{"schema 1:1: the file is empty; a record is a YAML mapping starting with 'version: 1'"}));
+  EXPECT_EQ(load("- a\n- b\n"), (V{"schema 1:1: the record must be a mapping (key: value lines), got a list"}));
+  EXPECT_EQ(load("just words\n"), (V{"schema 1:1: the record must be a mapping (key: value lines), got a scalar"}));
+  EXPECT_EQ(load("a: 1\n---\nb: 2\n"), (V{"yaml-syntax 2:1: the file holds more than one YAML document; keep one record per file"}));
+}
+
+TEST(Loader, SyntaxErrorsHaveRealPositions) {
+  EXPECT_EQ(load("version: 1\ntitle: a: b\n"), (V{"yaml-syntax 2:9: invalid YAML: illegal map value"}));
+  EXPECT_EQ(load("version: 1\n\ttitle: x\n"), (V{"yaml-syntax 2:1: invalid YAML: illegal tab when looking for indentation"}));
+  // yaml-cpp accepts an unclosed quote that runs to the end of the file; we do not.
+  EXPECT_EQ(load("version: 1\ntitle: \"abc\nid: x\n"), (V{"yaml-syntax 2:8: invalid YAML: the quoted string starting here has no closing \""}));
+}
+
+TEST(Loader, InvalidUtf8AndBinary) {
+  EXPECT_EQ(load("version: 1\ntitle: caf\xc3\n"), (V{"yaml-syntax 2:11: invalid UTF-8 (byte 0xC3); save the file as UTF-8"}));
+  EXPECT_EQ(load(std::string("version: 1\n\0\0\0", 14)), (V{"yaml-syntax 2:1: the file holds a NUL byte: it is binary data, not a YAML record"}));
+}
+
+TEST(Loader, AliasesAndAnchorsAreRefusedCheaply) {
+  // A billion-laughs document: refused at the first anchor, before any expansion.
+  std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  for (char c = 'b'; c <= 'j'; ++c)
+    bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + "]\n";
+  EXPECT_EQ(load(bomb), (V{"yaml-syntax 1:4: YAML anchors (&name) are not allowed in records; write the value out"}));
+}
+
+TEST(Loader, DeepNestingIsRefused) {
+  auto d = load_record(std::string(100000, '['), "r.yaml", {}).diagnostics;
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].rule, "yaml-syntax");
+  EXPECT_EQ(d[0].mark.line, 1);
+  EXPECT_EQ(d[0].message, "nesting is deeper than 64 levels; a record never needs that");
+}
+
+TEST(Loader, SizeLimit) {
+  ParseLimits small;
+  small.max_bytes = 10;
+  EXPECT_EQ(load("version: 1\nid: x\n", small), (V{"yaml-syntax 0:0: the file is 17 bytes, over the 10-byte limit for a record"}));
+}
+
+TEST(Loader, ColumnsCountCharactersNotBytes) {
+  EXPECT_EQ(load("account: {name: \"Tomás\", contrat: x}\n").at(0), "schema 1:27: unknown key 'contrat' in 'account'");
+}
