@@ -135,7 +135,8 @@ std::string document(const Shape& shape, std::string_view id, std::string_view t
   doc["$schema"] = "https://json-schema.org/draft/2020-12/schema";
   doc["$id"] = id;
   doc["title"] = title;
-  for (auto& [k, v] : shape_schema(shape, description).items()) doc[k] = v;
+  json body = shape_schema(shape, description);  // a named value: items() must not outlive it
+  for (auto& [k, v] : body.items()) doc[k] = v;
   return doc.dump(2) + "\n";
 }
 

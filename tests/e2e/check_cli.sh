@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# escalate check end to end: exit codes, every report format, stdin, folders, -j, config.
+source "$(dirname "$0")/lib.sh"
+
+expect_exit 0 "the example record is clean" -- "$ESCALATE" check --now $NOW fixtures/ESC-2026-0142.yaml
+expect_contains "$TMP/out" "no problems in 1 record" "clean summary line"
+
+# Each bad fixture: its rule at its line:col, in every format.
+check_one() {  # FILE RULE LINE COL EXIT
+  local f=$1 rule=$2 line=$3 col=$4 code=$5
+  expect_exit "$code" "$f exits $code" -- "$ESCALATE" check --now $NOW "$f"
+  expect_contains "$TMP/out" "$f:$line:$col: " "$f text at $line:$col"
+  expect_contains "$TMP/out" "[$rule]" "$f text names $rule"
+  "$ESCALATE" check --now $NOW --format json "$f" > "$TMP/r.json"
+  $PY - "$TMP/r.json" "$rule" "$line" "$col" <<'PY' && pass "$f json" || fail "$f json"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+ds = doc["files"][0]["diagnostics"]
+assert any(d["rule"] == sys.argv[2] and d["line"] == int(sys.argv[3]) and d["column"] == int(sys.argv[4]) for d in ds), ds
+PY
+  "$ESCALATE" check --now $NOW --format sarif "$f" > "$TMP/r.sarif"
+  $PY - "$TMP/r.sarif" "$rule" "$line" "$col" <<'PY' && pass "$f sarif" || fail "$f sarif"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+rs = doc["runs"][0]["results"]
+assert any(r["ruleId"] == sys.argv[2] and r["locations"][0]["physicalLocation"]["region"]["startLine"] == int(sys.argv[3])
+           and r["locations"][0]["physicalLocation"]["region"]["startColumn"] == int(sys.argv[4]) for r in rs), rs
+PY
+  "$ESCALATE" check --now $NOW --format junit "$f" > "$TMP/r.xml"
+  expect_contains "$TMP/r.xml" "$rule at $line:$col" "$f junit"
+  "$ESCALATE" check --now $NOW --format github "$f" > "$TMP/r.gh"
+  expect_contains "$TMP/r.gh" "line=$line,col=$col,title=$rule::" "$f github"
+}
+check_one fixtures/bad/duplicate-key.yaml schema 14 1 1
+check_one fixtures/bad/unknown-key.yaml schema 6 1 1
+check_one fixtures/bad/timestamp-no-zone.yaml schema 40 22 1
+check_one fixtures/bad/yaml-syntax.yaml yaml-syntax 35 9 1
+check_one fixtures/bad/header-injection.yaml schema 5 8 1
+check_one fixtures/bad/timestamp-offset.yaml timestamp-utc 37 17 0
+expect_exit 1 "--strict fails on a warning" -- "$ESCALATE" check --strict --now $NOW fixtures/bad/timestamp-offset.yaml
+
+# SARIF validates against the OASIS schema; JUnit parses with the structure of SPEC section 7.
+"$ESCALATE" check --now $NOW --format sarif fixtures/ fixtures/bad/ > "$TMP/all.sarif"
+$PY tests/tools/validate_json.py tests/data/sarif-schema-2.1.0.json "$TMP/all.sarif" && pass "SARIF validates" || fail "SARIF invalid"
+"$ESCALATE" check --now $NOW --format json fixtures/ > "$TMP/all.json"
+$PY tests/tools/validate_json.py schemas/report.schema.json "$TMP/all.json" && pass "JSON report validates" || fail "JSON report invalid"
+"$ESCALATE" check --now $NOW --format junit fixtures/ > "$TMP/all.xml"
+$PY - "$TMP/all.xml" <<'PY' && pass "JUnit structure" || fail "JUnit structure"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites"
+suites = root.findall("testsuite")
+assert suites, "no testsuite"
+for s in suites:
+    names = [c.get("name") for c in s.findall("testcase")]
+    assert names and len(names) == len(set(names)), names
+    for c in s.findall("testcase"):
+        for f in c.findall("failure"):
+            assert f.get("message") and f.get("type")
+PY
+
+# stdin, folders, -j.
+expect_exit 0 "stdin" -- bash -c "\"$ESCALATE\" check --now $NOW - --stdin-filename rec.yaml < fixtures/ESC-2026-0142.yaml"
+expect_exit 1 "stdin names the file" -- bash -c "\"$ESCALATE\" check --now $NOW - --stdin-filename named.yaml < fixtures/bad/unknown-key.yaml"
+expect_contains "$TMP/out" "named.yaml:6:1:" "stdin filename in the report"
+"$ESCALATE" check --now $NOW -j 1 --format json fixtures/ > "$TMP/j1.json"
+"$ESCALATE" check --now $NOW -j 4 --format json fixtures/ > "$TMP/j4.json"
+cmp -s "$TMP/j1.json" "$TMP/j4.json" && pass "-j 1 and -j 4 identical" || fail "-j changes the output"
+
+# Usage, configuration and I/O errors are exit 2.
+expect_exit 2 "missing file" -- "$ESCALATE" check nonexistent.yaml
+expect_contains "$TMP/err" "cannot read 'nonexistent.yaml'" "missing file message"
+expect_exit 2 "bad flag" -- "$ESCALATE" check --frobnicate fixtures/
+expect_exit 2 "bad --now" -- "$ESCALATE" check --now yesterday fixtures/
+mkdir -p "$TMP/repo/.git" "$TMP/repo/incidents"
+cp fixtures/ESC-2026-0142.yaml "$TMP/repo/incidents/"
+printf 'triage_window: 15m\ncadence: {P1: 1hour}\n' > "$TMP/repo/.escalate.yaml"
+expect_exit 2 "bad discovered config" -- "$ESCALATE" check --now $NOW "$TMP/repo/incidents"
+expect_contains "$TMP/err" ".escalate.yaml:2:" "config error has file:line"
+printf 'rules: {timestamp-utc: off}\n' > "$TMP/repo/.escalate.yaml"
+rm "$TMP/repo/incidents/ESC-2026-0142.yaml"; cp fixtures/bad/timestamp-offset.yaml "$TMP/repo/incidents/"
+expect_exit 0 "discovered config turns a rule off" -- "$ESCALATE" check --strict --now $NOW "$TMP/repo/incidents"
+
+# duplicate-id across a batch.
+cp fixtures/ESC-2026-0142.yaml "$TMP/copy.yaml"
+expect_exit 1 "duplicate id" -- "$ESCALATE" check --now $NOW fixtures/ESC-2026-0142.yaml "$TMP/copy.yaml"
+expect_contains "$TMP/out" "[duplicate-id]" "duplicate-id reported"
+
+# The checked-in schemas are what the binary prints, and the example validates against it.
+"$ESCALATE" schema | cmp -s - schemas/incident.schema.json && pass "incident schema current" || fail "schemas/incident.schema.json differs from 'escalate schema' (regenerate: escalate schema > schemas/incident.schema.json)"
+"$ESCALATE" schema config | cmp -s - schemas/config.schema.json && pass "config schema current" || fail "schemas/config.schema.json differs from 'escalate schema config'"
+$PY tests/tools/validate_yaml.py schemas/incident.schema.json fixtures/ESC-2026-0142.yaml && pass "example validates against the schema" || fail "example invalid against schema"
+
+# rules / explain / init.
+expect_exit 0 "rules" -- "$ESCALATE" rules
+expect_contains "$TMP/out" "schema" "rules lists schema"
+expect_exit 0 "explain" -- "$ESCALATE" explain timestamp-utc
+expect_contains "$TMP/out" "Fails" "explain shows a failing example"
+expect_exit 2 "explain unknown" -- "$ESCALATE" explain timestamp-ut
+expect_contains "$TMP/err" "did you mean 'timestamp-utc'" "explain suggests"
+expect_exit 0 "init" -- "$ESCALATE" init --id ESC-2026-0999
+expect_contains "$TMP/out" "yaml-language-server: \$schema=" "init writes the modeline"
+expect_exit 0 "--version" -- "$ESCALATE" --version
+
+finish
