@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# escalate build end to end: the PIR pack, emails as a mail client reads them, golden files,
+# determinism, stale files, symlinks, header injection, records with errors, SIGKILL.
+source "$(dirname "$0")/lib.sh"
+
+out=$TMP/pack
+expect_exit 0 "build the example" -- "$ESCALATE" build --now $NOW fixtures/ESC-2026-0142.yaml -o "$out"
+for f in emails/01-initial.eml emails/02-progress-1.eml emails/03-resolution.eml lint-report.txt lint-report.json; do
+  [ -s "$out/ESC-2026-0142/$f" ] && pass "pack has $f" || fail "pack lacks $f"
+done
+[ -s "$out/summary.json" ] && pass "summary.json" || fail "no summary.json"
+$PY tests/tools/check_emails.py "$out/ESC-2026-0142" tests/data/emails/example.json && pass "emails parse cleanly, threaded, right recipients" || fail "emails"
+expect_contains "$out/ESC-2026-0142/lint-report.txt" "no problems in 1 record" "lint report text"
+$PY -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['records'][0]['built'] and d['packs_written']==1" "$out/summary.json" && pass "summary.json content" || fail "summary.json content"
+
+# Golden emails: regenerate deliberately with ESCALATE_UPDATE_GOLDEN=1, then read the diff.
+golden=tests/golden/emails/ESC-2026-0142
+if [ "${ESCALATE_UPDATE_GOLDEN:-0}" = 1 ]; then
+  mkdir -p "$golden" && cp "$out"/ESC-2026-0142/emails/*.eml "$golden/" && echo "updated $golden"
+fi
+for f in "$golden"/*.eml; do
+  cmp -s "$f" "$out/ESC-2026-0142/emails/$(basename "$f")" && pass "golden $(basename "$f")" || fail "$(basename "$f") differs from $f"
+done
+
+# Non-ASCII names round-trip through the mail parser.
+expect_exit 0 "build the non-ASCII record" -- "$ESCALATE" build --now $NOW tests/data/emails/ESC-2026-0300.yaml -o "$TMP/uni"
+$PY tests/tools/check_emails.py "$TMP/uni/ESC-2026-0300" tests/data/emails/unicode.json && pass "non-ASCII emails round-trip" || fail "non-ASCII emails"
+
+# Header injection: a finding, and no email with an injected header even with --force.
+expect_exit 1 "header injection is a finding" -- "$ESCALATE" build --force --now $NOW fixtures/bad/header-injection.yaml -o "$TMP/inj"
+expect_contains "$TMP/out" "[schema]" "header injection reported as schema"
+if grep -rqi '^Bcc:' "$TMP/inj" 2>/dev/null; then fail "a Bcc header was written"; else pass "no Bcc header anywhere"; fi
+
+# A record with errors gets only its lint reports; --force builds it as a DRAFT.
+expect_exit 1 "record with errors" -- "$ESCALATE" build --now $NOW fixtures/rules/triage-genuine.yaml -o "$TMP/errpack"
+[ ! -d "$TMP/errpack/ESC-2026-0142/emails" ] && [ -s "$TMP/errpack/ESC-2026-0142/lint-report.txt" ] && pass "errors: lint report only" || fail "errors: wrong pack contents"
+expect_exit 1 "--force" -- "$ESCALATE" build --force --now $NOW fixtures/rules/triage-genuine.yaml -o "$TMP/errpack"
+grep -q '^Subject: =?UTF-8?B?W0RSQUZUXSBO' "$TMP/errpack/ESC-2026-0142/emails/01-initial.eml" && pass "--force marks DRAFT" || fail "--force subject lacks [DRAFT]"
+
+# Byte-identical with -j 1 and -j 2.
+"$ESCALATE" build --quiet --now $NOW -j 1 fixtures/ -o "$TMP/j1" >/dev/null 2>&1
+"$ESCALATE" build --quiet --now $NOW -j 2 fixtures/ -o "$TMP/j2" >/dev/null 2>&1
+diff -r "$TMP/j1" "$TMP/j2" >/dev/null && pass "-j 1 and -j 2 packs identical" || fail "-j changes the packs"
+
+# A rerun replaces the pack: no stale email from a communication since removed.
+$PY - fixtures/ESC-2026-0142.yaml "$TMP/shorter.yaml" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+start = text.index("  - type: progress")
+end = text.index("  - type: resolution")
+text = text[:start] + text[end:]
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+PY
+"$ESCALATE" build --quiet --force --now $NOW "$TMP/shorter.yaml" -o "$out" >/dev/null 2>&1
+[ ! -e "$out/ESC-2026-0142/emails/02-progress-1.eml" ] && [ -e "$out/ESC-2026-0142/emails/02-resolution.eml" ] && pass "stale email removed" || fail "stale email left: $(ls "$out/ESC-2026-0142/emails")"
+
+# A symlink planted inside the output folder is never written through; the rest goes on.
+mkdir -p "$TMP/sym/target" "$TMP/sym/out"
+ln -s "$TMP/sym/target" "$TMP/sym/out/ESC-2026-0142"
+expect_exit 2 "symlink in the output folder" -- "$ESCALATE" build --now $NOW fixtures/ESC-2026-0142.yaml tests/data/emails/ESC-2026-0300.yaml -o "$TMP/sym/out"
+expect_contains "$TMP/err" "symlink" "symlink refusal explained"
+[ -z "$(ls -A "$TMP/sym/target")" ] && pass "nothing written through the symlink" || fail "wrote through the symlink"
+[ -s "$TMP/sym/out/ESC-2026-0300/emails/01-initial.eml" ] && pass "rest of the batch built" || fail "batch stopped at the symlink"
+# The output folder itself may be a symlink: the user chose it.
+ln -s "$TMP/sym/target" "$TMP/sym/link"
+expect_exit 0 "output folder that is a symlink" -- "$ESCALATE" build --now $NOW fixtures/ESC-2026-0142.yaml -o "$TMP/sym/link"
+
+# SIGKILL at several points of a large batch: every file present is complete; a rerun completes.
+mkdir -p "$TMP/big"
+for i in $(seq -w 1 200); do sed "s/^id: ESC-2026-0142/id: ESC-K-$i/" fixtures/ESC-2026-0142.yaml > "$TMP/big/r$i.yaml"; done
+for delay in 0.05 0.2 0.5; do
+  rm -rf "$TMP/killed"
+  "$ESCALATE" build --quiet --now $NOW -j 2 "$TMP/big" -o "$TMP/killed" >/dev/null 2>&1 &
+  pid=$!
+  sleep $delay
+  kill -9 $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  $PY - "$TMP/killed" <<'PY' && pass "killed after ${delay}s: every file complete" || fail "killed after ${delay}s: partial file"
+import email, email.policy, json, os, sys
+root = sys.argv[1]
+for dirpath, dirs, files in os.walk(root):
+    if os.path.basename(dirpath).startswith(".escalate-"):
+        dirs[:] = []  # staging folders are invisible work in progress
+        continue
+    for f in files:
+        p = os.path.join(dirpath, f)
+        data = open(p, "rb").read()
+        if ".tmp." in f:
+            sys.exit(f"temporary file visible: {p}")
+        if f.endswith(".json"):
+            json.loads(data)
+        elif f.endswith(".eml"):
+            msg = email.message_from_bytes(data, policy=email.policy.default)
+            assert not msg.defects and "Escalation Lead:" in msg.get_content(), p
+        elif f.endswith(".pdf"):
+            assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF"), p
+PY
+done
+expect_exit 0 "rerun after SIGKILL completes the pack" -- "$ESCALATE" build --quiet --now $NOW "$TMP/big" -o "$TMP/killed"
+[ "$(ls "$TMP/killed" | grep -c '^ESC-K-')" = 200 ] && pass "all 200 packs after rerun" || fail "rerun left $(ls "$TMP/killed" | grep -c '^ESC-K-') packs"
+[ -z "$(ls -A "$TMP/killed" | grep '^\.escalate-')" ] && pass "no staging leftovers after rerun" || fail "staging leftovers"
+
+finish
