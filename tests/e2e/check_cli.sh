@@ -102,4 +102,24 @@ expect_exit 0 "init" -- "$ESCALATE" init --id ESC-2026-0999
 expect_contains "$TMP/out" "yaml-language-server: \$schema=" "init writes the modeline"
 expect_exit 0 "--version" -- "$ESCALATE" --version
 
+# Baseline: today's findings are recorded; only new ones fail.
+expect_exit 0 "write a baseline" -- "$ESCALATE" check --now $NOW --write-baseline "$TMP/baseline.json" fixtures/bad/
+expect_exit 0 "baselined findings do not fail" -- "$ESCALATE" check --now $NOW --baseline "$TMP/baseline.json" fixtures/bad/
+expect_contains "$TMP/out" "baselined" "summary says how many were baselined"
+cp fixtures/bad/unknown-key.yaml "$TMP/moved.yaml"
+sed -i '1i # an unrelated edit that moves every line down' "$TMP/moved.yaml"
+mkdir -p "$TMP/bl" && cp "$TMP/moved.yaml" "$TMP/bl/"
+"$ESCALATE" check --now $NOW --write-baseline "$TMP/bl.json" fixtures/bad/unknown-key.yaml >/dev/null 2>&1
+expect_exit 0 "fingerprints survive unrelated edits" -- "$ESCALATE" check --now $NOW --baseline "$TMP/bl.json" "$TMP/bl/moved.yaml"
+expect_exit 1 "a new finding still fails" -- "$ESCALATE" check --now $NOW --baseline "$TMP/bl.json" fixtures/bad/duplicate-key.yaml
+printf 'not json' > "$TMP/badbl.json"
+expect_exit 2 "an invalid baseline is a usage error" -- "$ESCALATE" check --now $NOW --baseline "$TMP/badbl.json" fixtures/bad/
+
+# Waived findings are listed as waived in the reports (SARIF suppressions).
+{ cat fixtures/rules/triage-genuine.yaml; printf 'waivers:\n  - rule: triage-genuine\n    reason: Worked as an escalation at the VP'"'"'s request.\n    approved_by: Malik Chen\n'; } > "$TMP/waived.yaml"
+expect_exit 0 "a waived finding does not fail" -- "$ESCALATE" check --now $NOW "$TMP/waived.yaml"
+expect_contains "$TMP/out" "waived" "text lists the waived finding"
+"$ESCALATE" check --now $NOW --format sarif "$TMP/waived.yaml" > "$TMP/w.sarif"
+expect_contains "$TMP/w.sarif" '"kind": "inSource"' "SARIF suppression for a waiver"
+
 finish
