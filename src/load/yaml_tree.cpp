@@ -147,7 +147,7 @@ class TreeBuilder : public YAML::EventHandler {
       top.key = std::move(n);
       top.have_key = true;
     } else {
-      top.node.entries.emplace_back(std::move(top.key), std::move(n));
+      top.node.entries.push_back(YEntry{std::move(top.key), std::move(n)});
       top.have_key = false;
     }
   }

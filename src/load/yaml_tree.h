@@ -16,6 +16,8 @@
 
 namespace esc {
 
+struct YEntry;
+
 struct YNode {
   enum class Kind { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
@@ -23,7 +25,7 @@ struct YNode {
   std::string scalar;   // scalar text (Kind::scalar)
   bool quoted = false;  // single/double quoted or block scalar: never a number/bool/null
   std::vector<YNode> items;                       // Kind::sequence
-  std::vector<std::pair<YNode, YNode>> entries;   // Kind::mapping, in source order
+  std::vector<YEntry> entries;                    // Kind::mapping, in source order
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
@@ -31,6 +33,12 @@ struct YNode {
   bool is_seq() const { return kind == Kind::sequence; }
   // First value under a scalar key, or nullptr.
   const YNode* find(std::string_view key) const;
+};
+
+// One key: value pair of a mapping (duplicates kept, in source order).
+struct YEntry {
+  YNode first;   // the key
+  YNode second;  // the value
 };
 
 // "a mapping", "a list", "a string", "null" — for messages.
