@@ -1,0 +1,32 @@
+// The floor for `escalate check`: a bare loop that only parses the same files with yaml-cpp,
+// on the same number of threads. Usage: parse_loop JOBS FILE...
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+int main(int argc, char** argv) {
+  if (argc < 3) return 2;
+  unsigned jobs = static_cast<unsigned>(std::stoi(argv[1]));
+  if (jobs == 0) jobs = std::thread::hardware_concurrency();
+  std::vector<std::string> files(argv + 2, argv + argc);
+  std::atomic<std::size_t> next{0}, nodes{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      std::ifstream in(files[i], std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      YAML::Node doc = YAML::Load(ss.str());
+      nodes += doc.size();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  std::printf("%zu\n", nodes.load());
+  return 0;
+}
