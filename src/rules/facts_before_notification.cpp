@@ -1,0 +1,146 @@
+// facts-before-notification: the facts were not confirmed in writing before the first
+// communication.
+#include "core/text.h"
+#include "rules/group_a_helpers.h"
+#include "rules/record_facts.h"
+#include "rules/rule.h"
+
+namespace esc {
+
+namespace {
+
+using group_a::format_beside;
+using group_a::to_minute;
+
+// Joins "a", "b", "c" as "a, b and c".
+std::string join_and(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += i + 1 == parts.size() ? " and " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+// The facts that are not there: each problem in words, and where it is.
+struct Gap {
+  std::string words;
+  Loc loc;
+};
+
+void add_gaps(const Facts& f, std::vector<Gap>& gaps) {
+  // Absent keys are ours; written but invalid values are schema's. A placeholder
+  // confirmed_by is owner-missing's, so only its absence counts here.
+  if (!f.confirmed_by && !group_a::reported_by_schema(f.confirmed_by, f.loc))
+    gaps.push_back({"confirmed_by (the technical owner) is missing", f.confirmed_by.loc});
+  if (!f.confirmed_at && !group_a::reported_by_schema(f.confirmed_at, f.loc))
+    gaps.push_back({"confirmed_at is missing", f.confirmed_at.loc});
+  if (!f.confirmation_ref) {
+    if (!group_a::reported_by_schema(f.confirmation_ref, f.loc))
+      gaps.push_back({"confirmation_ref (where the written confirmation is) is missing",
+                      f.confirmation_ref.loc});
+  } else if (is_placeholder_value(*f.confirmation_ref)) {
+    gaps.push_back({"confirmation_ref is " + group_a::describe_unfilled(*f.confirmation_ref),
+                    f.confirmation_ref.loc});
+  }
+  if (!f.affected) {
+    if (!group_a::reported_by_schema(f.affected, f.loc))
+      gaps.push_back({"affected (systems, services or processes) is missing", f.affected.loc});
+  } else {
+    bool any = false;
+    for (const Text& item : *f.affected) any = any || (item && !is_placeholder_value(*item));
+    if (!any)
+      gaps.push_back({f.affected->empty() ? "affected is empty" : "affected lists only placeholders",
+                      f.affected.loc});
+  }
+  if (!f.status && !group_a::reported_by_schema(f.status, f.loc))
+    gaps.push_back({"status (ongoing, contained or resolved) is missing", f.status.loc});
+}
+
+void check(const RuleContext& ctx, Findings& findings) {
+  const Record& r = ctx.record;
+  const Communication* first = first_communication(r);
+  if (!first) return;  // nothing said to the customer yet
+  const std::string first_words =
+      group_a::comm_subject(*first) +
+      (first->sent_at ? " (sent at " + format_short(first->sent_at->utc) + ")" : std::string());
+  std::vector<Note> notes;
+  if (first->sent_at) notes.push_back(note_at(first->sent_at.loc, "first communication sent here"));
+  const std::string why =
+      "; the playbook asks for written confirmation from the technical owner before stating "
+      "facts to the customer";
+
+  const Facts& f = r.facts;
+  if (!f.present) {
+    // `facts` written but not a mapping: schema. (Its loc is then not the record's.)
+    if (f.loc.mark != r.root.mark) return;
+    findings.add(f.loc,
+                 "the record has no facts section but " + first_words +
+                     " has gone to the customer: confirm root cause, affected systems, status "
+                     "and who confirmed them, when and where" + why,
+                 notes);
+    return;
+  }
+
+  std::vector<Gap> gaps;
+  add_gaps(f, gaps);
+  if (!gaps.empty()) {
+    std::vector<std::string> words;
+    for (const Gap& g : gaps) words.push_back(g.words);
+    findings.add(gaps.size() == 1 ? gaps.front().loc : f.loc,
+                 "facts are not confirmed before " + first_words + ": " + join_and(words) + why,
+                 notes);
+  }
+
+  // Confirmed at the same minute as the first communication passes.
+  if (f.confirmed_at && first->sent_at) {
+    const Instant confirmed = to_minute(f.confirmed_at->utc);
+    const Instant sent = to_minute(first->sent_at->utc);
+    if (confirmed > sent)
+      findings.add(f.confirmed_at.loc,
+                   "the facts were confirmed at " + format_beside(confirmed, sent) + ", " +
+                       describe_span(confirmed - sent) + " after " + group_a::comm_subject(*first) +
+                       " was sent at " + format_beside(sent, confirmed) + why,
+                   notes);
+  }
+}
+
+}  // namespace
+
+extern const RuleInfo kFactsBeforeNotificationRule = {
+    .id = "facts-before-notification",
+    .default_severity = Severity::error,
+    .kind = RuleKind::record,
+    .summary =
+        "facts not confirmed (confirmed_by, confirmed_at, confirmation_ref, affected, status) "
+        "before the first communication",
+    .description =
+        "Applies once `communications` holds at least one communication. Then the `facts` "
+        "section must exist and hold `confirmed_by`, `confirmed_at`, `confirmation_ref` (not a "
+        "placeholder), `affected` (at least one real item) and `status`. Everything that is "
+        "missing is listed in ONE finding (it is one problem: the facts were not confirmed), "
+        "at the missing value when only one is missing and at the `facts` mapping otherwise. "
+        "A second, separate finding is made when `confirmed_at` is later than the first "
+        "communication's `sent_at` (compared to the minute: the same minute passes), with a "
+        "note at the communication. Values written with the wrong type are `schema`'s; a "
+        "`confirmed_by` that is empty or a placeholder is `owner-missing`'s.",
+    .rationale =
+        "The playbook's FACT CONFIRMATION checklist is to be completed \"before any external "
+        "communication\": confirm the root cause hypothesis, identify affected systems, confirm "
+        "current status, and \"Get written confirmation from technical owner before stating "
+        "facts to customer\". Facts corrected after the customer has heard them cost trust.",
+    .bad_example =
+        "facts:\n  root_cause: An expired TLS certificate on the payment gateway.\n"
+        "  root_cause_status: confirmed\n  affected: [payment-gateway]\n  status: contained\n"
+        "  confirmed_by: Sam Okafor\n  confirmed_at: 2026-11-02T08:50:00Z\n"
+        "communications:\n  - type: initial\n    sent_at: 2026-11-02T08:45:00Z\n",
+    .good_example =
+        "facts:\n  root_cause: An expired TLS certificate on the payment gateway.\n"
+        "  root_cause_status: confirmed\n  affected: [payment-gateway]\n  status: contained\n"
+        "  confirmed_by: Sam Okafor\n  confirmed_at: 2026-11-02T08:38:00Z\n"
+        "  confirmation_ref: \"Email from Sam Okafor to Dana Whitfield, 08:38 UTC\"\n"
+        "communications:\n  - type: initial\n    sent_at: 2026-11-02T08:45:00Z\n",
+    .check = check,
+};
+
+}  // namespace esc

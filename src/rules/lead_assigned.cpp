@@ -1,0 +1,92 @@
+// lead-assigned: the escalation lead is missing, incomplete, or not the grid's escalation_lead.
+#include <cctype>
+
+#include "core/text.h"
+#include "rules/group_a_helpers.h"
+#include "rules/record_facts.h"
+#include "rules/rule.h"
+
+namespace esc {
+
+namespace {
+
+using group_a::describe_unfilled;
+
+// Names compared as people write them: surrounding and repeated spaces and ASCII case ignored.
+std::string normalised_name(std::string_view name) {
+  std::string out = group_a::one_line(name);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Reports a name, title or contact that is empty or a placeholder; true when it is filled.
+bool filled(const Text& value, std::string_view field, std::string_view what, Findings& findings) {
+  // Missing or not a string: schema (all three keys are required).
+  if (!value) return false;
+  if (!is_placeholder_value(*value)) return true;
+  findings.add(value.loc, "escalation_lead." + std::string(field) + " is " +
+                              describe_unfilled(*value) + ": " + std::string(what));
+  return false;
+}
+
+void check(const RuleContext& ctx, Findings& findings) {
+  const Person& lead = ctx.record.escalation_lead;
+  const bool named = filled(lead.name, "name",
+                            "assign the single accountable Escalation Lead by name", findings);
+  filled(lead.title, "title",
+         "give the Escalation Lead's job title (customer updates are signed \"Name, title, direct "
+         "contact\")",
+         findings);
+  filled(lead.contact, "contact",
+         "give the Escalation Lead's direct contact (customer updates are signed \"Name, title, "
+         "direct contact\")",
+         findings);
+  if (!named || !ctx.record.stakeholders) return;
+
+  // The grid's escalation_lead must be the same person. A grid without one, or whose name is a
+  // placeholder, is stakeholder-grid's finding.
+  for (const Stakeholder& s : *ctx.record.stakeholders) {
+    if (!s.role || *s.role != Role::escalation_lead) continue;
+    if (!s.name || is_placeholder_value(*s.name)) continue;
+    if (normalised_name(*s.name) == normalised_name(*lead.name)) continue;
+    findings.add(s.name.loc,
+                 "the stakeholder grid names " + group_a::one_line(*s.name) +
+                     " as escalation_lead, but the record's Escalation Lead is " +
+                     group_a::one_line(*lead.name) +
+                     ": the grid and escalation_lead must name the same single accountable owner",
+                 {note_at(lead.name.loc, "escalation_lead.name")});
+  }
+}
+
+}  // namespace
+
+extern const RuleInfo kLeadAssignedRule = {
+    .id = "lead-assigned",
+    .default_severity = Severity::error,
+    .kind = RuleKind::record,
+    .summary = "escalation lead missing or incomplete, or not the `escalation_lead` in the grid",
+    .description =
+        "`escalation_lead.name`, `.title` and `.contact` must each be filled in: a value that is "
+        "empty or a placeholder (`TBD`, `?`, `n/a`, `[Name]`, `____` ...) is a finding at that "
+        "value, one per field. A missing `escalation_lead` or a missing key in it is a `schema` "
+        "finding instead. When the lead is named, every stakeholder with `role: escalation_lead` "
+        "must carry the same name (compared ignoring case and extra spaces); a different name is "
+        "a finding at the grid's name with a note at `escalation_lead.name`. A grid without an "
+        "escalation_lead, or with a placeholder name there, is `stakeholder-grid`'s finding.",
+    .rationale =
+        "The triage checklist says \"Assign Escalation Lead (single accountable owner)\", and "
+        "every customer update is signed \"Escalation Lead: [Name, title, direct contact]\". "
+        "Two different people named as lead means nobody is singly accountable.",
+    .bad_example =
+        "escalation_lead:\n  name: Dana Whitfield\n  title: TBD\n  contact: dana.whitfield@example.com\n"
+        "stakeholders:\n  - role: escalation_lead\n    name: Jordan Pike\n"
+        "    contact: jordan.pike@example.com\n    owner: Jordan Pike\n",
+    .good_example =
+        "escalation_lead:\n  name: Dana Whitfield\n  title: Head of Customer Operations\n"
+        "  contact: dana.whitfield@example.com\n"
+        "stakeholders:\n  - role: escalation_lead\n    name: Dana Whitfield\n"
+        "    contact: dana.whitfield@example.com\n    owner: Dana Whitfield\n",
+    .check = check,
+};
+
+}  // namespace esc
