@@ -1,0 +1,106 @@
+// A one-page libharu document with the readout's fonts, safe to use from C++: errors are
+// recorded (never longjmp), every libharu call's result is checked, and the document is always
+// freed. Text is given as Unicode; each character is drawn with the first font of its face that
+// has it (bold, then regular, then the fallback fonts), and characters no font has become "?"
+// and are listed in missing_glyphs().
+//
+// Two font plans: base-14 Helvetica with WinAnsiEncoding (no font file, ~2 KB, < 1 ms) when
+// every character is in Windows-1252, or embedded TrueType subsets through libharu's UTF-8
+// encoder (see ttf_subset.h for why subsets).
+#pragma once
+
+#include <hpdf.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace esc::pdf {
+
+enum class Face { regular, bold };
+
+struct Rgb {
+  float r = 0, g = 0, b = 0;
+};
+
+struct FontPlan {
+  bool base14 = false;           // Helvetica / Helvetica-Bold, WinAnsiEncoding
+  std::string regular, bold;     // TrueType files (when !base14)
+  std::vector<std::string> fallbacks;  // TrueType files tried for characters the faces lack
+};
+
+struct DocumentInfo {
+  std::string title;  // ASCII
+  std::optional<long long> creation_epoch;  // SOURCE_DATE_EPOCH; no date at all when unset
+};
+
+class Document {
+ public:
+  Document();
+  ~Document();
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+
+  // Sets up the fonts for the characters each face will show and adds the A4 page. Returns an
+  // error sentence for an environment problem (a font file missing, unreadable or not
+  // TrueType) or a libharu failure.
+  std::optional<std::string> start(const FontPlan& plan, std::u32string_view regular_chars,
+                                   std::u32string_view bold_chars);
+
+  double page_width() const { return width_; }
+  double page_height() const { return height_; }
+
+  // Width of text in points at `size`.
+  double width(Face face, double size, std::u32string_view text);
+  // Width of one character in points at size 1 (for line breaking).
+  double advance(Face face, char32_t c);
+
+  // Drawing; coordinates in points from the bottom-left corner, y is the baseline for text.
+  void text(Face face, double size, double x, double y, std::u32string_view text, Rgb color);
+  void fill_rect(double x, double y, double w, double h, Rgb color);
+  void stroke_rect(double x, double y, double w, double h, double line_width, Rgb color);
+  void line(double x1, double y1, double x2, double y2, double line_width, Rgb color, bool dashed = false);
+  void ellipse(double cx, double cy, double rx, double ry, double line_width, Rgb color);
+  void fill_circle(double cx, double cy, double r, Rgb color);
+  void fill_polygon(const std::vector<std::pair<double, double>>& points, Rgb color);
+  void polyline(const std::vector<std::pair<double, double>>& points, double line_width, Rgb color);
+
+  // Serialises the document. Returns an error sentence when libharu reported any error at any
+  // point (the bytes are then not usable and `out` is left empty).
+  std::optional<std::string> save(const DocumentInfo& info, std::string& out);
+
+  // Characters that no font could show, in order of first use, each once.
+  const std::vector<char32_t>& missing_glyphs() const { return missing_; }
+  bool failed() const { return error_code_ != HPDF_OK; }
+
+ private:
+  struct Slot {
+    HPDF_Font font = nullptr;
+    bool winansi = false;  // bytes are Windows-1252, else UTF-8
+  };
+  struct Glyph {
+    int slot = -1;
+    double advance = 0;  // at size 1
+  };
+
+  HPDF_Doc doc_ = nullptr;
+  HPDF_Page page_ = nullptr;
+  double width_ = 0, height_ = 0;
+  HPDF_STATUS error_code_ = HPDF_OK;
+  HPDF_STATUS error_detail_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<int> chain_[2];  // slot indices per face, in preference order
+  std::unordered_map<char32_t, Glyph> glyphs_[2];
+  std::vector<std::unordered_map<char32_t, bool>> slot_has_;  // TrueType coverage per slot
+  std::vector<char32_t> missing_;
+  std::vector<int> font_fds_;  // memfds holding subset fonts until the document is freed
+
+  static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* self);
+  const Glyph& glyph(Face face, char32_t c);
+  std::string encode(const Slot& slot, std::u32string_view text) const;
+  std::optional<std::string> libharu_error(std::string_view doing) const;
+};
+
+}  // namespace esc::pdf

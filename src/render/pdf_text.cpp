@@ -1,0 +1,158 @@
+#include "render/pdf_text.h"
+
+#include <array>
+
+namespace esc::pdf {
+
+std::u32string decode_utf8(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    bool ok = len > 0 && i + len <= s.size();
+    for (int k = 1; ok && k < len; ++k) {
+      const auto cb = static_cast<unsigned char>(s[i + k]);
+      ok = (cb & 0xC0) == 0x80;
+      c = (c << 6) | (cb & 0x3F);
+    }
+    if (ok && (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || (len == 2 && c < 0x80) ||
+               (len == 3 && c < 0x800) || (len == 4 && c < 0x10000)))
+      ok = false;
+    out.push_back(ok ? c : U'\uFFFD');
+    i += ok ? len : 1;
+  }
+  return out;
+}
+
+std::string encode_utf8(std::u32string_view text) {
+  std::string out;
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+std::u32string clean_text(std::string_view utf8) {
+  std::u32string out;
+  bool pending_space = false;
+  for (char32_t c : decode_utf8(utf8)) {
+    const bool space = c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x2028 || c == 0x2029 ||
+                       c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
+    if (space) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(U' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::optional<unsigned char> to_cp1252(char32_t c) {
+  if ((c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c <= 0xFF)) return static_cast<unsigned char>(c);
+  // 0x80-0x9F of Windows-1252 (0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned).
+  static constexpr std::array<char32_t, 32> k80 = {
+      0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  for (std::size_t i = 0; i < k80.size(); ++i)
+    if (k80[i] != 0 && k80[i] == c) return static_cast<unsigned char>(0x80 + i);
+  return std::nullopt;
+}
+
+std::vector<std::u32string> wrap_lines(std::u32string_view text, double max_width,
+                                       const std::function<double(char32_t)>& advance) {
+  std::vector<std::u32string> lines;
+  std::u32string line;
+  double line_width = 0;
+  const double space = advance(U' ');
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == U' ') {
+      ++i;
+      continue;
+    }
+    std::size_t end = text.find(U' ', i);
+    if (end == std::u32string_view::npos) end = text.size();
+    std::u32string_view word = text.substr(i, end - i);
+    double word_width = 0;
+    for (char32_t c : word) word_width += advance(c);
+    const double needed = line.empty() ? word_width : line_width + space + word_width;
+    if (needed <= max_width) {
+      if (!line.empty()) line.push_back(U' ');
+      line += word;
+      line_width = needed;
+    } else if (word_width <= max_width) {
+      lines.push_back(std::move(line));
+      line.assign(word);
+      line_width = word_width;
+    } else {
+      // Too wide for any line: fill the current line's remainder, then whole lines, with pieces.
+      double room = line.empty() ? max_width : max_width - line_width - space;
+      if (!line.empty() && room < advance(word[0])) {
+        lines.push_back(std::move(line));
+        line.clear();
+        line_width = 0;
+        room = max_width;
+      } else if (!line.empty()) {
+        line.push_back(U' ');
+        line_width += space;
+      }
+      std::size_t on_line = 0;  // characters of this word on the current line
+      for (char32_t c : word) {
+        const double w = advance(c);
+        if (w > room && on_line > 0) {
+          lines.push_back(std::move(line));
+          line.clear();
+          line_width = 0;
+          room = max_width;
+          on_line = 0;
+        }
+        line.push_back(c);
+        line_width += w;
+        room -= w;
+        ++on_line;
+      }
+    }
+    i = end;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+std::u32string ellipsize(std::u32string_view text, double max_width,
+                         const std::function<double(char32_t)>& advance) {
+  double total = 0;
+  for (char32_t c : text) total += advance(c);
+  if (total <= max_width) return std::u32string(text);
+  const double dots = advance(U'\u2026');
+  std::u32string out;
+  double width = 0;
+  for (char32_t c : text) {
+    if (width + advance(c) + dots > max_width) break;
+    out.push_back(c);
+    width += advance(c);
+  }
+  while (!out.empty() && out.back() == U' ') out.pop_back();
+  out.push_back(U'\u2026');
+  return out;
+}
+
+}  // namespace esc::pdf

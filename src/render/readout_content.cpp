@@ -1,0 +1,233 @@
+#include "render/readout_content.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "rules/record_facts.h"
+
+namespace esc::readout {
+
+namespace chr = std::chrono;
+
+namespace {
+
+std::string text_or(const Text& t, const char* fallback = kNotRecorded) {
+  return t && !t->empty() ? *t : std::string(fallback);
+}
+
+std::string two_digits(long long v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+// Short milestone names for the timeline flags (milestone_title() is the playbook's long form).
+std::string_view short_label(Milestone m) {
+  static constexpr std::array<std::string_view, enum_count<Milestone>()> labels = {
+      "First signal", "Opened",   "Triaged",     "Root cause",  "Contained",
+      "Customer notified", "Resolved", "Closure sent", "PIR booked"};
+  return labels[static_cast<std::size_t>(m)];
+}
+
+std::string_view level_name(Priority p) {
+  static constexpr std::array<std::string_view, 3> names = {"P1 \u2014 Critical", "P2 \u2014 High",
+                                                            "P3 \u2014 Medium"};
+  return names[static_cast<std::size_t>(p)];
+}
+
+std::string made_by(const Communication& c) {
+  if (c.type && *c.type == CommType::initial) return "Initial";
+  if (c.type && *c.type == CommType::progress)
+    return c.number ? "Update " + std::to_string(*c.number) : "Update";
+  if (c.type && *c.type == CommType::resolution) return "Resolution";
+  return "Comm " + std::to_string(c.index + 1);
+}
+
+Instant add_duration(Instant t, const Duration& d, const Calendar& calendar) {
+  if (d.business_days <= 0) return t + d.minutes;
+  for (int i = 0; i < d.business_days; ++i) t = calendar.next_business_day_same_time(t);
+  return t;
+}
+
+std::string assessment(const Impact& impact, const Config& config) {
+  std::vector<std::string> parts;
+  if (impact.outage) {
+    static constexpr std::array<const char*, 3> outage = {"Complete outage", "Partial outage", "No outage"};
+    parts.emplace_back(outage[static_cast<std::size_t>(*impact.outage)]);
+  }
+  if (impact.customers_affected)
+    parts.push_back(std::to_string(*impact.customers_affected) +
+                    (*impact.customers_affected == 1 ? " customer affected" : " customers affected"));
+  if (impact.revenue_at_risk)
+    parts.push_back(format_money(*impact.revenue_at_risk, config.currency) + " revenue at risk");
+  if (impact.sla) {
+    static constexpr std::array<const char*, 3> sla = {"SLA breached", "SLA at risk", "SLA met"};
+    parts.emplace_back(sla[static_cast<std::size_t>(*impact.sla)]);
+  }
+  if (impact.reputational_exposure) {
+    static constexpr std::array<const char*, 3> rep = {"high", "medium", "low"};
+    parts.push_back(std::string(rep[static_cast<std::size_t>(*impact.reputational_exposure)]) +
+                    " reputational exposure");
+  }
+  if (impact.regulatory_exposure)
+    parts.emplace_back(*impact.regulatory_exposure ? "regulatory exposure" : "no regulatory exposure");
+  if (impact.customer_exec_escalation && *impact.customer_exec_escalation)
+    parts.emplace_back("customer executives escalated");
+  if (impact.workaround_available)
+    parts.emplace_back(*impact.workaround_available ? "workaround available" : "no workaround");
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : " \u00B7 ") + p;
+  return out;
+}
+
+void build_timeline(const Record& r, const Config& config, const Calendar& calendar, Timeline& t) {
+  for (std::size_t i = 0; i < enum_count<Milestone>(); ++i) {
+    const auto m = static_cast<Milestone>(i);
+    if (m == Milestone::pir_scheduled) continue;  // days later: it belongs on the PIR row
+    if (auto at = milestone_time(r, m)) t.marks.push_back({*at, std::string(short_label(m)), Tone::neutral});
+  }
+  if (auto signal = milestone_time(r, Milestone::first_signal)) {
+    const Instant due = add_duration(*signal, config.triage_window, calendar);
+    const auto triaged = milestone_time(r, Milestone::triage_completed);
+    t.marks.push_back({due, "Triage due", triaged && *triaged > due ? Tone::bad : Tone::deadline});
+  }
+  std::stable_sort(t.marks.begin(), t.marks.end(),
+                   [](const TimeMark& a, const TimeMark& b) { return a.at < b.at; });
+
+  const auto& comms = r.comms();
+  for (const Communication& c : comms)
+    if (c.sent_at) t.sent.push_back(c.sent_at->utc);
+  for (std::size_t i = 0; i < comms.size(); ++i) {
+    const Communication& c = comms[i];
+    if (!c.sent_at || !c.next_update_by) continue;
+    UpdatePromise p{made_by(c), c.sent_at->utc, c.next_update_by->utc, std::nullopt, UpdatePromise::State::open};
+    for (std::size_t j = i + 1; j < comms.size(); ++j)
+      if (comms[j].sent_at) {
+        p.answered_at = comms[j].sent_at->utc;
+        break;
+      }
+    if (p.answered_at)
+      p.state = *p.answered_at <= p.due ? UpdatePromise::State::kept : UpdatePromise::State::missed;
+    t.promises.push_back(std::move(p));
+  }
+
+  t.pir_start = resolution_date(r);
+  if (!t.pir_start) return;
+  const Date start = *t.pir_start;
+  const Date schedule_by = calendar.add_business_days(start, 5);
+  const Date deliver_by = calendar.add_business_days(start, 10);
+  for (Date d = start; d <= start + chr::days(60); d += chr::days(1))
+    if (!calendar.is_business_day(d)) t.non_working.push_back(d);
+  t.pir_marks.push_back({start, "Resolved", Tone::neutral});
+  if (auto booked = milestone_time(r, Milestone::pir_scheduled))
+    t.pir_marks.push_back({utc_date(*booked), "Booked", Tone::neutral});
+  if (r.pir.scheduled_for) {
+    const Date meeting = utc_date(r.pir.scheduled_for->utc);
+    t.pir_marks.push_back({meeting, "Review", meeting <= schedule_by ? Tone::good : Tone::bad});
+  }
+  t.pir_marks.push_back({schedule_by, "Review due", Tone::deadline});
+  if (const Communication* res = resolution_communication(r); res && res->pir_share_by)
+    t.pir_marks.push_back({*res->pir_share_by, "Promised", Tone::neutral});
+  if (r.pir.delivered_at)
+    t.pir_marks.push_back({*r.pir.delivered_at, "Delivered", *r.pir.delivered_at <= deliver_by ? Tone::good : Tone::bad});
+  t.pir_marks.push_back({deliver_by, "PIR due", Tone::deadline});
+  std::stable_sort(t.pir_marks.begin(), t.pir_marks.end(),
+                   [](const DayMark& a, const DayMark& b) { return a.day < b.day; });
+}
+
+}  // namespace
+
+std::string format_money(double amount, const std::string& currency) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> symbols = {{
+      {"GBP", "\u00A3"}, {"USD", "$"}, {"EUR", "\u20AC"}, {"JPY", "\u00A5"}, {"INR", "\u20B9"}, {"AUD", "A$"}}};
+  std::string prefix = currency + " ";
+  for (auto [code, symbol] : symbols)
+    if (code == currency) prefix = std::string(symbol);
+  const bool negative = amount < 0;
+  const double value = std::fabs(amount);
+  const bool whole = std::fabs(value - std::round(value)) < 0.005;
+  const auto cents = static_cast<long long>(std::llround(value * 100));
+  std::string units = std::to_string(whole ? std::llround(value) : cents / 100);
+  for (int i = static_cast<int>(units.size()) - 3; i > 0; i -= 3) units.insert(static_cast<std::size_t>(i), ",");
+  std::string out = (negative ? "-" : "") + prefix + units;
+  if (!whole) out += "." + two_digits(cents % 100);
+  return out;
+}
+
+std::string format_day(Date d) {
+  static constexpr std::array<const char*, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const chr::year_month_day ymd{d};
+  return std::to_string(unsigned{ymd.day()}) + " " + months[unsigned{ymd.month()} - 1];
+}
+
+std::string format_clock(Instant t, Date base) {
+  const Date day = utc_date(t);
+  const chr::hh_mm_ss hms{t - day};
+  std::string clock = two_digits(hms.hours().count()) + ":" + two_digits(hms.minutes().count());
+  return day == base ? clock : format_day(day) + " " + clock;
+}
+
+Content build_content(const Record& r, const Config& config, const Calendar& calendar, bool draft) {
+  Content c;
+  c.draft = draft;
+  c.id = text_or(r.id, "(no id)");
+  c.title = text_or(r.title, "");
+  c.account = text_or(r.account.name);
+  c.tier = text_or(r.account.contract_tier, "");
+  c.severity = r.severity ? std::string(level_name(*r.severity)) : "Severity not set";
+  static constexpr std::array<const char*, 3> statuses = {"Ongoing", "Contained", "Resolved"};
+  c.status = r.status ? statuses[static_cast<std::size_t>(*r.status)] : "Status not set";
+  c.lead_name = text_or(r.escalation_lead.name);
+  c.lead_title = text_or(r.escalation_lead.title, "");
+
+  const auto opened = milestone_time(r, Milestone::escalation_opened);
+  const auto resolved = milestone_time(r, Milestone::resolution_confirmed);
+  // The labels say UTC; the values stay short enough for a quarter of the page.
+  auto when = [](Instant t) {
+    return format_day(utc_date(t)) + " " + std::to_string(int{chr::year_month_day{utc_date(t)}.year()}) + ", " +
+           format_clock(t, utc_date(t));
+  };
+  c.opened = opened ? when(*opened) : kNotRecorded;
+  c.resolved = resolved ? when(*resolved) : is_resolved(r) ? kNotRecorded : "Not yet resolved";
+  if (opened && resolved && *resolved >= *opened)
+    c.resolved_note = describe_span(*resolved - *opened) + " after opening";
+
+  const std::string threshold = format_money(config.p1_revenue_threshold, config.currency);
+  const std::array<std::string, 3> criteria = {
+      "Complete service outage; revenue impact > " + threshold +
+          "; major customer SLA breach; regulatory or legal exposure",
+      "Partial degradation affecting multiple customers; measurable revenue impact; customer exec "
+      "escalation required",
+      "Limited scope; single customer or internal impact; workarounds available; no immediate "
+      "revenue risk"};
+  for (std::size_t i = 0; i < 3; ++i)
+    c.severity_rows.push_back({std::string(level_name(static_cast<Priority>(i))), criteria[i],
+                               r.severity && static_cast<std::size_t>(*r.severity) == i});
+  if (r.triage.impact.present) c.assessment = assessment(r.triage.impact, config);
+
+  c.impact_summary = text_or(r.readout.impact_summary);
+  c.root_cause = text_or(r.facts.root_cause);
+  c.root_cause_heading = r.facts.root_cause_status && *r.facts.root_cause_status == RootCauseStatus::hypothesis
+                             ? "Root cause (hypothesis, not yet confirmed)"
+                             : "Root cause (confirmed)";
+  if (r.readout.resolution_actions)
+    for (const Text& a : *r.readout.resolution_actions)
+      if (a && !a->empty()) c.actions.push_back(*a);
+
+  if (r.triage.impact.sla) {
+    c.sla = *r.triage.impact.sla == Sla::breached ? SlaMark::breached : SlaMark::within;
+    if (*r.triage.impact.sla == Sla::at_risk) c.sla_note = "at risk";
+  }
+  c.breach_detail = r.readout.sla_breach_detail && !r.readout.sla_breach_detail->empty()
+                        ? *r.readout.sla_breach_detail
+                        : (c.sla == SlaMark::breached ? kNotRecorded : "");
+  c.sentiment = text_or(r.readout.customer_sentiment);
+  if (r.readout.commitments)
+    for (const Commitment& m : *r.readout.commitments)
+      c.commitments.push_back({text_or(m.commitment), text_or(m.owner),
+                               m.due ? format_day(*m.due) + " " + std::to_string(int{chr::year_month_day{*m.due}.year()})
+                                     : std::string(kNotRecorded)});
+  build_timeline(r, config, calendar, c.timeline);
+  return c;
+}
+
+}  // namespace esc::readout

@@ -1,0 +1,58 @@
+// The one-page executive readout (exec-readout.pdf): the playbook's "Exec Readout — Companion
+// Format" plus a timeline strip, typeset with libharu on one A4 page.
+//
+// Fonts: when no font is configured and every character of the page is in Windows-1252, the
+// page uses the PDF's built-in Helvetica (nothing embedded: ~3 KB, ~1 ms). Otherwise it embeds
+// subsets of DejaVu Sans (or the configured font) through libharu's UTF-8 encoder, so "Ł", "ő"
+// and "Ş" render and come back out of pdftotext. A character that neither face has is looked up
+// in the fallback fonts (TrueType-outline CJK fonts when installed); one that no font has is
+// drawn as "?" and reported in `warnings`.
+//
+// Output is deterministic: no date unless SOURCE_DATE_EPOCH is given, no document ID, and font
+// subset tags that depend only on the load order — the same inputs give the same bytes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/diagnostic.h"
+#include "load/config.h"
+#include "load/record.h"
+
+namespace esc {
+
+inline constexpr const char* kDefaultReadoutFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+inline constexpr const char* kDefaultReadoutBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+
+// TrueType-outline fonts with wide coverage (CJK) that Debian packages install; the ones present
+// are used for characters the readout font lacks. (Noto CJK is CFF-based: libharu cannot embed it.)
+std::vector<std::string> default_fallback_fonts();
+
+struct ReadoutOptions {
+  bool draft = false;                          // --force on a record with errors: "DRAFT" on the page
+  std::optional<long long> source_date_epoch;  // the PDF's CreationDate; no date at all when unset
+  std::string font;       // --font; overrides Config::font; empty: the configured font, else DejaVu Sans
+  std::string bold_font;  // empty: DejaVuSans-Bold for the default font, "<name>-Bold.ttf" beside a
+                          // configured font when it exists, else the regular font
+  std::vector<std::string> fallback_fonts = default_fallback_fonts();
+  bool allow_base14 = true;  // Helvetica when no font is configured and all text is WinAnsi
+};
+
+struct ReadoutResult {
+  std::string pdf;                     // the PDF bytes; empty when there is no PDF
+  std::vector<Diagnostic> findings;    // readout-one-page (error) when the content cannot fit
+  std::vector<std::string> warnings;   // sentences about characters no font can show (drawn as "?")
+  std::optional<std::string> error;    // environment problem (missing or unusable font file, PDF
+                                       // library failure): the caller exits 2
+  double body_size = 0;                // the body text size that fitted (10 down to 8 pt)
+  bool embedded_fonts = false;         // false: base-14 Helvetica
+};
+
+// Renders the readout of one record. Never throws for bad record content and never returns a
+// partial PDF: either `pdf` holds a complete one-page document or it is empty.
+ReadoutResult render_readout(const Record& record, const Config& config, const Calendar& calendar,
+                             const ReadoutOptions& options);
+
+}  // namespace esc
