@@ -1,0 +1,58 @@
+// commitment-overdue: a follow-up commitment's due date is before --now.
+#include "core/text.h"
+#include "rules/group_c_helpers.h"
+#include "rules/rule.h"
+
+namespace esc {
+
+namespace {
+
+void check(const RuleContext& ctx, Findings& findings) {
+  const auto& commitments = ctx.record.readout.commitments;
+  if (!commitments) return;
+  const Date today = utc_date(ctx.now);
+  for (std::size_t i = 0; i < commitments->size(); ++i) {
+    const Commitment& c = (*commitments)[i];
+    if (!c.due || *c.due >= today) continue;  // due today is not overdue
+    std::string message = group_c::describe_commitment(c, i);
+    if (c.owner && !is_placeholder_value(*c.owner)) message += ", owned by " + *c.owner + ",";
+    message += " was due on " + format_iso_date(*c.due) + " and is " +
+               group_c::describe_days((today - *c.due).count()) + " overdue (now " +
+               format_iso_date(today) + "): deliver it or agree a new date with the customer";
+    findings.add(c.due.loc, message);
+  }
+}
+
+}  // namespace
+
+extern const RuleInfo kCommitmentOverdueRule = {
+    .id = "commitment-overdue",
+    .default_severity = Severity::warning,
+    .kind = RuleKind::record,
+    .summary = "a commitment's due date before --now",
+    .description =
+        "A `readout.commitments` item whose `due` date is before the UTC date of `--now` is "
+        "overdue; one warning per commitment, at its `due`. A commitment due today is not "
+        "overdue. The record's status does not matter: commitments outlive the escalation.",
+    .rationale =
+        "The Exec Readout companion format lists \"Follow-up commitments and owner\" with a due "
+        "date. They are promises to the customer made at the end of an escalation; a missed "
+        "one reopens the wound the escalation closed.",
+    .bad_example =
+        "# checked with --now 2026-12-16T09:00:00Z\n"
+        "readout:\n"
+        "  commitments:\n"
+        "    - commitment: Automate certificate renewal for all payment endpoints\n"
+        "      owner: Sam Okafor\n"
+        "      due: 2026-12-15\n",
+    .good_example =
+        "# checked with --now 2026-12-15T09:00:00Z: due today is still in time\n"
+        "readout:\n"
+        "  commitments:\n"
+        "    - commitment: Automate certificate renewal for all payment endpoints\n"
+        "      owner: Sam Okafor\n"
+        "      due: 2026-12-15\n",
+    .check = check,
+};
+
+}  // namespace esc

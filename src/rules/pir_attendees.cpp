@@ -1,0 +1,96 @@
+// pir-attendees: the post-incident review's attendees lack one of the four roles the playbook
+// names.
+#include <algorithm>
+#include <array>
+
+#include "rules/group_c_helpers.h"
+#include "rules/record_facts.h"
+#include "rules/rule.h"
+
+namespace esc {
+
+namespace {
+
+// "Attend with: Escalation Lead, Engineering Lead, CSM, Customer Primary Contact."
+constexpr std::array kRequired = {Role::escalation_lead, Role::engineering_lead, Role::csm,
+                                  Role::customer_primary};
+
+// "the Customer Success Manager (csm)"
+std::string describe_role(Role role) {
+  return "the " + std::string(role_title(role)) + " (" + std::string(name_of(role)) + ")";
+}
+
+// "a", "a and b", "a, b and c"
+std::string join_and(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+void check(const RuleContext& ctx, Findings& findings) {
+  const Pir& pir = ctx.record.pir;
+  if (!is_resolved(ctx.record)) return;
+  const bool attendees_written = group_c::key_written(pir.attendees, pir.loc);
+  // Nothing to check before the review is scheduled (pir-scheduled reminds about that).
+  if (!pir.scheduled_for && !attendees_written) return;
+  if (attendees_written && !pir.attendees) return;  // not a list: schema's finding
+  // An unknown role ("cms") is schema's finding, with a "did you mean"; judging the list before
+  // it is fixed would report the same typo twice.
+  if (pir.attendees && std::ranges::any_of(*pir.attendees, [](const Val<Role>& a) { return !a; }))
+    return;
+
+  std::vector<std::string> missing;
+  for (Role role : kRequired) {
+    const bool listed =
+        pir.attendees && std::ranges::any_of(*pir.attendees, [role](const Val<Role>& a) {
+          return a && *a == role;
+        });
+    if (!listed) missing.push_back(describe_role(role));
+  }
+  if (missing.empty()) return;
+  const std::string playbook =
+      ": the playbook says to attend with the Escalation Lead, Engineering Lead, CSM and "
+      "Customer Primary Contact";
+  if (!pir.attendees) {
+    findings.add(group_c::value_or_section(pir.attendees.loc, pir.loc),
+                 "the PIR is scheduled but pir.attendees is missing; list " + join_and(missing) +
+                     playbook);
+    return;
+  }
+  findings.add(pir.attendees.loc, "pir.attendees lack " + join_and(missing) + playbook);
+}
+
+}  // namespace
+
+extern const RuleInfo kPirAttendeesRule = {
+    .id = "pir-attendees",
+    .default_severity = Severity::error,
+    .kind = RuleKind::record,
+    .summary = "PIR attendees lack escalation lead, engineering lead, CSM or customer primary contact",
+    .description =
+        "On a resolved record whose post-incident review is scheduled (`pir.scheduled_for`) or "
+        "has `pir.attendees`, the attendees must include all four roles the playbook names: "
+        "`escalation_lead`, `engineering_lead`, `csm` and `customer_primary`. Other roles may "
+        "attend too. One finding names every missing role with its playbook title. A missing "
+        "`pir.attendees` on a scheduled review counts as all four missing; an unscheduled review "
+        "is `pir-scheduled`'s business. A list holding an unknown role is left to `schema` until "
+        "it is fixed.",
+    .rationale =
+        "The playbook's post-incident review: \"Attend with: Escalation Lead, Engineering Lead, "
+        "CSM, Customer Primary Contact.\" Without the customer in the room the review is an "
+        "internal post-mortem; without engineering nobody can answer for the root cause.",
+    .bad_example =
+        "pir:\n"
+        "  scheduled_for: 2026-11-05T14:00:00Z\n"
+        "  attendees: [escalation_lead, engineering_lead, csm]\n",
+    .good_example =
+        "pir:\n"
+        "  scheduled_for: 2026-11-05T14:00:00Z\n"
+        "  attendees: [escalation_lead, engineering_lead, csm, customer_primary]\n",
+    .check = check,
+};
+
+}  // namespace esc

@@ -1,0 +1,76 @@
+#include <gtest/gtest.h>
+
+#include "rule_test_util.h"
+
+namespace esc {
+extern const RuleInfo kCommitmentOverdueRule;
+}
+
+using namespace esc;
+using namespace esc::testing;
+
+namespace {
+
+std::vector<std::string> run(const std::string& text, const char* now = "2026-11-20T12:00:00Z") {
+  return describe(run_rule_on_text(kCommitmentOverdueRule, text, *parse_now(now)));
+}
+
+}  // namespace
+
+TEST(CommitmentOverdue, PassesOnTheExample) {
+  EXPECT_TRUE(run_rule(kCommitmentOverdueRule, "fixtures/ESC-2026-0142.yaml").empty());
+}
+
+TEST(CommitmentOverdue, FiresOnTheFixture) {
+  const auto diags = run_rule(kCommitmentOverdueRule, "fixtures/rules/commitment-overdue.yaml");
+  EXPECT_EQ(describe(diags),
+            std::vector<std::string>{
+                "157:12: commitment #1 (\"Automate certificate renewal for all payment "
+                "endpoints\"), owned by Sam Okafor, was due on 2026-11-19 and is 1 day overdue "
+                "(now 2026-11-20): deliver it or agree a new date with the customer"});
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].severity, Severity::warning);
+}
+
+TEST(CommitmentOverdue, DueTodayIsNotOverdue) {
+  const std::string text = read_text("fixtures/ESC-2026-0142.yaml");
+  EXPECT_TRUE(run(text, "2026-12-15T00:00:00Z").empty());
+  EXPECT_TRUE(run(text, "2026-12-15T23:59:59Z").empty());
+  EXPECT_EQ(run(text, "2026-12-16T00:00:00Z"),
+            std::vector<std::string>{
+                "157:12: commitment #1 (\"Automate certificate renewal for all payment "
+                "endpoints\"), owned by Sam Okafor, was due on 2026-12-15 and is 1 day overdue "
+                "(now 2026-12-16): deliver it or agree a new date with the customer"});
+}
+
+TEST(CommitmentOverdue, OneWarningPerOverdueCommitment) {
+  EXPECT_EQ(run(read_text("fixtures/ESC-2026-0142.yaml"), "2027-01-20T09:00:00Z"),
+            (std::vector<std::string>{
+                "157:12: commitment #1 (\"Automate certificate renewal for all payment "
+                "endpoints\"), owned by Sam Okafor, was due on 2026-12-15 and is 36 days overdue "
+                "(now 2027-01-20): deliver it or agree a new date with the customer",
+                "160:12: commitment #2 (\"Share quarterly availability report with Northwind\"), "
+                "owned by Aoife Brennan, was due on 2027-01-10 and is 10 days overdue (now "
+                "2027-01-20): deliver it or agree a new date with the customer"}));
+}
+
+TEST(CommitmentOverdue, PlaceholderOwnersAreNotNamed) {
+  const std::string text = example_with("      owner: Sam Okafor\n      due: 2026-12-15\n",
+                                        "      owner: TBD\n      due: 2026-11-19\n");
+  EXPECT_EQ(run(text),
+            std::vector<std::string>{
+                "157:12: commitment #1 (\"Automate certificate renewal for all payment "
+                "endpoints\") was due on 2026-11-19 and is 1 day overdue (now 2026-11-20): deliver "
+                "it or agree a new date with the customer"});
+}
+
+TEST(CommitmentOverdue, WithoutADueDateThereIsNothingToBeLateFor) {
+  // (commitment-incomplete reports the missing date.)
+  EXPECT_TRUE(run(example_with("      due: 2026-12-15\n", ""), "2026-12-20T00:00:00Z").empty());
+}
+
+TEST(CommitmentOverdue, AppliesWhateverTheStatus) {
+  std::string text = read_text("fixtures/rules/commitment-overdue.yaml");
+  text.replace(text.find("status: resolved"), 16, "status: contained");
+  EXPECT_EQ(run(text).size(), 1u);
+}
