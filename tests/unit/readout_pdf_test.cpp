@@ -1,0 +1,482 @@
+// The exec readout PDF: rendered from fixtures, written to a temp folder, and checked the way a
+// person would check it — pdfinfo (one page), qpdf --check, pdftotext -layout (the words come
+// back out) — plus the typesetting edge cases (long content, a 300-character word, missing
+// glyphs, missing fonts) and byte-identical rebuilds.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "core/calendar.h"
+#include "load/config.h"
+#include "load/loader.h"
+#include "render/pdf_text.h"
+#include "render/readout_content.h"
+#include "render/readout_pdf.h"
+#include "render/ttf_subset.h"
+#include "rules/rule.h"
+
+namespace esc {
+extern const RuleInfo kReadoutOnePageRule;
+}
+
+using namespace esc;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text(const std::string& relative) {
+  std::ifstream in(std::string(ESCALATE_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Record load(const std::string& yaml, const std::string& file = "record.yaml") {
+  LoadResult loaded = load_record(yaml, file, ParseLimits{});
+  EXPECT_TRUE(loaded.record.has_value());
+  return loaded.record ? *loaded.record : Record{};
+}
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "fixture text not found: " << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
+
+ReadoutResult render(const Record& r, ReadoutOptions options = {}, const Config& config = Config{}) {
+  Calendar calendar(config.calendar, config.holidays);
+  return render_readout(r, config, calendar, options);
+}
+
+// A scratch folder for the PDFs, removed at the end of the test program.
+const fs::path& scratch() {
+  static const fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("escalate-readout-test-" + std::to_string(::getpid()));
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+struct ScratchCleanup {
+  ~ScratchCleanup() {
+    std::error_code ec;
+    fs::remove_all(fs::temp_directory_path() / ("escalate-readout-test-" + std::to_string(::getpid())), ec);
+  }
+} cleanup;
+
+fs::path write_pdf(const std::string& name, const std::string& bytes) {
+  const fs::path p = scratch() / name;
+  std::ofstream(p, std::ios::binary) << bytes;
+  return p;
+}
+
+struct Run {
+  int status = -1;
+  std::string out;
+};
+// Runs a command (stderr discarded: poppler warns about libharu's ToUnicode CMap syntax).
+Run run(const std::string& command) {
+  Run r;
+  FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int st = ::pclose(pipe);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+std::string pages(const fs::path& pdf) {
+  const std::string info = run("pdfinfo " + quoted(pdf)).out;
+  const auto at = info.find("Pages:");
+  if (at == std::string::npos) return "?";
+  const auto end = info.find('\n', at);
+  std::string v = info.substr(at + 6, end - at - 6);
+  v.erase(0, v.find_first_not_of(' '));
+  return v;
+}
+
+std::string text_of(const fs::path& pdf) { return run("pdftotext -layout " + quoted(pdf) + " -").out; }
+
+std::string example() { return read_text("fixtures/ESC-2026-0142.yaml"); }
+std::string unicode_example() { return read_text("fixtures/unicode/ESC-2026-0201.yaml"); }
+
+}  // namespace
+
+// ---- the example record -------------------------------------------------------------------------
+
+TEST(ReadoutPdf, ExampleIsOnePageAndSaysWhatTheRecordSays) {
+  const ReadoutResult r = render(load(example()));
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_TRUE(r.warnings.empty());
+  ASSERT_FALSE(r.pdf.empty());
+  EXPECT_EQ(r.pdf.substr(0, 5), "%PDF-");
+  EXPECT_FALSE(r.embedded_fonts);  // every character is in Windows-1252: base-14 Helvetica
+  EXPECT_EQ(r.body_size, 10);
+
+  const fs::path pdf = write_pdf("example.pdf", r.pdf);
+  EXPECT_EQ(pages(pdf), "1");
+  EXPECT_EQ(run("qpdf --check " + quoted(pdf)).status, 0);
+  const std::string text = text_of(pdf);
+  for (const char* expected :
+       {"Northwind Logistics", "Enterprise Plus", "Card payments declined at EU checkout", "ESC-2026-0142",
+        "2 Nov 2026, 08:04", "2 Nov 2026, 10:20", "Dana Whitfield", "P1 — Critical", "£100,000", "£180,000",
+        "An expired TLS certificate on the payment gateway caused every authorisation call to fail.",
+        "Failed traffic over to the secondary gateway", "Replaced the expired certificate",
+        "Added certificate expiry alerting", "Breached", "Within SLA", "Monthly availability of 99.95% breached;",
+        "Frustrated by the outage but appreciative of the hourly", "Automate certificate renewal for all payment endpoints",
+        "Share quarterly availability report with Northwind", "Sam Okafor", "Aoife Brennan", "15 Dec 2026",
+        "10 Jan 2027", "next update by 09:45", "kept", "Triage due", "Review due", "PIR due"})
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing from the PDF text: " << expected;
+  EXPECT_EQ(text.find("missed by"), std::string::npos);
+  EXPECT_EQ(text.find("DRAFT"), std::string::npos);
+}
+
+TEST(ReadoutPdf, RebuildsAreByteIdenticalAndCarryNoDateOrId) {
+  const Record rec = load(example());
+  const ReadoutResult a = render(rec), b = render(rec);
+  EXPECT_EQ(a.pdf, b.pdf);
+  EXPECT_EQ(a.pdf.find("CreationDate"), std::string::npos);
+  EXPECT_EQ(a.pdf.find("ModDate"), std::string::npos);
+  EXPECT_EQ(a.pdf.find("/ID"), std::string::npos);
+
+  const Record uni = load(unicode_example());
+  const ReadoutResult c = render(uni), d = render(uni);
+  ASSERT_FALSE(c.pdf.empty());
+  EXPECT_EQ(c.pdf, d.pdf);
+}
+
+TEST(ReadoutPdf, SourceDateEpochBecomesTheCreationDate) {
+  ReadoutOptions options;
+  options.source_date_epoch = 1793692800;  // 2026-11-03T08:00:00Z
+  const ReadoutResult r = render(load(example()), options);
+  ASSERT_FALSE(r.pdf.empty());
+  EXPECT_NE(r.pdf.find("/CreationDate (D:20261103080000Z"), std::string::npos);
+  EXPECT_NE(run("pdfinfo " + quoted(write_pdf("dated.pdf", r.pdf))).out.find("Tue Nov  3 08:00:00 2026 UTC"),
+            std::string::npos);
+  EXPECT_EQ(r.pdf, render(load(example()), options).pdf);
+}
+
+TEST(ReadoutPdf, DraftSaysSoInTheTitleAndOnThePage) {
+  ReadoutOptions options;
+  options.draft = true;
+  const ReadoutResult r = render(load(example()), options);
+  const fs::path pdf = write_pdf("draft.pdf", r.pdf);
+  EXPECT_NE(text_of(pdf).find("EXECUTIVE READOUT — DRAFT"), std::string::npos);
+  EXPECT_NE(run("pdfinfo " + quoted(pdf)).out.find("DRAFT - Executive readout ESC-2026-0142"), std::string::npos);
+}
+
+TEST(ReadoutPdf, ThresholdIsInTheConfiguredCurrency) {
+  Config config;
+  config.currency = "USD";
+  config.p1_revenue_threshold = 250000;
+  const ReadoutResult r = render(load(example()), {}, config);
+  const std::string text = text_of(write_pdf("usd.pdf", r.pdf));
+  EXPECT_NE(text.find("revenue impact > $250,000"), std::string::npos);
+  EXPECT_NE(text.find("$180,000 revenue at risk"), std::string::npos);
+}
+
+// ---- Unicode ------------------------------------------------------------------------------------
+
+TEST(ReadoutPdf, NamesOutsideWindows1252EmbedTheFontAndComeBackOut) {
+  const ReadoutResult r = render(load(unicode_example()));
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_TRUE(r.warnings.empty());
+  EXPECT_TRUE(r.embedded_fonts);
+  const fs::path pdf = write_pdf("unicode.pdf", r.pdf);
+  EXPECT_EQ(pages(pdf), "1");
+  EXPECT_EQ(run("qpdf --check " + quoted(pdf)).status, 0);
+  const std::string fonts = run("pdffonts " + quoted(pdf)).out;
+  EXPECT_NE(fonts.find("DejaVuSans"), std::string::npos);
+  const std::string text = text_of(pdf);
+  for (const char* expected :
+       {"Ñandú S.A.", "Łukasz Wróbel", "Zoë Ashford-Nyström", "Şebnem Yılmaz", "Gergő Szőke", "María José Núñez",
+        "Invoice exports stalled — “pending” for three hours", "“clear and on time”", "Ñandú’s finance team",
+        "£4,500", "£45,000", "P2 — High", "Within SLA", "(at risk)",
+        "Move export-table migrations outside business hours", "Share the written PIR with María José Núñez"})
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing from the PDF text: " << expected;
+}
+
+TEST(ReadoutPdf, ConfiguredFontIsEmbeddedEvenForWinAnsiText) {
+  Config config;
+  config.font = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+  if (!fs::exists(config.font)) GTEST_SKIP() << "DejaVu Serif is not installed";
+  const ReadoutResult r = render(load(example()), {}, config);
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_TRUE(r.embedded_fonts);
+  const fs::path pdf = write_pdf("serif.pdf", r.pdf);
+  const std::string fonts = run("pdffonts " + quoted(pdf)).out;
+  EXPECT_NE(fonts.find("DejaVuSerif"), std::string::npos);
+  EXPECT_NE(fonts.find("DejaVuSerif-Bold"), std::string::npos);  // found beside the regular face
+  EXPECT_NE(text_of(pdf).find("£180,000"), std::string::npos);
+}
+
+TEST(ReadoutPdf, ACharacterNoFontHasIsAWarningNamingIt) {
+  ReadoutOptions options;
+  options.fallback_fonts = {};  // as on a machine without CJK fonts
+  const ReadoutResult r =
+      render(load(replace(example(), "name: Northwind Logistics", "name: Northwind 株式会社")), options);
+  ASSERT_FALSE(r.error) << *r.error;
+  ASSERT_FALSE(r.pdf.empty());
+  ASSERT_FALSE(r.warnings.empty());
+  EXPECT_NE(r.warnings[0].find("'株' (U+682A); it is shown as '?'"), std::string::npos) << r.warnings[0];
+  EXPECT_EQ(r.warnings.size(), 4u);  // one per distinct character
+  const std::string text = text_of(write_pdf("cjk-missing.pdf", r.pdf));
+  EXPECT_NE(text.find("Northwind ????"), std::string::npos);
+}
+
+TEST(ReadoutPdf, ACharacterTheFontLacksUsesAnInstalledFallbackFont) {
+  std::string fallback;
+  for (const std::string& f : default_fallback_fonts())
+    if (fs::exists(f)) fallback = f;
+  if (fallback.empty()) GTEST_SKIP() << "no CJK TrueType font installed (e.g. fonts-droid-fallback)";
+  const ReadoutResult r = render(load(replace(example(), "name: Northwind Logistics", "name: Northwind 株式会社")));
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_TRUE(r.warnings.empty());
+  EXPECT_NE(text_of(write_pdf("cjk.pdf", r.pdf)).find("Northwind 株式会社"), std::string::npos);
+}
+
+// ---- environment problems -----------------------------------------------------------------------
+
+TEST(ReadoutPdf, AMissingFontFileIsAnErrorSentenceNotACrash) {
+  ReadoutOptions options;
+  options.font = "/nonexistent/fonts/Missing.ttf";
+  const ReadoutResult r = render(load(example()), options);
+  ASSERT_TRUE(r.error);
+  EXPECT_TRUE(r.pdf.empty());
+  EXPECT_NE(r.error->find("font file /nonexistent/fonts/Missing.ttf does not exist"), std::string::npos) << *r.error;
+}
+
+TEST(ReadoutPdf, AFileThatIsNotATrueTypeFontIsRefused) {
+  ReadoutOptions options;
+  options.font = std::string(ESCALATE_SOURCE_DIR) + "/fixtures/ESC-2026-0142.yaml";
+  const ReadoutResult r = render(load(example()), options);
+  ASSERT_TRUE(r.error);
+  EXPECT_TRUE(r.pdf.empty());
+  EXPECT_NE(r.error->find("cannot be used: it is not a TrueType font file"), std::string::npos) << *r.error;
+}
+
+// ---- typesetting limits -------------------------------------------------------------------------
+
+namespace {
+std::string repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += (i ? " " : "") + s;
+  return out;
+}
+std::string with_long_readout(int sentences) {
+  const std::string sentence = "The checkout service rejected card authorisations while the gateway certificate was expired.";
+  std::string yaml = example();
+  yaml = replace(yaml,
+                 "    All card payments through Northwind's EU checkout were declined for 35 minutes.\n"
+                 "    An estimated £180,000 of orders could not be taken during that window.\n",
+                 "    " + repeat(sentence, sentences) + "\n");
+  std::string actions = "  resolution_actions:\n";
+  for (int i = 0; i < 5; ++i) actions += "    - " + repeat("Failed traffic over to the secondary gateway and verified it.", sentences / 2 + 1) + "\n";
+  yaml = replace(yaml,
+                 "  resolution_actions:\n    - Failed traffic over to the secondary gateway\n"
+                 "    - Replaced the expired certificate\n    - Added certificate expiry alerting\n",
+                 actions);
+  return replace(yaml, "  customer_sentiment: Frustrated by the outage but appreciative of the hourly updates.",
+                 "  customer_sentiment: " + repeat("Frustrated by the outage but appreciative of the hourly updates.", sentences));
+}
+}  // namespace
+
+TEST(ReadoutPdf, LongContentStepsTheBodySizeDownAndStaysOnOnePage) {
+  const ReadoutResult r = render(load(with_long_readout(3)));
+  ASSERT_FALSE(r.error) << *r.error;
+  ASSERT_TRUE(r.findings.empty());
+  ASSERT_FALSE(r.pdf.empty());
+  EXPECT_LT(r.body_size, 10);
+  EXPECT_GE(r.body_size, 8);
+  const fs::path pdf = write_pdf("long.pdf", r.pdf);
+  EXPECT_EQ(pages(pdf), "1");
+  EXPECT_EQ(run("qpdf --check " + quoted(pdf)).status, 0);
+}
+
+TEST(ReadoutPdf, ContentTooLongForOnePageIsAFindingAndNoPdf) {
+  const Record rec = load(with_long_readout(12), "records/too-long.yaml");
+  const ReadoutResult r = render(rec);
+  EXPECT_FALSE(r.error);
+  EXPECT_TRUE(r.pdf.empty());
+  ASSERT_EQ(r.findings.size(), 1u);
+  const Diagnostic& d = r.findings[0];
+  EXPECT_EQ(d.rule, "readout-one-page");
+  EXPECT_EQ(d.severity, Severity::error);
+  EXPECT_EQ(d.file, "records/too-long.yaml");
+  EXPECT_EQ(d.record_id, "ESC-2026-0142");
+  EXPECT_EQ(d.mark, rec.readout.loc.mark);
+  EXPECT_GT(d.mark.line, 0);
+  EXPECT_NE(d.message.find("does not fit one A4 page even at 8 pt"), std::string::npos) << d.message;
+}
+
+TEST(ReadoutPdf, AWordOf300CharactersIsBrokenAndDoesNotHang) {
+  const std::string word(300, 'W');
+  const auto start = std::chrono::steady_clock::now();
+  const ReadoutResult r = render(load(replace(
+      example(), "  root_cause: An expired TLS certificate", "  root_cause: " + word + " An expired TLS certificate")));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  ASSERT_FALSE(r.pdf.empty());
+  const std::string text = text_of(write_pdf("longword.pdf", r.pdf));
+  EXPECT_NE(text.find(std::string(60, 'W')), std::string::npos);
+  EXPECT_EQ(pages(write_pdf("longword.pdf", r.pdf)), "1");
+}
+
+TEST(ReadoutPdf, MissedPromisesAreMarkedMissed) {
+  // The progress update goes out 10 minutes after the initial notification's promise.
+  const ReadoutResult r = render(load(replace(example(), "    sent_at: 2026-11-02T09:40:00Z", "    sent_at: 2026-11-02T09:55:00Z")));
+  const std::string text = text_of(write_pdf("missed.pdf", r.pdf));
+  EXPECT_NE(text.find("missed by 10 minutes"), std::string::npos);
+}
+
+// ---- the content model --------------------------------------------------------------------------
+
+TEST(ReadoutContent, PromiseVerdictsFollowTheNextCommunication) {
+  Config config;
+  Calendar calendar;
+  const Record late = load(replace(example(), "    sent_at: 2026-11-02T09:40:00Z", "    sent_at: 2026-11-02T09:45:00Z"));
+  const readout::Content c = readout::build_content(late, config, calendar, false);
+  ASSERT_EQ(c.timeline.promises.size(), 2u);
+  EXPECT_EQ(c.timeline.promises[0].made_by, "Initial");
+  // Sent at exactly the promised minute: kept (boundaries are inclusive).
+  EXPECT_EQ(c.timeline.promises[0].state, readout::UpdatePromise::State::kept);
+  EXPECT_EQ(c.timeline.promises[1].made_by, "Update 1");
+  EXPECT_EQ(c.timeline.promises[1].state, readout::UpdatePromise::State::kept);
+
+  // Without the resolution notice, the progress update's promise has no answer yet.
+  std::string yaml = example();
+  const auto from = yaml.find("  - type: resolution\n"), to = yaml.find("\npir:");
+  ASSERT_TRUE(from != std::string::npos && to != std::string::npos);
+  yaml.erase(from, to - from);
+  const readout::Content open = readout::build_content(load(yaml), config, calendar, false);
+  ASSERT_EQ(open.timeline.promises.size(), 2u);
+  EXPECT_EQ(open.timeline.promises[1].state, readout::UpdatePromise::State::open);
+  EXPECT_FALSE(open.timeline.promises[1].answered_at);
+}
+
+TEST(ReadoutContent, PirDeadlinesCountBusinessDaysFromResolution) {
+  Config config;
+  Calendar calendar;
+  const readout::Content c = readout::build_content(load(unicode_example()), config, calendar, false);
+  ASSERT_TRUE(c.timeline.pir_start);
+  std::vector<std::string> labels;
+  for (const readout::DayMark& m : c.timeline.pir_marks) labels.push_back(m.label + " " + readout::format_day(m.day));
+  // Resolved Wed 23 Dec 2026: Christmas, Boxing Day (substitute Mon 28) and New Year are skipped.
+  EXPECT_EQ(labels, (std::vector<std::string>{"Resolved 23 Dec", "Booked 24 Dec", "Review 4 Jan", "Review due 4 Jan",
+                                              "Promised 8 Jan", "Delivered 8 Jan", "PIR due 11 Jan"}));
+}
+
+TEST(ReadoutContent, MoneyIsFormattedWithTheCurrencySymbol) {
+  EXPECT_EQ(readout::format_money(100000, "GBP"), "£100,000");
+  EXPECT_EQ(readout::format_money(180000, "GBP"), "£180,000");
+  EXPECT_EQ(readout::format_money(2500.5, "USD"), "$2,500.50");
+  EXPECT_EQ(readout::format_money(1000, "EUR"), "€1,000");
+  EXPECT_EQ(readout::format_money(999, "GBP"), "£999");
+  EXPECT_EQ(readout::format_money(1234567, "CHF"), "CHF 1,234,567");
+}
+
+// ---- text and font helpers ----------------------------------------------------------------------
+
+TEST(PdfText, WrapBreaksAWordWiderThanTheLine) {
+  const std::u32string word(300, U'x');
+  const auto lines = pdf::wrap_lines(U"before " + word + U" after", 50, [](char32_t) { return 1.0; });
+  std::u32string joined;
+  for (const auto& line : lines) {
+    EXPECT_LE(line.size(), 50u);
+    EXPECT_FALSE(line.empty());
+    for (char32_t c : line)
+      if (c != U' ') joined += c;
+  }
+  EXPECT_EQ(lines.size(), 7u);  // "before" + 43 x, then 50 x per line, then the rest with "after"
+  EXPECT_EQ(lines.front().substr(0, 7), U"before ");
+  EXPECT_EQ(joined, U"before" + word + U"after");  // nothing lost
+}
+
+TEST(PdfText, WrapAlwaysProgressesEvenWhenACharacterIsWiderThanTheLine) {
+  const auto lines = pdf::wrap_lines(U"abc", 0.5, [](char32_t) { return 1.0; });
+  EXPECT_EQ(lines, (std::vector<std::u32string>{U"a", U"b", U"c"}));
+}
+
+TEST(PdfText, WrapAtSpaces) {
+  const auto lines = pdf::wrap_lines(U"aa bb cc dd", 5, [](char32_t) { return 1.0; });
+  EXPECT_EQ(lines, (std::vector<std::u32string>{U"aa bb", U"cc dd"}));
+}
+
+TEST(PdfText, Cp1252HasTheTypographyButNotCentralEuropeanLetters) {
+  EXPECT_EQ(pdf::to_cp1252(U'—'), 0x97);
+  EXPECT_EQ(pdf::to_cp1252(U'“'), 0x93);
+  EXPECT_EQ(pdf::to_cp1252(U'€'), 0x80);
+  EXPECT_EQ(pdf::to_cp1252(U'£'), 0xA3);
+  EXPECT_EQ(pdf::to_cp1252(U'é'), 0xE9);
+  EXPECT_FALSE(pdf::to_cp1252(U'Ł'));
+  EXPECT_FALSE(pdf::to_cp1252(U'ő'));
+  EXPECT_FALSE(pdf::to_cp1252(U'Ş'));
+  EXPECT_FALSE(pdf::to_cp1252(U'株'));
+}
+
+TEST(PdfText, CleanTextFoldsWhitespaceAndControls) {
+  EXPECT_EQ(pdf::clean_text("  two\n lines\tand\x01 more  "), U"two lines and more");
+}
+
+TEST(TrueTypeSubset, KeepsOnlyTheRequestedCharacters) {
+  std::string error;
+  auto font = pdf::TrueTypeFont::open(kDefaultReadoutFont, &error);
+  if (!font) GTEST_SKIP() << "DejaVu Sans not installed: " << error;
+  EXPECT_TRUE(font->has_glyph(U'Ł'));
+  EXPECT_FALSE(font->has_glyph(U'株'));
+  const std::string subset = font->subset({U'A', U'B', U'Ł', U'é', U'—', U'株'});
+  EXPECT_LT(subset.size(), 6000u);
+  auto small = pdf::TrueTypeFont::parse(subset, &error);
+  ASSERT_TRUE(small) << error;
+  for (char32_t c : {U'A', U'B', U'Ł', U'é', U'—'}) EXPECT_TRUE(small->has_glyph(c));
+  for (char32_t c : {U'C', U'a', U'株'}) EXPECT_FALSE(small->has_glyph(c));
+}
+
+// ---- speed and size ------------------------------------------------------------------------------
+
+TEST(ReadoutPdf, SpeedAndSizeOfBothFontPaths) {
+  struct Case {
+    const char* name;
+    std::string yaml;
+    bool embedded;
+  };
+  const Case cases[] = {{"base-14 Helvetica (example)", example(), false},
+                        {"embedded DejaVu subset (unicode example)", unicode_example(), true}};
+  for (const Case& c : cases) {
+    const Record rec = load(c.yaml);
+    const ReadoutResult first = render(rec);
+    ASSERT_FALSE(first.pdf.empty());
+    EXPECT_EQ(first.embedded_fonts, c.embedded);
+    const int n = 20;
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < n; ++i) (void)render(rec);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / n;
+    std::cout << "[ readout  ] " << c.name << ": " << ms << " ms, " << first.pdf.size() << " bytes per PDF\n";
+    // Generous ceilings that still catch a regression to whole-font embedding (~20 ms, ~180 KB).
+    EXPECT_LT(first.pdf.size(), c.embedded ? 40000u : 12000u);
+  }
+}
+
+TEST(ReadoutOnePageRule, IsABuildRuleWithDocumentation) {
+  EXPECT_EQ(kReadoutOnePageRule.id, "readout-one-page");
+  EXPECT_EQ(kReadoutOnePageRule.kind, RuleKind::build);
+  EXPECT_EQ(kReadoutOnePageRule.default_severity, Severity::error);
+  EXPECT_EQ(kReadoutOnePageRule.summary, "(build) the readout cannot fit one A4 page at the minimum font size");
+  EXPECT_EQ(kReadoutOnePageRule.check, nullptr);
+  EXPECT_FALSE(kReadoutOnePageRule.description.empty());
+  EXPECT_FALSE(kReadoutOnePageRule.bad_example.empty());
+}
