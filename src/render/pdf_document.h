@@ -4,9 +4,15 @@
 // has it (bold, then regular, then the fallback fonts), and characters no font has become "?"
 // and are listed in missing_glyphs().
 //
-// Two font plans: base-14 Helvetica with WinAnsiEncoding (no font file, ~2 KB, < 1 ms) when
-// every character is in Windows-1252, or embedded TrueType subsets through libharu's UTF-8
-// encoder (see ttf_subset.h for why subsets).
+// Two font plans:
+//  - base-14 Helvetica with WinAnsiEncoding (nothing embedded) when every character is in
+//    Windows-1252;
+//  - embedded TrueType subsets (see ttf_subset.h). A subset is shown through single-byte code
+//    pages where they have the character (Windows-1252, then 1250 Central European, 1251
+//    Cyrillic, 1253 Greek, 1254 Turkish, 1257 Baltic): one byte per character in the page, no
+//    CID machinery, and pdftotext maps the glyph names back to Unicode. Only characters no code
+//    page has (CJK, for instance) go through libharu's UTF-8 CID encoder. All the code pages of
+//    one font share one embedded font file.
 #pragma once
 
 #include <hpdf.h>
@@ -23,6 +29,7 @@ enum class Face { regular, bold };
 
 struct Rgb {
   float r = 0, g = 0, b = 0;
+  friend bool operator==(const Rgb&, const Rgb&) = default;
 };
 
 struct FontPlan {
@@ -52,9 +59,7 @@ class Document {
   double page_width() const { return width_; }
   double page_height() const { return height_; }
 
-  // Width of text in points at `size`.
-  double width(Face face, double size, std::u32string_view text);
-  // Width of one character in points at size 1 (for line breaking).
+  // Width of one character in points at size 1.
   double advance(Face face, char32_t c);
 
   // Drawing; coordinates in points from the bottom-left corner, y is the baseline for text.
@@ -64,11 +69,9 @@ class Document {
   void line(double x1, double y1, double x2, double y2, double line_width, Rgb color, bool dashed = false);
   void ellipse(double cx, double cy, double rx, double ry, double line_width, Rgb color);
   void fill_circle(double cx, double cy, double r, Rgb color);
-  void fill_polygon(const std::vector<std::pair<double, double>>& points, Rgb color);
-  void polyline(const std::vector<std::pair<double, double>>& points, double line_width, Rgb color);
 
   // Serialises the document. Returns an error sentence when libharu reported any error at any
-  // point (the bytes are then not usable and `out` is left empty).
+  // point (then `out` is left empty: never a partial PDF).
   std::optional<std::string> save(const DocumentInfo& info, std::string& out);
 
   // Characters that no font could show, in order of first use, each once.
@@ -76,9 +79,13 @@ class Document {
   bool failed() const { return error_code_ != HPDF_OK; }
 
  private:
+  // A font as used on the page: a font file in one encoding.
   struct Slot {
     HPDF_Font font = nullptr;
-    bool winansi = false;  // bytes are Windows-1252, else UTF-8
+    bool utf8 = false;                                // else single-byte through `code`
+    std::unordered_map<char32_t, unsigned char> code;  // single-byte: character -> byte
+    std::unordered_map<char32_t, bool> has;            // UTF-8: the characters it shows
+    bool shows(char32_t c) const { return utf8 ? has.contains(c) : code.contains(c); }
   };
   struct Glyph {
     int slot = -1;
@@ -93,14 +100,27 @@ class Document {
   std::vector<Slot> slots_;
   std::vector<int> chain_[2];  // slot indices per face, in preference order
   std::unordered_map<char32_t, Glyph> glyphs_[2];
-  std::vector<std::unordered_map<char32_t, bool>> slot_has_;  // TrueType coverage per slot
   std::vector<char32_t> missing_;
   std::vector<int> font_fds_;  // memfds holding subset fonts until the document is freed
 
+  // Graphics state already in the content stream, so repeated settings are not written again.
+  bool in_text_ = false;
+  HPDF_Font cur_font_ = nullptr;
+  double cur_size_ = 0;
+  std::optional<Rgb> cur_fill_, cur_stroke_;
+  double cur_line_width_ = -1;
+
   static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* self);
+  std::optional<std::string> start_base14();
+  std::optional<std::string> start_embedded(const FontPlan& plan, std::u32string_view regular_chars,
+                                            std::u32string_view bold_chars);
   const Glyph& glyph(Face face, char32_t c);
   std::string encode(const Slot& slot, std::u32string_view text) const;
   std::optional<std::string> libharu_error(std::string_view doing) const;
+  void begin_text();
+  void end_text();
+  void set_fill(Rgb c);
+  void set_stroke(Rgb c, double line_width);
 };
 
 }  // namespace esc::pdf
