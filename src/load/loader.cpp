@@ -51,9 +51,11 @@ namespace {
 // Reads typed values out of a validated mapping. Values the validator rejected stay missing.
 class Reader {
  public:
-  Reader(const YNode& map, std::string path) : map_(map), path_(std::move(path)) {}
+  // `where` is the mark to use when the node is missing (its parent mapping's).
+  Reader(const YNode& map, std::string path, Mark where = {})
+      : map_(map), path_(std::move(path)), mark_(map.mark.line > 0 ? map.mark : where) {}
 
-  Loc loc() const { return {map_.mark, path_}; }
+  Loc loc() const { return {mark_, path_}; }
   std::string child_path(std::string_view key) const {
     return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
   }
@@ -61,7 +63,7 @@ class Reader {
 
   template <class T, class Convert> Val<T> get(std::string_view key, Convert convert) const {
     Val<T> v;
-    v.loc = {map_.mark, child_path(key)};
+    v.loc = {mark_, child_path(key)};
     if (const YNode* n = node(key)) {
       v.loc.mark = n->mark;
       v.value = convert(*n);
@@ -121,7 +123,7 @@ class Reader {
   // A list whose items are read by `item(node, path)` returning std::optional<T>.
   template <class T, class Item> Val<std::vector<T>> list(std::string_view key, Item item) const {
     Val<std::vector<T>> v;
-    v.loc = {map_.mark, child_path(key)};
+    v.loc = {mark_, child_path(key)};
     const YNode* n = node(key);
     if (!n) return v;
     v.loc.mark = n->mark;
@@ -145,17 +147,15 @@ class Reader {
   Reader sub(std::string_view key) const {
     const YNode* n = node(key);
     static const YNode empty;
-    Reader r(n ? *n : empty, child_path(key));
-    if (!n) r.missing_mark_ = map_.mark;
-    return r;
+    return Reader(n ? *n : empty, child_path(key), mark_);
   }
   bool present() const { return map_.is_map(); }
-  Loc sub_loc() const { return {map_.is_map() ? map_.mark : missing_mark_, path_}; }
+  Loc sub_loc() const { return {mark_, path_}; }
 
  private:
   const YNode& map_;
   std::string path_;
-  Mark missing_mark_;
+  Mark mark_;  // the node's own mark, or its parent's when it is missing
 };
 
 Person read_person(const Reader& r) {

@@ -33,6 +33,36 @@ Mark to_mark(const YAML::Mark& m) {
   return {m.line + 1, m.column + 1};
 }
 
+// yaml-cpp's columns are not consistently characters (they count bytes after some non-ASCII
+// text); its byte offset is reliable, so columns are recomputed from it, in code points. Marks
+// arrive in increasing order, so the count continues from the previous mark on the same line:
+// a megabyte-long line costs one pass, not one pass per node.
+class ColumnCounter {
+ public:
+  explicit ColumnCounter(std::string_view text) : text_(text) {}
+  Mark operator()(const YAML::Mark& m) {
+    if (m.line < 0) return {};
+    if (m.pos < 0 || static_cast<std::size_t>(m.pos) > text_.size()) return to_mark(m);
+    std::size_t pos = static_cast<std::size_t>(m.pos);
+    if (pos < last_pos_ || m.line != last_line_) {
+      std::size_t nl = pos == 0 ? std::string_view::npos : text_.rfind('\n', pos - 1);
+      last_pos_ = nl == std::string_view::npos ? 0 : nl + 1;
+      last_col_ = 1;
+      last_line_ = m.line;
+    }
+    for (std::size_t i = last_pos_; i < pos; ++i)
+      if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++last_col_;
+    last_pos_ = pos;
+    return {m.line + 1, last_col_};
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t last_pos_ = 0;
+  int last_col_ = 1;
+  int last_line_ = -1;
+};
+
 // Thrown from the handler to stop the parse at the first refused construct.
 struct Refused {
   Mark mark;
@@ -41,34 +71,39 @@ struct Refused {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {}
+  TreeBuilder(std::string_view text, int max_depth) : text_(text), columns_(text), max_depth_(max_depth) {}
 
   YNode take_root() { return std::move(root_); }
   int documents() const { return documents_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
     if (++documents_ > 1)
-      throw Refused{to_mark(mark), "the file holds more than one YAML document; keep one record per file"};
+      throw Refused{columns_(mark), "the file holds more than one YAML document; keep one record per file"};
   }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
     YNode n;
     n.kind = YNode::Kind::null;
-    n.mark = to_mark(mark);
+    n.mark = columns_(mark);
+    // yaml-cpp marks an empty value ("owner:" with nothing after it) at the next token, often
+    // the next line; point at the key instead, which is where a person looks.
+    if (!stack_.empty() && stack_.back().node.kind == YNode::Kind::mapping && stack_.back().have_key &&
+        n.mark.line > stack_.back().key.mark.line)
+      n.mark = stack_.back().key.mark;
     add(std::move(n));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    throw Refused{to_mark(mark), "YAML aliases (*name) are not allowed in records; write the value out"};
+    throw Refused{columns_(mark), "YAML aliases (*name) are not allowed in records; write the value out"};
   }
   void OnAnchor(const YAML::Mark& mark, const std::string&) override {
-    throw Refused{to_mark(mark), "YAML anchors (&name) are not allowed in records; write the value out"};
+    throw Refused{columns_(mark), "YAML anchors (&name) are not allowed in records; write the value out"};
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                 const std::string& value) override {
     YNode n;
     n.kind = YNode::Kind::scalar;
-    n.mark = to_mark(mark);
+    n.mark = columns_(mark);
     n.scalar = value;
     // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
     n.quoted = (tag == "!");
@@ -95,6 +130,7 @@ class TreeBuilder : public YAML::EventHandler {
     YNode key;
   };
   std::string_view text_;
+  ColumnCounter columns_;
   int max_depth_;
   int documents_ = 0;
 
@@ -116,18 +152,18 @@ class TreeBuilder : public YAML::EventHandler {
       }
       return;
     }
-    throw Refused{to_mark(mark), std::string("invalid YAML: the quoted string starting here has no closing ") + q};
+    throw Refused{columns_(mark), std::string("invalid YAML: the quoted string starting here has no closing ") + q};
   }
   YNode root_;
   std::vector<Frame> stack_;
 
   void open(YNode::Kind kind, const YAML::Mark& mark) {
     if (static_cast<int>(stack_.size()) >= max_depth_)
-      throw Refused{to_mark(mark), "nesting is deeper than " + std::to_string(max_depth_) +
+      throw Refused{columns_(mark), "nesting is deeper than " + std::to_string(max_depth_) +
                                        " levels; a record never needs that"};
     Frame f;
     f.node.kind = kind;
-    f.node.mark = to_mark(mark);
+    f.node.mark = columns_(mark);
     stack_.push_back(std::move(f));
   }
   void close() {
@@ -198,7 +234,7 @@ ParseResult parse_yaml(std::string_view text, const ParseLimits& limits) {
     r.error_mark = e.mark;
     r.error = e.message;
   } catch (const YAML::Exception& e) {
-    r.error_mark = to_mark(e.mark);
+    r.error_mark = ColumnCounter(text)(e.mark);
     if (r.error_mark.line == 0) r.error_mark = {1, 1};
     r.error = yaml_message(e.msg);
   }

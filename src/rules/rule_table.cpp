@@ -7,8 +7,49 @@
 
 namespace esc {
 
-extern const RuleInfo kSchemaRule, kYamlSyntaxRule, kDuplicateIdRule, kTimestampUtcRule;
+// SPEC section 3, in its order.
+extern const RuleInfo kSchemaRule;
+extern const RuleInfo kYamlSyntaxRule;
+extern const RuleInfo kDuplicateIdRule;
 extern const RuleInfo kTriageGenuineRule;
+extern const RuleInfo kTriageImpactRule;
+extern const RuleInfo kTriageWindowRule;
+extern const RuleInfo kRecordOpenedRule;
+extern const RuleInfo kLeadAssignedRule;
+extern const RuleInfo kOwnerMissingRule;
+extern const RuleInfo kOwnersBeforeFirstUpdateRule;
+extern const RuleInfo kStakeholderGridRule;
+extern const RuleInfo kFactsBeforeNotificationRule;
+extern const RuleInfo kRootCauseConfirmedRule;
+extern const RuleInfo kTimelineMilestonesRule;
+extern const RuleInfo kTimelineOrderRule;
+extern const RuleInfo kTimelineMatchesCommsRule;
+extern const RuleInfo kTimestampUtcRule;
+extern const RuleInfo kFutureTimestampRule;
+extern const RuleInfo kCommsSequenceRule;
+extern const RuleInfo kCommsCompleteRule;
+extern const RuleInfo kUpdatePromiseKeptRule;
+extern const RuleInfo kUpdateOverdueRule;
+extern const RuleInfo kUpdateCadenceRule;
+extern const RuleInfo kCommsStatusConsistentRule;
+extern const RuleInfo kSpeculativeLanguageRule;
+extern const RuleInfo kPirPromiseRule;
+extern const RuleInfo kPirScheduledRule;
+extern const RuleInfo kPirScheduleWindowRule;
+extern const RuleInfo kPirDeliveryWindowRule;
+extern const RuleInfo kPirAttendeesRule;
+extern const RuleInfo kPirLessonsLoggedRule;
+extern const RuleInfo kReadoutImpactRule;
+extern const RuleInfo kReadoutActionsRule;
+extern const RuleInfo kReadoutSlaRule;
+extern const RuleInfo kReadoutSentimentRule;
+extern const RuleInfo kCommitmentIncompleteRule;
+extern const RuleInfo kCommitmentOverdueRule;
+extern const RuleInfo kSeverityCriteriaRule;
+extern const RuleInfo kReadoutOnePageRule;
+// SPEC section 5: lint-comms (speculative-language above is shared with drafts).
+extern const RuleInfo kDraftSyntaxRule, kDraftSubjectFormatRule, kDraftPlaceholderRule, kDraftMissingFieldRule,
+    kDraftStatusValueRule, kDraftNextUpdateRule, kDraftInternalFooterRule, kDraftRecordMismatchRule;
 
 namespace {
 
@@ -16,8 +57,50 @@ constexpr std::array kRules = {
     &kSchemaRule,
     &kYamlSyntaxRule,
     &kDuplicateIdRule,
-    &kTimestampUtcRule,
     &kTriageGenuineRule,
+    &kTriageImpactRule,
+    &kTriageWindowRule,
+    &kRecordOpenedRule,
+    &kLeadAssignedRule,
+    &kOwnerMissingRule,
+    &kOwnersBeforeFirstUpdateRule,
+    &kStakeholderGridRule,
+    &kFactsBeforeNotificationRule,
+    &kRootCauseConfirmedRule,
+    &kTimelineMilestonesRule,
+    &kTimelineOrderRule,
+    &kTimelineMatchesCommsRule,
+    &kTimestampUtcRule,
+    &kFutureTimestampRule,
+    &kCommsSequenceRule,
+    &kCommsCompleteRule,
+    &kUpdatePromiseKeptRule,
+    &kUpdateOverdueRule,
+    &kUpdateCadenceRule,
+    &kCommsStatusConsistentRule,
+    &kSpeculativeLanguageRule,
+    &kPirPromiseRule,
+    &kPirScheduledRule,
+    &kPirScheduleWindowRule,
+    &kPirDeliveryWindowRule,
+    &kPirAttendeesRule,
+    &kPirLessonsLoggedRule,
+    &kReadoutImpactRule,
+    &kReadoutActionsRule,
+    &kReadoutSlaRule,
+    &kReadoutSentimentRule,
+    &kCommitmentIncompleteRule,
+    &kCommitmentOverdueRule,
+    &kSeverityCriteriaRule,
+    &kReadoutOnePageRule,
+    &kDraftSyntaxRule,
+    &kDraftSubjectFormatRule,
+    &kDraftPlaceholderRule,
+    &kDraftMissingFieldRule,
+    &kDraftStatusValueRule,
+    &kDraftNextUpdateRule,
+    &kDraftInternalFooterRule,
+    &kDraftRecordMismatchRule,
 };
 
 }  // namespace

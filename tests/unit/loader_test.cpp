@@ -200,5 +200,17 @@ TEST(Loader, SizeLimit) {
 }
 
 TEST(Loader, ColumnsCountCharactersNotBytes) {
-  EXPECT_EQ(load("account: {name: \"Tomás\", contrat: x}\n").at(0), "schema 1:27: unknown key 'contrat' in 'account'");
+  EXPECT_EQ(load("account: {name: \"Tomás\", contrat: x}\n").at(0), "schema 1:26: unknown key 'contrat' in 'account'");
+  auto r = load_record("affected: [é, ñx]\n", "r.yaml", {});
+  ASSERT_TRUE(r.record);
+}
+
+TEST(Loader, ColumnsInFlowSequencesAfterNonAscii) {
+  YNode root = parse_yaml("c: [é, ñx]\n", {}).root;
+  EXPECT_EQ(root.entries[0].second.items[1].mark, (Mark{1, 8}));
+}
+
+TEST(Loader, AnEmptyValuePointsAtItsKeyNotTheNextLine) {
+  YNode root = parse_yaml("a:\nb: 1\n", {}).root;
+  EXPECT_EQ(root.entries[0].second.mark, (Mark{1, 1}));
 }
