@@ -33,9 +33,9 @@ if grep -rqi '^Bcc:' "$TMP/inj" 2>/dev/null; then fail "a Bcc header was written
 
 # A record with errors gets only its lint reports; --force builds it as a DRAFT.
 expect_exit 1 "record with errors" -- "$ESCALATE" build --now $NOW fixtures/rules/triage-genuine.yaml -o "$TMP/errpack"
-[ ! -d "$TMP/errpack/ESC-2026-0142/emails" ] && [ -s "$TMP/errpack/ESC-2026-0142/lint-report.txt" ] && pass "errors: lint report only" || fail "errors: wrong pack contents"
+[ ! -d "$TMP/errpack/FX-triage-genuine/emails" ] && [ -s "$TMP/errpack/FX-triage-genuine/lint-report.txt" ] && pass "errors: lint report only" || fail "errors: wrong pack contents"
 expect_exit 1 "--force" -- "$ESCALATE" build --force --now $NOW fixtures/rules/triage-genuine.yaml -o "$TMP/errpack"
-grep -q '^Subject: =?UTF-8?B?W0RSQUZUXSBO' "$TMP/errpack/ESC-2026-0142/emails/01-initial.eml" && pass "--force marks DRAFT" || fail "--force subject lacks [DRAFT]"
+grep -q '^Subject: =?UTF-8?B?W0RSQUZUXSBO' "$TMP/errpack/FX-triage-genuine/emails/01-initial.eml" && pass "--force marks DRAFT" || fail "--force subject lacks [DRAFT]"
 
 # Byte-identical with -j 1 and -j 2.
 "$ESCALATE" build --quiet --now $NOW -j 1 fixtures/ -o "$TMP/j1" >/dev/null 2>&1
