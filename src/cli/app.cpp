@@ -6,6 +6,7 @@
 
 #include "cli/build.h"
 #include "cli/commands.h"
+#include "cli/lint_comms.h"
 #include "core/text.h"
 
 namespace esc {
@@ -85,6 +86,25 @@ int run_cli(int argc, char** argv) {
         "  escalate build --now 2026-11-20T12:00:00Z fixtures/ESC-2026-0142.yaml -o out/\n"
         "  escalate build incidents/ -o packs/ --junit junit.xml --sarif escalate.sarif");
 
+    CommonOptions lint_opts;
+    LintCommsOptions lint_extra;
+    CLI::App* lint = app.add_subcommand(
+        "lint-comms", "Lint customer-email drafts before sending (.eml, .txt, .md files or folders; '-' for stdin)");
+    lint->add_option("paths", lint_opts.paths, "Draft files or folders (searched for *.eml, *.txt, *.md)");
+    lint->add_option("--incident", lint_extra.incident,
+                     "The incident record the drafts belong to: account, status, update number, next update time "
+                     "and PIR date must agree with it");
+    add_common(lint, lint_opts, true);
+    lint->footer(
+        "Examples:\n"
+        "  escalate lint-comms draft.eml\n"
+        "  escalate lint-comms --incident incidents/ESC-2026-0142.yaml drafts/\n"
+        "  pbpaste | escalate lint-comms - --stdin-filename update.txt\n"
+        "  escalate lint-comms --format sarif -o drafts.sarif drafts/\n"
+        "\nThe subject decides the template (Escalation Opened / Update #N / Resolved). Findings point at\n"
+        "line:col of the decoded text: headers at the line where they start, the decoded body from the\n"
+        "line where it starts in the file. 'escalate rules' lists the draft-* rules.");
+
     CLI::App* rules = app.add_subcommand("rules", "List every rule: id, default severity, summary");
     rules->footer("Example:\n  escalate rules");
 
@@ -130,6 +150,7 @@ int run_cli(int argc, char** argv) {
 
     if (*check) return cmd_check(check_opts);
     if (*build) return cmd_build(build_opts, build_extra);
+    if (*lint) return cmd_lint_comms(lint_opts, lint_extra);
     if (*rules) return cmd_rules();
     if (*explain) return cmd_explain(explain_id);
     if (*schema) return cmd_schema(schema_which);

@@ -47,7 +47,7 @@ extern const RuleInfo kCommitmentIncompleteRule;
 extern const RuleInfo kCommitmentOverdueRule;
 extern const RuleInfo kSeverityCriteriaRule;
 extern const RuleInfo kReadoutOnePageRule;
-// SPEC section 5: lint-comms (speculative-language above is shared with drafts).
+// SPEC section 5: lint-comms (speculative-language is shared with check).
 extern const RuleInfo kDraftSyntaxRule, kDraftSubjectFormatRule, kDraftPlaceholderRule, kDraftMissingFieldRule,
     kDraftStatusValueRule, kDraftNextUpdateRule, kDraftInternalFooterRule, kDraftRecordMismatchRule;
 

@@ -1,0 +1,232 @@
+#include "draft/lint.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+
+#include "rules/engine.h"
+#include "rules/rule.h"
+
+namespace esc {
+
+// Each check lives beside its rule's documentation in src/rules/draft_*.cpp.
+extern const DraftCheck kDraftSyntaxCheck, kDraftSubjectFormatCheck, kDraftPlaceholderCheck,
+    kDraftMissingFieldCheck, kDraftStatusValueCheck, kDraftNextUpdateCheck, kDraftInternalFooterCheck,
+    kDraftSpeculativeLanguageCheck, kDraftRecordMismatchCheck;
+
+namespace {
+
+constexpr std::array kChecks = {
+    &kDraftSyntaxCheck,           &kDraftSubjectFormatCheck, &kDraftPlaceholderCheck,
+    &kDraftMissingFieldCheck,     &kDraftStatusValueCheck,   &kDraftNextUpdateCheck,
+    &kDraftInternalFooterCheck,   &kDraftSpeculativeLanguageCheck, &kDraftRecordMismatchCheck,
+};
+
+// The severity a check's findings start with: its rule's default. speculative-language is the
+// record rule's id; should its row be missing from the table, it is still the spec's warning.
+Severity default_severity(std::string_view id) {
+  if (const RuleInfo* r = find_rule(id)) return r->default_severity;
+  return Severity::warning;
+}
+
+Severity configured_severity(std::string_view id, Severity fallback, const Config& config) {
+  auto it = config.rule_severity.find(std::string(id));
+  return it == config.rule_severity.end() ? fallback : it->second;
+}
+
+// True when a placeholder (in text order) starts inside [begin, end).
+bool placeholder_in(const std::vector<TextMatch>& placeholders, std::size_t begin, std::size_t end) {
+  auto it = std::lower_bound(placeholders.begin(), placeholders.end(), begin,
+                             [](const TextMatch& m, std::size_t b) { return m.offset < b; });
+  return it != placeholders.end() && it->offset < end;
+}
+
+std::vector<ReadPromise> read_promises(const Draft& d, const std::vector<Field>& fields,
+                                       const std::vector<TextMatch>& placeholders) {
+  std::vector<ReadPromise> out;
+  for (const Promise& p : next_update_promises(d.body, fields)) {
+    ReadPromise r;
+    r.promise = p;
+    std::size_t line_end = d.body.find('\n', p.text.begin);
+    if (line_end == std::string::npos) line_end = d.body.size();
+    const std::size_t end = p.labelled ? p.text.end : std::min(line_end, p.text.begin + 200);
+    std::string_view text = std::string_view(d.body).substr(p.text.begin, end - p.text.begin);
+    std::size_t lead = 0;
+    while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t' || text[lead] == '\n')) ++lead;
+    r.start = p.text.begin + lead;
+    r.placeholder = placeholder_in(placeholders, p.text.begin, p.labelled ? std::max(end, p.text.begin + 1) : line_end);
+    r.time = read_written_time(text.substr(lead));
+    if (!p.labelled && !r.time && !r.placeholder) continue;  // "a further update by email"
+    r.written = quote_excerpt(r.time ? text.substr(lead, r.time->length) : text.substr(lead));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<ReadPirDate> read_pir_dates(const Draft& d, const std::vector<TextMatch>& placeholders) {
+  std::vector<ReadPirDate> out;
+  for (std::size_t at : pir_share_by_mentions(d.body)) {
+    ReadPirDate r;
+    r.start = at;
+    std::size_t line_end = d.body.find('\n', at);
+    if (line_end == std::string::npos) line_end = d.body.size();
+    std::string_view text = std::string_view(d.body).substr(at, std::min(line_end - at, std::size_t{120}));
+    r.placeholder = placeholder_in(placeholders, at, line_end);
+    std::size_t length = 0;
+    std::string detail;
+    r.date = read_written_date(text, &length, &detail);
+    r.written = quote_excerpt(length > 0 ? text.substr(0, length) : text);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void run_patterns(const Draft& d, const std::vector<CustomPattern>& patterns, const std::string& file,
+                  std::vector<Diagnostic>& out) {
+  auto scan = [&](const CustomPattern& p, std::string_view text, auto mark_of) {
+    const re2::StringPiece all(text.data(), text.size());
+    re2::StringPiece m;
+    std::size_t pos = 0;
+    while (pos <= text.size() && p.regex->Match(all, pos, text.size(), re2::RE2::UNANCHORED, &m, 1)) {
+      const std::size_t at = static_cast<std::size_t>(m.data() - text.data());
+      if (!m.empty()) {
+        Diagnostic diag;
+        diag.rule = p.id;
+        diag.severity = p.severity;
+        diag.file = file;
+        diag.mark = mark_of(at);
+        diag.message = p.message + " ('" + quote_excerpt(std::string_view(m.data(), m.size())) + "')";
+        out.push_back(std::move(diag));
+      }
+      pos = at + std::max<std::size_t>(m.size(), 1);
+    }
+  };
+  for (const CustomPattern& p : patterns) {
+    if (d.subject) scan(p, *d.subject, [&](std::size_t at) { return d.subject_mark(at); });
+    // Line by line, so '^' and '$' mean the start and end of a line.
+    for (std::size_t i = 0; i < d.line_starts.size(); ++i) {
+      const std::size_t start = d.line_starts[i];
+      scan(p, d.body_line(i), [&](std::size_t at) { return d.body_mark(start + at); });
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view DraftContext::value(const Field& f) const {
+  return std::string_view(draft.body).substr(f.value_offset, f.value_end - f.value_offset);
+}
+
+bool DraftContext::has_placeholder(std::size_t begin, std::size_t end) const {
+  return placeholder_in(body_placeholders, begin, end);
+}
+
+// Fields and footer lines are in text order and do not overlap: binary searches keep a draft
+// with thousands of them linear-logarithmic.
+const Field* DraftContext::field_at(std::size_t offset) const {
+  auto it = std::upper_bound(fields.begin(), fields.end(), offset,
+                             [](std::size_t o, const Field& f) { return o < f.value_offset; });
+  if (it == fields.begin()) return nullptr;
+  const Field& f = *std::prev(it);
+  return offset < std::max(f.value_end, f.value_offset + 1) ? &f : nullptr;
+}
+
+bool DraftContext::in_footer(std::size_t offset) const {
+  auto it = std::upper_bound(footer.begin(), footer.end(), offset,
+                             [](std::size_t o, const Span& s) { return o < s.begin; });
+  return it != footer.begin() && std::prev(it)->contains(offset);
+}
+
+void DraftFindings::add(Mark mark, std::string message, std::vector<Note> notes) {
+  Diagnostic d;
+  d.rule = std::string(rule_);
+  d.severity = severity_;
+  d.file = file_;
+  d.mark = mark;
+  d.message = std::move(message);
+  d.notes = std::move(notes);
+  out_.push_back(std::move(d));
+}
+
+std::span<const DraftCheck* const> draft_checks() { return kChecks; }
+
+std::vector<CustomPattern> compile_patterns(const Config& config, std::vector<std::string>& errors) {
+  std::vector<CustomPattern> out;
+  for (std::size_t i = 0; i < config.lint_patterns.size(); ++i) {
+    const LintPattern& lp = config.lint_patterns[i];
+    std::string where = config.file.empty() ? std::string("configuration") : config.file;
+    if (lp.mark.line > 0) where += ":" + std::to_string(lp.mark.line) + ":" + std::to_string(lp.mark.col);
+    const std::string field = "lint.patterns[" + std::to_string(i) + "]";
+    if (lp.id.empty() || lp.pattern.empty()) continue;  // reported by the configuration's schema
+    if (find_rule(lp.id)) {
+      errors.push_back(where + ": configuration: " + field + ".id '" + lp.id +
+                       "' is a built-in rule id; give the custom pattern its own id");
+      continue;
+    }
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    auto regex = std::make_shared<const re2::RE2>(lp.pattern, options);
+    if (!regex->ok()) {
+      errors.push_back(where + ": configuration: " + field + ".pattern is not a valid RE2 regular expression: " +
+                       regex->error());
+      continue;
+    }
+    out.push_back({lp.id, std::move(regex), lp.message, lp.severity});
+  }
+  return out;
+}
+
+std::string quote_excerpt(std::string_view text, std::size_t max) {
+  std::string out;
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80 && ++points > max) {
+      out += "…";
+      break;
+    }
+    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : text[i];
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<Diagnostic> lint_draft(const Draft& draft, const std::string& file, const DraftLintOptions& options) {
+  const Config& config = *options.config;
+  const Calendar calendar(config.calendar, config.holidays);
+  const SubjectParts subject = draft.subject ? parse_subject(*draft.subject) : SubjectParts{};
+  const std::vector<Span> footer = draft.readable ? internal_footer_lines(draft.body) : std::vector<Span>{};
+  const std::vector<Field> fields = draft.readable ? find_fields(draft.body) : std::vector<Field>{};
+  const std::vector<TextMatch> subject_placeholders =
+      draft.readable && draft.subject ? find_placeholders(*draft.subject) : std::vector<TextMatch>{};
+  std::vector<TextMatch> body_placeholders = draft.readable ? find_placeholders(draft.body) : std::vector<TextMatch>{};
+  // The footer is one problem (draft-internal-footer), not also its "_____" placeholders.
+  std::erase_if(body_placeholders, [&](const TextMatch& m) {
+    auto it = std::upper_bound(footer.begin(), footer.end(), m.offset,
+                               [](std::size_t o, const Span& s) { return o < s.begin; });
+    return it != footer.begin() && std::prev(it)->contains(m.offset);
+  });
+  const std::vector<ReadPromise> promises = draft.readable ? read_promises(draft, fields, body_placeholders)
+                                                           : std::vector<ReadPromise>{};
+  const std::vector<ReadPirDate> pir_dates =
+      draft.readable ? read_pir_dates(draft, body_placeholders) : std::vector<ReadPirDate>{};
+  const DraftContext ctx{draft,    subject,   fields, footer,      subject_placeholders, body_placeholders,
+                         promises, pir_dates, config, calendar,    options.now,          options.incident};
+
+  std::vector<Diagnostic> out;
+  for (const DraftCheck* check : kChecks) {
+    // An unreadable draft (empty, binary) has only its draft-syntax findings.
+    if (!draft.readable && check != &kDraftSyntaxCheck) continue;
+    const Severity severity = configured_severity(check->id, default_severity(check->id), config);
+    if (severity == Severity::off) continue;
+    DraftFindings findings(check->id, default_severity(check->id), file, out);
+    check->check(ctx, findings);
+  }
+  if (draft.readable && options.patterns) run_patterns(draft, *options.patterns, file, out);
+  apply_rule_severities(out, config);
+  sort_diagnostics(out);
+  return out;
+}
+
+}  // namespace esc

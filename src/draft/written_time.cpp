@@ -1,0 +1,278 @@
+#include "draft/written_time.h"
+
+#include <re2/re2.h>
+
+#include <array>
+#include <cctype>
+#include <span>
+
+namespace esc {
+
+namespace {
+
+namespace chr = std::chrono;
+
+constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 7> kWeekdays = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+constexpr std::array<std::string_view, 7> kWeekdayNames = {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 12> kMonthNames = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+// Zone abbreviations with one meaning. IST and CST are left out on purpose: each names three
+// different zones.
+struct NamedZone {
+  std::string_view name;
+  int offset_minutes;
+};
+constexpr NamedZone kZones[] = {
+    {"UTC", 0},    {"GMT", 0},    {"Z", 0},       {"WET", 0},     {"BST", 60},   {"CET", 60},
+    {"WEST", 60},  {"CEST", 120}, {"EET", 120},   {"EEST", 180},  {"EST", -300}, {"EDT", -240},
+    {"CDT", -300}, {"MST", -420}, {"MDT", -360},  {"PST", -480},  {"PDT", -420}, {"JST", 540},
+    {"AEST", 600}, {"AEDT", 660}, {"NZST", 720},  {"NZDT", 780},
+};
+
+int index_of(std::string_view word, std::span<const std::string_view> names) {
+  std::string low;
+  for (std::size_t i = 0; i < 3 && i < word.size(); ++i)
+    low += static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == low) return static_cast<int>(i);
+  return -1;
+}
+
+int to_int(const std::string& s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+#define ESC_WEEKDAY R"((monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\b\.?,?\s+)"
+#define ESC_MONTH                                                                                  \
+  R"((january|february|march|april|may|june|july|august|september|october|november|december|)" \
+  R"(jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)"
+
+struct DatePart {
+  int year = 0, month = 0, day = 0;  // year 0: not written
+  int weekday = -1;                  // -1: not written
+};
+
+// Consumes a date at the start of `in`.
+std::optional<DatePart> consume_date(re2::StringPiece& in) {
+  static const re2::RE2 iso(R"((\d{4})-(\d{1,2})-(\d{1,2}))");
+  static const re2::RE2 dmy(R"((?i)(?:)" ESC_WEEKDAY R"()?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)" ESC_MONTH
+                            R"((?:,?\s+(\d{4})\b)?)");
+  static const re2::RE2 mdy(R"((?i)(?:)" ESC_WEEKDAY R"()?)" ESC_MONTH R"(\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?)");
+  std::string a, b, c, d;
+  DatePart p;
+  if (re2::RE2::Consume(&in, iso, &a, &b, &c)) {
+    p.year = to_int(a);
+    p.month = to_int(b);
+    p.day = to_int(c);
+    return p;
+  }
+  if (re2::RE2::Consume(&in, dmy, &a, &b, &c, &d)) {
+    p.weekday = a.empty() ? -1 : index_of(a, kWeekdays);
+    p.day = to_int(b);
+    p.month = index_of(c, kMonths) + 1;
+    p.year = d.empty() ? 0 : to_int(d);
+    return p;
+  }
+  if (re2::RE2::Consume(&in, mdy, &a, &b, &c, &d)) {
+    p.weekday = a.empty() ? -1 : index_of(a, kWeekdays);
+    p.month = index_of(b, kMonths) + 1;
+    p.day = to_int(c);
+    p.year = d.empty() ? 0 : to_int(d);
+    return p;
+  }
+  return std::nullopt;
+}
+
+struct ClockPart {
+  int hour = 0, minute = 0, second = 0;
+  bool valid = true;
+};
+
+std::optional<ClockPart> consume_clock(re2::StringPiece& in) {
+  static const re2::RE2 clock(R"((\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([AaPp])\.?[Mm]\b\.?)?)");
+  std::string h, m, s, ampm;
+  if (!re2::RE2::Consume(&in, clock, &h, &m, &s, &ampm)) return std::nullopt;
+  ClockPart c;
+  c.hour = to_int(h);
+  c.minute = to_int(m);
+  c.second = s.empty() ? 0 : std::min(59, to_int(s));
+  if (!ampm.empty()) {
+    if (c.hour < 1 || c.hour > 12) c.valid = false;
+    c.hour %= 12;
+    if (ampm == "p" || ampm == "P") c.hour += 12;
+  }
+  if (c.hour > 23 || c.minute > 59 || to_int(s) > 60) c.valid = false;
+  return c;
+}
+
+struct ZonePart {
+  std::optional<int> offset_minutes;  // nullopt: a name we cannot convert
+  std::string name;
+};
+
+std::optional<ZonePart> consume_zone(re2::StringPiece& in) {
+  static const re2::RE2 named_offset(R"(\s*\(?\s*((?i:utc|gmt))\s*([+-])(\d{1,2})(?::?(\d{2}))?\s*\)?)");
+  static const re2::RE2 numeric(R"(\s*\(?([+-])(\d{2}):?(\d{2})\b\)?)");
+  static const re2::RE2 name(R"(\s*\(?\s*((?i:utc|gmt)|Z|[A-Z]{2,5})\b\s*\)?)");
+  std::string a, b, c, d;
+  ZonePart z;
+  if (re2::RE2::Consume(&in, named_offset, &a, &b, &c, &d)) {
+    int minutes = to_int(c) * 60 + (d.empty() ? 0 : to_int(d));
+    z.offset_minutes = b == "-" ? -minutes : minutes;
+    z.name = a;
+    return z;
+  }
+  if (re2::RE2::Consume(&in, numeric, &a, &b, &c)) {
+    int minutes = to_int(b) * 60 + to_int(c);
+    z.offset_minutes = a == "-" ? -minutes : minutes;
+    z.name = a + b + ":" + c;
+    return z;
+  }
+  re2::StringPiece probe = in;
+  if (re2::RE2::Consume(&probe, name, &a)) {
+    std::string upper;
+    for (char ch : a) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (upper == "AM" || upper == "PM" || upper == "ON" || upper == "AT") return std::nullopt;
+    in = probe;
+    z.name = a;
+    for (const NamedZone& nz : kZones)
+      if (nz.name == upper) z.offset_minutes = nz.offset_minutes;
+    return z;
+  }
+  return std::nullopt;
+}
+
+std::string describe_date(const chr::year_month_day& ymd) {
+  return std::to_string(unsigned{ymd.day()}) + " " + std::string(kMonthNames[unsigned{ymd.month()} - 1]) + " " +
+         std::to_string(int{ymd.year()});
+}
+
+// Checks a complete date; sets `detail` when it is impossible or its weekday is wrong.
+std::optional<Date> check_date(const DatePart& p, WrittenTime::Status* status, std::string* detail) {
+  const chr::year_month_day ymd{chr::year{p.year}, chr::month(static_cast<unsigned>(p.month)),
+                                chr::day(static_cast<unsigned>(p.day))};
+  if (!ymd.ok()) {
+    *status = WrittenTime::Status::invalid;
+    *detail = "there is no day " + std::to_string(p.day) + " in " +
+              (p.month >= 1 && p.month <= 12 ? std::string(kMonthNames[static_cast<std::size_t>(p.month - 1)]) + " "
+                                              : std::string("month ") + std::to_string(p.month) + " of ") +
+              std::to_string(p.year);
+    return std::nullopt;
+  }
+  const Date date{ymd};
+  if (p.weekday >= 0) {
+    const unsigned actual = chr::weekday{date}.c_encoding();
+    if (static_cast<int>(actual) != p.weekday) {
+      *status = WrittenTime::Status::bad_weekday;
+      *detail = describe_date(ymd) + " is a " + std::string(kWeekdayNames[actual]) + ", not a " +
+                std::string(kWeekdayNames[static_cast<std::size_t>(p.weekday)]);
+      return std::nullopt;
+    }
+  }
+  return date;
+}
+
+std::size_t consumed(std::string_view text, const re2::StringPiece& rest) {
+  return static_cast<std::size_t>(rest.data() - text.data());
+}
+
+}  // namespace
+
+std::optional<WrittenTime> read_written_time(std::string_view text) {
+  static const re2::RE2 spaces(R"([ \t]*)");
+  static const re2::RE2 date_to_clock(R"((?i)(?:[Tt]|\s*,?\s*(?:at\s+)?|\s+at\s+))");
+  static const re2::RE2 clock_to_date(R"((?i)\s*,?\s*(?:on\s+)?)");
+  re2::StringPiece in(text.data(), text.size());
+  re2::RE2::Consume(&in, spaces);
+
+  WrittenTime w;
+  std::optional<DatePart> date;
+  std::optional<ClockPart> clock;
+  std::optional<ZonePart> zone;
+  if ((date = consume_date(in))) {
+    w.length = consumed(text, in);
+    re2::StringPiece probe = in;
+    re2::RE2::Consume(&probe, date_to_clock);
+    if ((clock = consume_clock(probe))) {
+      in = probe;
+      w.length = consumed(text, in);
+      if ((zone = consume_zone(in))) w.length = consumed(text, in);
+    }
+  } else if ((clock = consume_clock(in))) {
+    w.length = consumed(text, in);
+    if ((zone = consume_zone(in))) w.length = consumed(text, in);
+    re2::StringPiece probe = in;
+    re2::RE2::Consume(&probe, clock_to_date);
+    if ((date = consume_date(probe))) {
+      in = probe;
+      w.length = consumed(text, in);
+      if (!zone && (zone = consume_zone(in))) w.length = consumed(text, in);
+    }
+  } else {
+    return std::nullopt;
+  }
+
+  using S = WrittenTime::Status;
+  if (clock && !clock->valid) {
+    w.status = S::invalid;
+    w.detail = "the time of day is not a valid 24-hour or am/pm time";
+    return w;
+  }
+  std::optional<Date> day;
+  if (date && date->year != 0) {
+    day = check_date(*date, &w.status, &w.detail);
+    if (!day) return w;
+  }
+  if (!date) {
+    w.status = S::no_date;
+    return w;
+  }
+  if (date->year == 0) {
+    w.status = S::no_year;
+    return w;
+  }
+  if (!clock) {
+    w.status = S::invalid;
+    w.detail = "it has a date but no time of day";
+    return w;
+  }
+  if (!zone) {
+    w.status = S::no_zone;
+    return w;
+  }
+  if (!zone->offset_minutes) {
+    w.status = S::bad_zone;
+    w.detail = zone->name;
+    return w;
+  }
+  w.utc = Instant{*day} + chr::hours{clock->hour} + chr::minutes{clock->minute} + chr::seconds{clock->second} -
+          chr::minutes{*zone->offset_minutes};
+  return w;
+}
+
+std::optional<Date> read_written_date(std::string_view text, std::size_t* length, std::string* detail) {
+  static const re2::RE2 spaces(R"([ \t]*)");
+  re2::StringPiece in(text.data(), text.size());
+  re2::RE2::Consume(&in, spaces);
+  std::optional<DatePart> date = consume_date(in);
+  if (!date) return std::nullopt;
+  if (length) *length = consumed(text, in);
+  std::string why;
+  if (date->year == 0) {
+    if (detail) *detail = "the date has no year";
+    return std::nullopt;
+  }
+  WrittenTime::Status status{};
+  auto d = check_date(*date, &status, &why);
+  if (!d && detail) *detail = why;
+  return d;
+}
+
+}  // namespace esc

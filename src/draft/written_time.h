@@ -1,0 +1,42 @@
+// Dates and times as people write them in customer emails: "2026-11-02 09:45 UTC",
+// "2026-11-02T09:45:00Z", "09:45 UTC on 2 November 2026", "Monday 2 November 2026, 09:45 UTC",
+// "2 Nov 2026 09:45 UTC", "November 2, 2026 at 9:45 am GMT". RFC 3339 goes through
+// parse_timestamp; the rest is read here. Nothing reads the wall clock.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/time.h"
+
+namespace esc {
+
+struct WrittenTime {
+  enum class Status {
+    ok,           // `utc` is set
+    no_zone,      // a date and a time, but no time zone
+    no_date,      // a time of day only ("10:45 UTC")
+    no_year,      // "Monday 2 November, 09:45 UTC"
+    bad_weekday,  // "Monday 3 November 2026": that date is a Tuesday
+    bad_zone,     // a zone we cannot convert ("IST", "CST": ambiguous)
+    invalid,      // "31 November 2026", "25:00"
+  };
+  Status status = Status::ok;
+  std::size_t length = 0;      // bytes read from the start of the text
+  std::optional<Instant> utc;  // when status is ok
+  std::string detail;          // for bad_weekday / bad_zone / invalid: what exactly is wrong
+};
+
+// Reads a date and time at the start of `text` (leading spaces skipped and counted). nullopt
+// when nothing there looks like a date or time at all.
+std::optional<WrittenTime> read_written_time(std::string_view text);
+
+// Reads a calendar date at the start of `text`: "Friday 13 November 2026", "13 Nov 2026",
+// "November 13, 2026", "2026-11-13". `length` receives the bytes read. A wrong weekday or an
+// impossible date is nullopt with `detail` set.
+std::optional<Date> read_written_date(std::string_view text, std::size_t* length = nullptr,
+                                      std::string* detail = nullptr);
+
+}  // namespace esc

@@ -1,0 +1,49 @@
+// draft-placeholder: unfilled template fields left in a draft.
+#include "draft/lint.h"
+#include "rules/rule.h"
+
+namespace esc {
+
+namespace {
+
+void check(const DraftContext& ctx, DraftFindings& findings) {
+  for (const TextMatch& m : ctx.subject_placeholders)
+    findings.add(ctx.draft.subject_mark(m.offset),
+                 "unfilled placeholder '" + quote_excerpt(m.text) + "' in the subject; fill it in before sending");
+  for (const TextMatch& m : ctx.body_placeholders) {
+    std::string where;
+    if (const Field* f = ctx.field_at(m.offset)) {
+      std::string_view label = label_text(f->label);
+      if (label.ends_with(':')) label.remove_suffix(1);
+      where = " in '" + std::string(label) + "'";
+    }
+    findings.add(ctx.draft.body_mark(m.offset),
+                 "unfilled placeholder '" + quote_excerpt(m.text) + "'" + where + "; fill it in before sending");
+  }
+}
+
+}  // namespace
+
+extern const RuleInfo kDraftPlaceholderRule = {
+    .id = "draft-placeholder",
+    .default_severity = Severity::error,
+    .kind = RuleKind::draft,
+    .summary = "unfilled template fields: [...], _____, TBD, TODO, XX, <...>, {{...}}",
+    .description =
+        "Finds what the playbook's templates leave to be filled in, in the subject and the "
+        "body: `[Words]` tokens such as `[Customer Name]`, runs of three or more underscores, "
+        "whole-word `TBD`, `TBC`, `TODO`, `XX`, `<...>` that is not an e-mail address, URL or "
+        "HTML tag, and `{{...}}`. Each one is a finding at its first character. Placeholders on "
+        "the internal footer line are left to `draft-internal-footer`, and a field whose value "
+        "is a placeholder gets only this finding (not also `draft-status-value` or "
+        "`draft-next-update`).",
+    .rationale =
+        "\"TEMPLATE — complete all fields before sending\". A customer who reads \"[Customer "
+        "Name],\" knows they are reading a form letter in the middle of an outage.",
+    .bad_example = "[Customer Name],\n\nCurrent status: Contained\nImpact: TBD\n",
+    .good_example = "Priya Raman,\n\nCurrent status: Contained\nImpact: All card payments through the EU checkout were declined.\n",
+};
+
+extern const DraftCheck kDraftPlaceholderCheck = {"draft-placeholder", check};
+
+}  // namespace esc

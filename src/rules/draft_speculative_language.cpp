@@ -1,0 +1,33 @@
+// speculative-language in drafts: the record rule's check (same id, same detector,
+// find_speculative) applied to a draft's subject and body. Documented once, by the record rule.
+#include "draft/lint.h"
+
+namespace esc {
+
+namespace {
+
+std::string finding(const TextMatch& m) {
+  return "'" + quote_excerpt(m.text) +
+         "' is speculative language; state confirmed facts only (\"Confirm root cause hypothesis (not "
+         "assumption)\")";
+}
+
+void check(const DraftContext& ctx, DraftFindings& findings) {
+  if (ctx.draft.subject)
+    for (const TextMatch& m : find_speculative(*ctx.draft.subject)) findings.add(ctx.draft.subject_mark(m.offset), finding(m));
+  for (const TextMatch& m : find_speculative(ctx.draft.body)) {
+    if (ctx.in_footer(m.offset)) continue;
+    // Plans and promises may look ahead, as in the record rule.
+    if (const Field* f = ctx.field_at(m.offset);
+        f && (f->label == Label::next_action || f->label == Label::preventative_measures ||
+              f->label == Label::next_update_by))
+      continue;
+    findings.add(ctx.draft.body_mark(m.offset), finding(m));
+  }
+}
+
+}  // namespace
+
+extern const DraftCheck kDraftSpeculativeLanguageCheck = {"speculative-language", check};
+
+}  // namespace esc
