@@ -272,7 +272,12 @@ class Strip {
       pl.row = static_cast<int>(r);
       placed.push_back(std::move(pl));
     }
-    const double row_h = 7 + fs_ * 1.3;
+    // Many updates (a long-running escalation): labels would need more rows than the page has,
+    // so the bars share two lanes and one line sums them up.
+    const bool compact = rows.size() > 3;
+    const double row_h = compact ? 7 : 7 + fs_ * 1.3;
+    if (compact)
+      for (std::size_t i = 0; i < placed.size(); ++i) placed[i].row = static_cast<int>(i % 2);
     gutter_label(U"Updates", y - 2 - fs_ * 0.35);
     for (const Placed& pl : placed) {
       const UpdatePromise& p = *pl.p;
@@ -288,6 +293,7 @@ class Strip {
           d->fill_circle(at(*p.answered_at), bar_y, 2.4, c);
         }
       }
+      if (compact) continue;
       const double baseline = bar_y - 4 - fs_ * 0.95;
       double tx = pl.label_x;
       pen_.text(Face::bold, fs_, tx, baseline, pl.name, color::ink);
@@ -296,7 +302,22 @@ class Strip {
       tx += pen_.width(Face::regular, fs_, pl.text);
       pen_.text(Face::bold, fs_, tx, baseline, pl.verdict, c);
     }
-    return y - static_cast<double>(rows.size()) * row_h - 6;
+    if (!compact) return y - static_cast<double>(rows.size()) * row_h - 6;
+    int kept = 0, missed = 0;
+    std::string late;
+    for (const Placed& pl : placed) {
+      if (pl.p->state == UpdatePromise::State::kept) ++kept;
+      if (pl.p->state != UpdatePromise::State::missed) continue;
+      ++missed;
+      late += (late.empty() ? " (" : ", ") + pl.p->made_by + " " + describe_span(*pl.p->answered_at - pl.p->due) + " late";
+    }
+    if (!late.empty()) late += ")";
+    const std::string summary = std::to_string(placed.size()) + " update promises: " + std::to_string(kept) +
+                                " kept, " + std::to_string(missed) + " missed" + late;
+    const double baseline = y - 2 - 2 * row_h - fs_;
+    pen_.text(Face::regular, fs_, ax0_, baseline, pen_.fit(Face::regular, fs_, u(summary), ax1_ - ax0_),
+              missed ? color::bad : color::muted);
+    return baseline - fs_ * 0.4 - 6;
   }
 
   double pir(double y) {

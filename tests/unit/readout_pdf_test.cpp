@@ -343,6 +343,48 @@ TEST(ReadoutPdf, MissedPromisesAreMarkedMissed) {
   EXPECT_NE(text.find("missed by 10 minutes"), std::string::npos);
 }
 
+TEST(ReadoutPdf, ManyUpdatesShareTwoLanesAndStillFit) {
+  // A long-running escalation: 40 progress updates, every fifth one late.
+  std::string comms = "communications:\n  - type: initial\n    sent_at: 2026-11-02T08:45:00Z\n    owner: Dana Whitfield\n"
+                      "    status: contained\n    impact: Card payments were declined.\n"
+                      "    next_update_by: 2026-11-02T09:00:00Z\n";
+  auto at = [](int minutes) {
+    const int h = 9 + minutes / 60, m = minutes % 60;
+    return "2026-11-02T" + std::string(h < 10 ? "0" : "") + std::to_string(h) + ":" + (m < 10 ? "0" : "") +
+           std::to_string(m) + ":00Z";
+  };
+  for (int i = 1; i <= 40; ++i) {
+    const int sent = (i - 1) * 15 + (i % 5 == 0 ? 3 : 0);
+    comms += "  - type: progress\n    number: " + std::to_string(i) + "\n    sent_at: " + at(sent) +
+             "\n    owner: Dana Whitfield\n    status: contained\n    progress: Still verifying.\n"
+             "    next_action:\n      action: Verify\n      owner: Sam Okafor\n      eta: " + at(sent + 10) +
+             "\n    next_update_by: " + at(i * 15) + "\n";
+  }
+  std::string yaml = example();
+  const auto from = yaml.find("communications:\n"), to = yaml.find("\npir:");
+  ASSERT_TRUE(from != std::string::npos && to != std::string::npos);
+  yaml.replace(from, to - from, comms);
+  const ReadoutResult r = render(load(yaml));
+  ASSERT_FALSE(r.error) << *r.error;
+  ASSERT_TRUE(r.findings.empty());
+  const fs::path pdf = write_pdf("many-updates.pdf", r.pdf);
+  EXPECT_EQ(pages(pdf), "1");
+  EXPECT_NE(text_of(pdf).find("41 update promises: 32 kept, 8 missed"), std::string::npos);
+}
+
+TEST(ReadoutPdf, AnAlmostEmptyRecordStillRenders) {
+  const ReadoutResult r = render(load("version: 1\nid: ESC-EMPTY\ntitle: Something happened\n"));
+  ASSERT_FALSE(r.error) << *r.error;
+  ASSERT_FALSE(r.pdf.empty());
+  const fs::path pdf = write_pdf("empty.pdf", r.pdf);
+  EXPECT_EQ(pages(pdf), "1");
+  const std::string text = text_of(pdf);
+  EXPECT_NE(text.find("Not recorded"), std::string::npos);
+  EXPECT_NE(text.find("No timestamps recorded yet."), std::string::npos);
+  EXPECT_NE(text.find("No follow-up commitments recorded."), std::string::npos);
+  EXPECT_FALSE(render(Record{}).pdf.empty());  // not even an id
+}
+
 // ---- the content model --------------------------------------------------------------------------
 
 TEST(ReadoutContent, PromiseVerdictsFollowTheNextCommunication) {
