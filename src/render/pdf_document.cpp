@@ -84,8 +84,8 @@ std::optional<std::string> Document::start(const FontPlan& plan, std::u32string_
 
 std::optional<std::string> Document::start_base14() {
   std::unordered_map<char32_t, unsigned char> winansi;
-  for (char32_t c = 0x20; c < 0x2200; ++c)
-    if (auto b = to_cp1252(c)) winansi[c] = *b;
+  for (unsigned b = 0x20; b <= 0xFF; ++b)
+    if (auto c = from_cp1252(static_cast<unsigned char>(b))) winansi[*c] = static_cast<unsigned char>(b);
   for (const char* name : {"Helvetica", "Helvetica-Bold"}) {
     HPDF_Font f = HPDF_GetFont(doc_, name, "WinAnsiEncoding");
     if (!f) return libharu_error("loading the Helvetica font").value_or("the PDF library could not load Helvetica");

@@ -22,6 +22,9 @@ std::u32string clean_text(std::string_view utf8);
 // The Windows-1252 byte for a character (the WinAnsiEncoding of base-14 PDF fonts), or nullopt
 // when it has none. "—", "“", "£", "é" and "€" have one; "Ł", "ő" and CJK do not.
 std::optional<unsigned char> to_cp1252(char32_t c);
+// The character of a Windows-1252 byte (0x20-0xFF), or nullopt for the five unassigned bytes
+// and the control range.
+std::optional<char32_t> from_cp1252(unsigned char b);
 
 // Breaks text into lines no wider than `max_width`, at spaces; a word wider than a whole line is
 // split between characters (every line holds at least one character, so this always ends).

@@ -174,6 +174,8 @@ Content build_content(const Record& r, const Config& config, const Calendar& cal
   c.account = text_or(r.account.name);
   c.tier = text_or(r.account.contract_tier, "");
   c.severity = r.severity ? std::string(level_name(*r.severity)) : "Severity not set";
+  c.level = r.severity.value;
+  c.state = r.status.value;
   static constexpr std::array<const char*, 3> statuses = {"Ongoing", "Contained", "Resolved"};
   c.status = r.status ? statuses[static_cast<std::size_t>(*r.status)] : "Status not set";
   c.lead_name = text_or(r.escalation_lead.name);

@@ -69,7 +69,9 @@ struct Content {
   std::string id, title;
   std::string account, tier;
   std::string severity;   // "P1 — Critical" or "Severity not set"
+  std::optional<Priority> level;
   std::string status;     // "Resolved"
+  std::optional<Status> state;
   std::string lead_name, lead_title;
   std::string opened, resolved, resolved_note;  // resolved_note: "2 hours 16 minutes after opening"
   std::vector<SeverityRow> severity_rows;

@@ -168,10 +168,10 @@ class PageLayout {
       pen_.text(Face::bold, ps, x + ps * 0.7, y_ - ps * 1.7 + ps * 0.5, text, ink);
       x += tw + ps * 1.4 + 6;
     };
-    const bool p1 = c_.severity.rfind("P1", 0) == 0, p2 = c_.severity.rfind("P2", 0) == 0;
-    pill(u(c_.severity), p1 ? color::bad : p2 ? color::deadline : color::accent, color::white, false);
-    pill(u(c_.status), c_.status == "Resolved" ? color::good : color::deadline,
-         c_.status == "Resolved" ? color::good : color::deadline, true);
+    const Rgb level = c_.level == Priority::P1 ? color::bad : c_.level == Priority::P2 ? color::deadline : color::accent;
+    pill(u(c_.severity), level, color::white, false);
+    const Rgb state = c_.state == Status::resolved ? color::good : color::deadline;
+    pill(u(c_.status), state, state, true);
     y_ -= ps * 1.7 + b_ * 0.9;
   }
 

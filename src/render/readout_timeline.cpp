@@ -229,6 +229,8 @@ class Strip {
       const std::u32string label = u(step >= 1440 || (midnight && utc_date(t) != base_) ? format_day(utc_date(t))
                                                                                          : format_clock(t, utc_date(t)));
       const double w = pen_.width(Face::regular, fs_ - 0.3, label);
+      // Which labels fit depends on real widths: the collecting pass keeps every label's characters.
+      if (pen_.mode() == Pen::Mode::collect) pen_.text(Face::regular, fs_ - 0.3, 0, 0, label, color::muted);
       if (x - w / 2 < last_right + 4 || x + w / 2 > ax1_ + 8) continue;
       if (auto* d = pen_.doc()) d->line(x, axis_y, x, axis_y - 2.5, 0.5, color::ink);
       pen_.text(Face::regular, fs_ - 0.3, x - w / 2, axis_y - 3 - fs_, label, color::muted);

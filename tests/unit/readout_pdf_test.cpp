@@ -468,6 +468,11 @@ TEST(PdfText, Cp1252HasTheTypographyButNotCentralEuropeanLetters) {
   EXPECT_FALSE(pdf::to_cp1252(U'ő'));
   EXPECT_FALSE(pdf::to_cp1252(U'Ş'));
   EXPECT_FALSE(pdf::to_cp1252(U'株'));
+  for (unsigned b = 0x20; b <= 0xFF; ++b)
+    if (auto c = pdf::from_cp1252(static_cast<unsigned char>(b))) {
+      EXPECT_EQ(pdf::to_cp1252(*c), b);
+    }
+  EXPECT_FALSE(pdf::from_cp1252(0x81));
 }
 
 TEST(PdfText, CleanTextFoldsWhitespaceAndControls) {
