@@ -1,4 +1,72 @@
-# Installation layout: the binary, the example templates and the JSON Schemas.
+# Installation layout and the Debian package (included from the top-level CMakeLists.txt).
+#
+#   cmake --install build [--prefix /usr] [--strip]     (DESTDIR=... for a staging root)
+#   cpack --config build/CPackConfig.cmake -B build/pkg  -> escalate_<version>_<arch>.deb
+#
+# The email templates are compiled into the binary and the default readout font is the absolute
+# Debian path /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf (fonts-dejavu-core), so an
+# installed binary works from any prefix and any working directory. The templates installed here
+# are a starting point for `escalate build --templates DIR`; the schemas are for editors and CI.
+include(GNUInstallDirs)
+
+# --- what is installed where ---------------------------------------------------------------------
 install(TARGETS escalate RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/escalate/templates)
-install(DIRECTORY schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/escalate/schemas)
+install(DIRECTORY schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/escalate/schemas
+        FILES_MATCHING PATTERN "*.json")
+install(FILES docs/escalate.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES completions/escalate.bash
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME escalate)
+install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES .pre-commit-hooks.yaml DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples RENAME pre-commit-hooks.yaml)
+install(DIRECTORY ci/examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples/ci USE_SOURCE_PERMISSIONS)
+install(FILES fixtures/ESC-2026-0142.yaml DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
+
+# --- CPack: a .deb -------------------------------------------------------------------------------
+set(CPACK_GENERATOR "DEB")
+set(CPACK_PACKAGE_NAME "escalate")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_VENDOR "escalate maintainers")
+set(CPACK_PACKAGE_CONTACT "escalate maintainers <maintainers@escalate.example.com>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+    "check customer-escalation records, build PIR packs, lint email drafts")
+set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
+set(CPACK_STRIP_FILES ON)  # RelWithDebInfo binaries are mostly debug info
+
+set(CPACK_DEBIAN_PACKAGE_NAME "escalate")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # escalate_<version>_<arch>.deb
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
+set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
+set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://escalate.example.com/")
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
+set(CPACK_PACKAGE_DESCRIPTION
+    "escalate checks customer-escalation incident records (YAML, one per escalation)
+against the Customer Escalation Management Playbook and reports every breach
+with file:line:col as text, JSON, JUnit, SARIF or GitHub annotations. It builds
+post-incident-review packs (threaded RFC 5322 customer emails, a one-page
+executive readout PDF and a lint report) and lints email drafts before they
+are sent.")
+find_program(ESCALATE_DPKG dpkg)
+if(ESCALATE_DPKG)
+  execute_process(COMMAND ${ESCALATE_DPKG} --print-architecture
+                  OUTPUT_VARIABLE ESCALATE_DEB_ARCH OUTPUT_STRIP_TRAILING_WHITESPACE)
+  set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE "${ESCALATE_DEB_ARCH}")
+endif()
+
+# Runtime dependencies: the shared libraries from dpkg-shlibdeps (exact, with versions) when it is
+# available, else Debian 12's package names for what the binary links; the readout font always.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+find_program(ESCALATE_DPKG_SHLIBDEPS dpkg-shlibdeps)
+if(ESCALATE_DPKG_SHLIBDEPS)
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+else()
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
+         ", libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libre2-9, libhpdf-2.3.0, libpugixml1v5")
+endif()
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, man-db")
+
+# Only what a user needs goes into the package (no CPack source package of the build tree).
+set(CPACK_SOURCE_GENERATOR "")
+include(CPack)
