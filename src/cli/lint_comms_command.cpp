@@ -114,7 +114,7 @@ FileResult lint_input(const InputFile& in, const DraftSettings& settings, Instan
   Draft draft;
   if (read.over_limit) {
     draft.readable = false;
-    draft.problems.push_back({{1, 1}, "the file is " + std::to_string(read.size) + " bytes, over the " +
+    draft.problems.push_back({{0, 0}, "the file is " + std::to_string(read.size) + " bytes, over the " +
                                           std::to_string(config.max_file_size) +
                                           "-byte limit for a draft (max_file_size in the configuration)"});
   } else {

@@ -57,18 +57,20 @@ const Communication* same_communication(const Record& r, DraftType type, std::op
   return nullptr;
 }
 
-void check_number(const DraftContext& ctx, const Incident& in, DraftFindings& findings) {
+// False (and a finding) when a new progress update's number is not the next in sequence.
+bool check_number(const DraftContext& ctx, const Incident& in, DraftFindings& findings) {
   const Communication* last = nullptr;
   for (const Communication& c : in.record.comms())
     if (c.type && *c.type == CommType::progress && c.number && (!last || *c.number > *last->number)) last = &c;
   const long long expected = last ? *last->number + 1 : 1;
   const long long n = *ctx.subject.number;
-  if (n == expected) return;
+  if (n == expected) return true;
   std::string message = "update #" + std::to_string(n) + " is not next in sequence: ";
   message += last ? "the record's last progress update is #" + std::to_string(*last->number) + " (" +
                         where(in, last->number.loc) + "), so this one is #" + std::to_string(expected)
                   : "the record has no progress update yet, so this one is #1";
   findings.add(ctx.draft.subject_mark(ctx.subject.number_offset), message);
+  return false;
 }
 
 void check(const DraftContext& ctx, DraftFindings& findings) {
@@ -90,7 +92,8 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
   if (!s.type) return;
 
   const Communication* same = same_communication(r, *s.type, s.number);
-  if (*s.type == DraftType::progress && s.number && !same) check_number(ctx, in, findings);
+  // Out of sequence: which update this was meant to be is unknown, so nothing else is compared.
+  if (*s.type == DraftType::progress && s.number && !same && !check_number(ctx, in, findings)) return;
   if (*s.type == DraftType::resolution && !same && r.status && *r.status != Status::resolved)
     findings.add(ctx.draft.subject_mark(s.type_offset),
                  "this is a resolution notification, but the record's status is " + std::string(name_of(*r.status)) +
@@ -108,14 +111,25 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
                      std::string(name_of(*expected)) + " (" + where(in, expected.loc) + ")");
   }
 
-  // Next update time of a communication already in the record.
-  if (same && same->next_update_by)
+  // Next update time of a communication already in the record. Only a promise that is
+  // otherwise sound is compared: a past time or two different times are draft-next-update's.
+  if (same && same->next_update_by) {
+    const ReadPromise* promise = nullptr;
+    bool sound = true;
     for (const ReadPromise& p : ctx.promises) {
-      if (!p.time || !p.time->utc || *p.time->utc == same->next_update_by->utc) continue;
-      findings.add(ctx.draft.body_mark(p.start),
-                   "next update time " + format_human(*p.time->utc) + " disagrees with the record's next_update_by " +
-                       format_human(same->next_update_by->utc) + " (" + where(in, same->next_update_by.loc) + ")");
+      if (p.placeholder || !p.time || !p.time->utc || *p.time->utc < ctx.now) {
+        sound = sound && p.placeholder;
+        continue;
+      }
+      if (!promise) promise = &p;
+      else if (*promise->time->utc != *p.time->utc) sound = false;
     }
+    if (sound && promise && *promise->time->utc != same->next_update_by->utc)
+      findings.add(ctx.draft.body_mark(promise->start),
+                   "next update time " + format_human(*promise->time->utc) +
+                       " disagrees with the record's next_update_by " + format_human(same->next_update_by->utc) +
+                       " (" + where(in, same->next_update_by.loc) + ")");
+  }
 
   // Post-incident review date.
   if (*s.type != DraftType::resolution) return;
