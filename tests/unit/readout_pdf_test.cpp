@@ -493,6 +493,28 @@ TEST(TrueTypeSubset, KeepsOnlyTheRequestedCharacters) {
   for (char32_t c : {U'C', U'a', U'株'}) EXPECT_FALSE(small->has_glyph(c));
 }
 
+TEST(TrueTypeSubset, DamagedFontFilesAreRefusedOrSubsetWithoutCrashing) {
+  std::ifstream in(kDefaultReadoutFont, std::ios::binary);
+  if (!in) GTEST_SKIP() << "DejaVu Sans not installed";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string good = ss.str();
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 60; ++round) {
+    std::string bad = good;
+    if (round % 3 == 0) bad.resize(next() % bad.size());
+    for (int k = 0; k < 40; ++k) bad[next() % std::min<std::size_t>(bad.size() ? bad.size() : 1, 40000)] ^= static_cast<char>(next());
+    std::string error;
+    if (auto font = pdf::TrueTypeFont::parse(bad, &error)) {
+      const std::string subset = font->subset({U'A', U'é', U'Ł', U'—', U'?'});
+      EXPECT_TRUE(pdf::TrueTypeFont::parse(subset, &error) || !error.empty());
+    } else {
+      EXPECT_FALSE(error.empty());
+    }
+  }
+}
+
 // ---- speed and size ------------------------------------------------------------------------------
 
 TEST(ReadoutPdf, SpeedAndSizeOfBothFontPaths) {
