@@ -2,7 +2,6 @@
 #include <atomic>
 #include <map>
 #include <memory>
-#include <set>
 #include <thread>
 
 #include "cli/batch.h"
@@ -80,21 +79,27 @@ class SettingsCache {
   }
 };
 
-// The decoded lines the findings point at, cut for the terminal at a character boundary.
+// The decoded lines the findings point at, for the text report's caret. A line over 400 bytes
+// is shown cut (at a character boundary) while every caret on it falls inside the cut, and not
+// at all otherwise: a caret at column 900,000 of a 1 MB line helps nobody.
 std::map<int, std::string> draft_source_lines(const Draft& draft, const std::vector<Diagnostic>& diags) {
-  std::set<int> wanted;
+  constexpr std::size_t kCut = 400;
+  std::map<int, int> widest;  // line -> largest column pointed at
+  auto want = [&](const Mark& m) {
+    if (m.line > 0) widest[m.line] = std::max(widest[m.line], m.col);
+  };
   for (const Diagnostic& d : diags) {
-    if (d.mark.line > 0) wanted.insert(d.mark.line);
-    for (const Note& n : d.notes)
-      if (n.mark.line > 0) wanted.insert(n.mark.line);
+    want(d.mark);
+    for (const Note& n : d.notes) want(n.mark);
   }
   std::map<int, std::string> lines;
-  for (int line : wanted) {
+  for (auto [line, col] : widest) {
     std::string text = draft.display_line(line);
-    if (text.size() > 400) {
-      std::size_t cut = 400;
+    if (text.size() > kCut) {
+      std::size_t cut = kCut;
       while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
       text.resize(cut);
+      if (static_cast<std::size_t>(col) > utf8_length(text)) continue;
     }
     lines[line] = std::move(text);
   }

@@ -286,7 +286,9 @@ class EmailReader {
   static Mark line_mark(std::size_t index) { return {static_cast<int>(index) + 1, 1}; }
   void problem(Mark m, std::string message) { draft_.problems.push_back({m, std::move(message)}); }
 
-  int header_line(const Entity& e, std::size_t fallback) const {
+  // The Content-Type header's line (else the entity's first header, else its content).
+  static int header_line(const Entity& e, std::size_t fallback) {
+    if (const Header* h = e.find("Content-Type")) return h->line;
     return e.headers.empty() ? static_cast<int>(fallback) + 1 : e.headers.front().line;
   }
 
@@ -516,15 +518,28 @@ std::string_view Draft::body_line(std::size_t index) const {
 
 Mark Draft::body_mark(std::size_t offset) const {
   if (line_starts.empty()) return {body_first_line, 1};
-  std::size_t index = body_line_index(offset);
-  std::size_t start = line_starts[index];
-  LineCol lc = line_col_at(body_line(index), offset - start);
-  return {body_first_line + static_cast<int>(index), lc.col};
+  offset = std::min(offset, body.size());
+  const std::size_t index = body_line_index(offset);
+  const std::size_t start = line_starts[index];
+  ColumnCache& c = body_cache_;
+  if (c.line == index && c.offset <= offset) {
+    c.col += static_cast<int>(utf8_length(std::string_view(body).substr(c.offset, offset - c.offset)));
+  } else {
+    c.col = line_col_at(body_line(index), offset - start).col;
+  }
+  c.line = index;
+  c.offset = offset;
+  return {body_first_line + static_cast<int>(index), c.col};
 }
 
 Mark Draft::subject_mark(std::size_t offset) const {
   if (!subject) return {subject_line, 1};
-  return {subject_line, subject_col + static_cast<int>(utf8_length(std::string_view(*subject).substr(0, offset)))};
+  offset = std::min(offset, subject->size());
+  ColumnCache& c = subject_cache_;
+  if (c.line != 0 || c.offset > offset) c = ColumnCache{0, 0, subject_col};
+  c.col += static_cast<int>(utf8_length(std::string_view(*subject).substr(c.offset, offset - c.offset)));
+  c.offset = offset;
+  return {subject_line, c.col};
 }
 
 std::string Draft::display_line(int line) const {

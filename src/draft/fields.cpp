@@ -206,7 +206,7 @@ std::vector<Promise> next_update_promises(std::string_view body, const std::vect
 
 std::vector<std::size_t> pir_share_by_mentions(std::string_view body) {
   static const re2::RE2 sentence(
-      R"((?i)(?:post[- ]incident[ \t\n]+review|\bPIR\b)[^.\n]*(?:\n[^.\n]+)*?\bshared[ \t\n]+by[ \t\n]+)");
+      R"((?i)(?:post[- ]incident[ \t\n]+review|\bPIR\b)[^.]*?\bshared[ \t\n]+by[ \t\n]+)");
   std::vector<std::size_t> out;
   const re2::StringPiece all(body.data(), body.size());
   re2::StringPiece m;

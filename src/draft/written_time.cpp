@@ -118,9 +118,9 @@ struct ZonePart {
 };
 
 std::optional<ZonePart> consume_zone(re2::StringPiece& in) {
-  static const re2::RE2 named_offset(R"(\s*\(?\s*((?i:utc|gmt))\s*([+-])(\d{1,2})(?::?(\d{2}))?\s*\)?)");
+  static const re2::RE2 named_offset(R"(\s*\(?\s*((?i:utc|gmt))\s*([+-])(\d{1,2})(?::?(\d{2}))?(?:\s*\))?)");
   static const re2::RE2 numeric(R"(\s*\(?([+-])(\d{2}):?(\d{2})\b\)?)");
-  static const re2::RE2 name(R"(\s*\(?\s*((?i:utc|gmt)|Z|[A-Z]{2,5})\b\s*\)?)");
+  static const re2::RE2 name(R"(\s*\(?\s*((?i:utc|gmt)|Z|[A-Z]{2,5})\b(?:\s*\))?)");
   std::string a, b, c, d;
   ZonePart z;
   if (re2::RE2::Consume(&in, named_offset, &a, &b, &c, &d)) {

@@ -1,0 +1,217 @@
+// The draft reader: .eml (headers, RFC 2047, quoted-printable, base64, multipart) and text, with
+// findings' line:col in the decoded text.
+#include <gtest/gtest.h>
+
+#include "draft/draft.h"
+
+using namespace esc;
+
+namespace {
+
+std::string crlf(std::string s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') out += '\r';
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> problems(const Draft& d) {
+  std::vector<std::string> out;
+  for (const DraftProblem& p : d.problems)
+    out.push_back(std::to_string(p.mark.line) + ":" + std::to_string(p.mark.col) + ": " + p.message);
+  return out;
+}
+
+}  // namespace
+
+TEST(DraftFormat, FromTheExtensionOrSniffed) {
+  EXPECT_EQ(draft_format_for("a/draft.eml", ""), DraftFormat::email);
+  EXPECT_EQ(draft_format_for("draft.EML", ""), DraftFormat::email);
+  EXPECT_EQ(draft_format_for("draft.txt", "From: a@b.example\n\nhi"), DraftFormat::text);
+  EXPECT_EQ(draft_format_for("draft.md", ""), DraftFormat::text);
+  EXPECT_EQ(draft_format_for("<stdin>", "From: a@b.example\nSubject: x\n\nhi"), DraftFormat::email);
+  EXPECT_EQ(draft_format_for("<stdin>", "Subject: x\n\nhi"), DraftFormat::text);
+  EXPECT_EQ(draft_format_for("<stdin>", "Priya,\n\nhello"), DraftFormat::text);
+}
+
+TEST(DraftReader, TextWithSubjectLine) {
+  Draft d = read_draft("Subject:  Acme — Escalation Opened: X\n\nPriya,\nCurrent status: Ongoing\n", DraftFormat::text);
+  ASSERT_TRUE(d.subject);
+  EXPECT_EQ(*d.subject, "Acme — Escalation Opened: X");
+  EXPECT_EQ(d.subject_line, 1);
+  EXPECT_EQ(d.subject_col, 11);
+  EXPECT_EQ(d.subject_mark(5), (Mark{1, 16}));  // after "Acme " — the em dash is one column
+  EXPECT_EQ(d.body_first_line, 2);
+  EXPECT_EQ(d.body, "\nPriya,\nCurrent status: Ongoing\n");
+  EXPECT_EQ(d.body_mark(d.body.find("Ongoing")), (Mark{4, 17}));
+  EXPECT_EQ(d.display_line(1), "Subject:  Acme — Escalation Opened: X");
+  EXPECT_EQ(d.display_line(4), "Current status: Ongoing");
+  EXPECT_TRUE(d.problems.empty());
+}
+
+TEST(DraftReader, TextWithoutSubjectStartsAtLineOne) {
+  Draft d = read_draft("Priya,\n\nCurrent status: Ongoing", DraftFormat::text);
+  EXPECT_FALSE(d.subject);
+  EXPECT_EQ(d.body_mark(d.body.find("Ongoing")), (Mark{3, 17}));
+}
+
+TEST(DraftReader, CrlfAndLfGiveTheSameText) {
+  const std::string text = "Subject: Acme — Escalation Opened: X\n\nPriya,\nImpact: none\n";
+  Draft lf = read_draft(text, DraftFormat::text);
+  Draft crlf_draft = read_draft(crlf(text), DraftFormat::text);
+  EXPECT_EQ(lf.body, crlf_draft.body);
+  EXPECT_EQ(*lf.subject, *crlf_draft.subject);
+  EXPECT_EQ(crlf_draft.body_mark(crlf_draft.body.find("none")), (Mark{4, 9}));
+}
+
+TEST(DraftReader, ByteOrderMarkIsIgnored) {
+  Draft d = read_draft("\xEF\xBB\xBFSubject: Acme — Escalation Opened: X\n", DraftFormat::text);
+  ASSERT_TRUE(d.subject);
+  EXPECT_EQ(d.subject_col, 10);
+}
+
+TEST(DraftReader, EmailFoldedEncodedSubjectAndQuotedPrintable) {
+  const std::string eml = crlf(
+      "From: Dana <dana@example.com>\n"
+      "Subject: =?UTF-8?B?QWNtZSDigJQgRXNjYWxhdGlvbiBP?=\n"
+      " =?UTF-8?Q?pened:_Caf=C3=A9_down?=\n"
+      "Content-Type: text/plain; charset=UTF-8\n"
+      "Content-Transfer-Encoding: quoted-printable\n"
+      "\n"
+      "Priya,\n"
+      "Impact: a very long line that a mail client broke with a soft line brea=\n"
+      "k, then [number] orders and caf=C3=A9.\n"
+      "Next line\n");
+  Draft d = read_draft(eml, DraftFormat::email);
+  EXPECT_EQ(d.format, DraftFormat::email);
+  ASSERT_TRUE(d.subject);
+  EXPECT_EQ(*d.subject, "Acme — Escalation Opened: Café down");
+  EXPECT_EQ(d.subject_line, 2);
+  EXPECT_EQ(d.display_line(2), "Subject: Acme — Escalation Opened: Café down");
+  EXPECT_EQ(d.body_first_line, 7);
+  EXPECT_EQ(d.body,
+            "Priya,\nImpact: a very long line that a mail client broke with a soft line break, then [number] orders "
+            "and café.\nNext line");
+  // The decoded line 8 joins two raw lines; columns are of the decoded text.
+  EXPECT_EQ(d.body_mark(d.body.find("[number]")), (Mark{8, 80}));
+  EXPECT_EQ(d.body_mark(d.body.find("Next")), (Mark{9, 1}));
+  EXPECT_TRUE(d.problems.empty()) << problems(d)[0];
+}
+
+TEST(DraftReader, MultipartAlternativeTakesTheBase64TextPart) {
+  const std::string eml = crlf(
+      "From: Dana <dana@example.com>\n"
+      "Subject: Acme — Escalation Opened: X\n"
+      "MIME-Version: 1.0\n"
+      "Content-Type: multipart/alternative; boundary=\"b1\"\n"
+      "\n"
+      "preamble\n"
+      "--b1\n"
+      "Content-Type: text/html; charset=utf-8\n"
+      "\n"
+      "<p>[Customer Name]</p>\n"
+      "--b1\n"
+      "Content-Type: text/plain; charset=\"utf-8\"\n"
+      "Content-Transfer-Encoding: base64\n"
+      "\n"
+      "UHJpeWEsCkN1cnJlbnQgc3RhdHVzOiBPbmdvaW5nCg==\n"
+      "--b1--\n");
+  Draft d = read_draft(eml, DraftFormat::email);
+  EXPECT_EQ(d.body, "Priya,\nCurrent status: Ongoing\n");
+  EXPECT_EQ(d.body_first_line, 15);
+  EXPECT_EQ(d.body_mark(d.body.find("Ongoing")), (Mark{16, 17}));
+  EXPECT_TRUE(d.problems.empty());
+}
+
+TEST(DraftReader, MultipartMixedNestedAlternativeSkipsAttachments) {
+  const std::string eml =
+      "Subject: Acme — Escalation Opened: X\n"
+      "Content-Type: multipart/mixed; boundary=outer\n"
+      "\n"
+      "--outer\n"
+      "Content-Type: text/plain\n"
+      "Content-Disposition: attachment; filename=notes.txt\n"
+      "\n"
+      "internal notes\n"
+      "--outer\n"
+      "Content-Type: multipart/alternative; boundary=inner\n"
+      "\n"
+      "--inner\n"
+      "Content-Type: text/plain; charset=us-ascii\n"
+      "\n"
+      "Priya,\n"
+      "--inner--\n"
+      "--outer--\n";
+  Draft d = read_draft(eml, DraftFormat::email);
+  EXPECT_EQ(d.body, "Priya,");
+  EXPECT_EQ(d.body_first_line, 15);
+}
+
+TEST(DraftReader, Latin1AndWindows1252BodiesBecomeUtf8) {
+  Draft latin = read_draft("Subject: x\nContent-Type: text/plain; charset=iso-8859-1\n\nCaf\xE9\n", DraftFormat::email);
+  EXPECT_EQ(latin.body, "Café");
+  Draft cp = read_draft("Subject: x\nContent-Type: text/plain; charset=windows-1252\n\n\x93quoted\x94 \x96 \x80\n",
+                        DraftFormat::email);
+  EXPECT_EQ(cp.body, "“quoted” – €");
+  EXPECT_TRUE(latin.problems.empty());
+  EXPECT_TRUE(cp.problems.empty());
+}
+
+TEST(DraftReader, ProblemsAreFindingsNotCrashes) {
+  Draft empty = read_draft("", DraftFormat::text);
+  EXPECT_FALSE(empty.readable);
+  EXPECT_EQ(problems(empty), std::vector<std::string>{"0:0: the draft is empty; there is nothing to send"});
+  EXPECT_FALSE(read_draft(" \r\n\n\t", DraftFormat::email).readable);
+
+  Draft binary = read_draft(std::string("PK\x03\x04\0\0junk", 10), DraftFormat::email);
+  EXPECT_FALSE(binary.readable);
+  EXPECT_EQ(problems(binary),
+            std::vector<std::string>{"0:0: the file is binary data (byte 4 is 0x00), not a text or .eml draft"});
+
+  Draft bad = read_draft("Subject: x\n\nPriya Ram\xE1n,\nok\n", DraftFormat::text);
+  EXPECT_TRUE(bad.readable);
+  EXPECT_EQ(problems(bad), std::vector<std::string>{"3:10: the text is not valid UTF-8 here (shown as U+FFFD); save "
+                                                    "the draft as UTF-8 or declare its charset"});
+  EXPECT_EQ(bad.body, "\nPriya Ram\xEF\xBF\xBDn,\nok\n");
+
+  Draft html = read_draft("Subject: x\nContent-Type: text/html\n\n<p>hi</p>\n", DraftFormat::email);
+  EXPECT_EQ(problems(html), std::vector<std::string>{"2:1: the message body is text/html, not text/plain; lint-comms "
+                                                     "reads the plain-text body (save the draft as plain text)"});
+
+  Draft no_boundary = read_draft("Subject: x\nContent-Type: multipart/mixed\n\nhi\n", DraftFormat::email);
+  EXPECT_EQ(problems(no_boundary),
+            std::vector<std::string>{"2:1: the message is multipart/mixed but its Content-Type has no boundary parameter"});
+
+  Draft bad_base64 = read_draft("Subject: x\nContent-Transfer-Encoding: base64\n\n!!!!\n", DraftFormat::email);
+  EXPECT_FALSE(bad_base64.readable);
+  EXPECT_EQ(problems(bad_base64), std::vector<std::string>{"2:1: the base64 body does not decode (a character outside "
+                                                           "the base64 alphabet); the draft cannot be read"});
+
+  Draft charset = read_draft("Subject: x\nContent-Type: text/plain; charset=koi8-r\n\nhi\n", DraftFormat::email);
+  EXPECT_EQ(problems(charset),
+            std::vector<std::string>{"2:1: charset 'koi8-r' is not supported; save the draft as UTF-8"});
+}
+
+TEST(DraftReader, AnEmlWithoutHeadersIsReadAsText) {
+  Draft d = read_draft("Priya,\n\nCurrent status: Ongoing\n", DraftFormat::email);
+  EXPECT_EQ(d.format, DraftFormat::text);
+  EXPECT_EQ(d.body_mark(d.body.find("Ongoing")), (Mark{3, 17}));
+}
+
+TEST(DraftReader, StrayLineInHeadersStartsTheBody) {
+  Draft d = read_draft("Subject: Acme — Escalation Opened: X\nPriya,\nhello\n", DraftFormat::email);
+  EXPECT_EQ(d.body, "Priya,\nhello");
+  EXPECT_EQ(d.body_first_line, 2);
+  EXPECT_EQ(problems(d), std::vector<std::string>{"2:1: this line is neither a header (Name: value) nor the blank "
+                                                  "line that ends the headers; the body is read from here"});
+}
+
+TEST(DraftReader, AMegabyteOnOneLineIsLinear) {
+  std::string big(1000000, 'a');
+  big += " [Name]";
+  Draft d = read_draft(big, DraftFormat::text);
+  EXPECT_TRUE(d.readable);
+  EXPECT_EQ(d.body_mark(big.size() - 6), (Mark{1, 1000002}));
+}
