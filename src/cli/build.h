@@ -17,6 +17,7 @@ struct BuildOptions {
   std::string templates;
   std::string junit;
   std::string sarif;
+  std::string font;  // --font: the readout's TrueType font
 };
 
 struct CommonOptions;
@@ -24,7 +25,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b);
 
 // Renders the executive readout into `files` (exec-readout.pdf), adding its findings to `fr`;
 // `error` receives an environment problem (missing font).
-void build_readout(const Record& record, const Config& config, bool draft, FileResult& fr,
-                   std::vector<PackFile>& files, std::string& error);
+void build_readout(const Record& record, const Config& config, bool draft, const std::string& font,
+                   FileResult& fr, std::vector<PackFile>& files, std::string& error);
 
 }  // namespace esc

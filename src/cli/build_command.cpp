@@ -108,7 +108,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
       }
       for (Diagnostic& d : emails.findings) fr.diagnostics.push_back(std::move(d));
       for (BuiltEmail& e : emails.emails) p.files.push_back({"emails/" + e.filename, std::move(e.content)});
-      build_readout(*checked.record, cfg, errors_found, fr, p.files, p.error);
+      build_readout(*checked.record, cfg, errors_found, b.font, fr, p.files, p.error);
       p.built = true;
     };
     p.result = check_input(batch.inputs[i], config, settings->now, hook, &p.id, &p.id_mark);

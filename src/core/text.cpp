@@ -371,3 +371,22 @@ std::string capitalise(std::string_view word) {
 }
 
 }  // namespace esc
+
+namespace esc {
+
+std::string excerpt(std::string_view text, std::size_t max_chars) {
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool starts_char = (c & 0xC0) != 0x80;
+    if (starts_char && ++chars > max_chars) {
+      out += "…";
+      return out;
+    }
+    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : text[i];
+  }
+  return out;
+}
+
+}  // namespace esc

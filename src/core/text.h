@@ -59,3 +59,11 @@ std::size_t utf8_length(std::string_view text);
 std::string capitalise(std::string_view word);
 
 }  // namespace esc
+
+namespace esc {
+
+// A value quoted in a message: at most `max_chars` code points, cut with "…", line breaks shown
+// as spaces — so a 10,000-character value never floods a report.
+std::string excerpt(std::string_view text, std::size_t max_chars = 60);
+
+}  // namespace esc

@@ -16,7 +16,7 @@ using namespace group_b;
 // What is wrong with a template value, or nullopt when it is filled in.
 std::optional<std::string> problem(std::string_view value) {
   if (value.find_first_not_of(" \t\r\n") == std::string_view::npos) return "is empty";
-  if (is_placeholder_value(value)) return "is a placeholder (\"" + std::string(value) + "\")";
+  if (is_placeholder_value(value)) return "is a placeholder (\"" + excerpt(value) + "\")";
   const std::vector<TextMatch> found = find_placeholders(value);
   if (!found.empty()) return "contains the placeholder \"" + found.front().text + "\"";
   return std::nullopt;

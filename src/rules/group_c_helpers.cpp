@@ -71,7 +71,7 @@ std::optional<std::string> unfilled(const Text& text, const Loc& parent) {
   }
   const std::string& value = *text;
   if (value.find_first_not_of(" \t\r\n") == std::string::npos) return "is empty";
-  if (is_placeholder_value(value)) return "is a placeholder (\"" + value + "\")";
+  if (is_placeholder_value(value)) return "is a placeholder (\"" + excerpt(value) + "\")";
   const std::vector<TextMatch> tokens = find_placeholders(value);
   if (!tokens.empty()) return "contains the placeholder \"" + tokens.front().text + "\"";
   return std::nullopt;

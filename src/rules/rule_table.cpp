@@ -47,6 +47,7 @@ extern const RuleInfo kCommitmentIncompleteRule;
 extern const RuleInfo kCommitmentOverdueRule;
 extern const RuleInfo kSeverityCriteriaRule;
 extern const RuleInfo kReadoutOnePageRule;
+extern const RuleInfo kReadoutGlyphRule;
 // SPEC section 5: lint-comms (speculative-language is shared with check).
 extern const RuleInfo kDraftSyntaxRule, kDraftSubjectFormatRule, kDraftPlaceholderRule, kDraftMissingFieldRule,
     kDraftStatusValueRule, kDraftNextUpdateRule, kDraftInternalFooterRule, kDraftRecordMismatchRule;
@@ -93,6 +94,7 @@ constexpr std::array kRules = {
     &kCommitmentOverdueRule,
     &kSeverityCriteriaRule,
     &kReadoutOnePageRule,
+    &kReadoutGlyphRule,
     &kDraftSyntaxRule,
     &kDraftSubjectFormatRule,
     &kDraftPlaceholderRule,

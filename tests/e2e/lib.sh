@@ -2,6 +2,7 @@
 # Sourced by tests/e2e/*.sh; ESCALATE (the binary) and SRC (the source tree) come from CTest.
 set -uo pipefail
 : "${ESCALATE:?set ESCALATE to the built escalate binary}"
+ESCALATE=$(realpath "$ESCALATE")
 : "${SRC:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 cd "$SRC"
 export NO_COLOR=1
