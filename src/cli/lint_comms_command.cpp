@@ -1,5 +1,7 @@
 // escalate lint-comms: inputs and configuration -> draft reader -> draft rules -> reports.
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <thread>
@@ -142,6 +144,13 @@ int cmd_lint_comms(const CommonOptions& o, const LintCommsOptions& lint) {
   }
   std::vector<std::string> errors;
   std::vector<InputFile> inputs = collect_inputs(o.paths, kDraftExtensions, o.stdin_filename, errors);
+  // A folder's README.md documents the drafts beside it; it is linted only when named.
+  std::erase_if(inputs, [&](const InputFile& in) {
+    if (in.is_stdin || std::find(o.paths.begin(), o.paths.end(), in.display) != o.paths.end()) return false;
+    std::string stem = in.path.stem().string();
+    for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return stem == "README";
+  });
 
   SettingsCache cache(o.config, errors);
   std::vector<std::shared_ptr<const DraftSettings>> per_input;
