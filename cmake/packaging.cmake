@@ -65,7 +65,9 @@ else()
   string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
          ", libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libre2-9, libhpdf-2.3.0, libpugixml1v5")
 endif()
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, man-db")
+# The readout falls back to these for characters DejaVu Sans lacks (CJK); see readout_pdf.cpp.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS
+    "bash-completion, man-db, fonts-droid-fallback | fonts-wqy-microhei | fonts-noto-core")
 
 # Only what a user needs goes into the package (no CPack source package of the build tree).
 set(CPACK_SOURCE_GENERATOR "")

@@ -55,6 +55,9 @@ _escalate() {
       fi
       compopt -o filenames 2>/dev/null
       COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+    --font)
+      compopt -o filenames 2>/dev/null
+      COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.@(ttf|TTF|otf|OTF)' -- "$cur")); return 0 ;;
     --config|--output|--baseline|--write-baseline|--junit|--sarif|--incident)
       compopt -o filenames 2>/dev/null
       COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
@@ -64,7 +67,7 @@ _escalate() {
   case $cmd in
     check) opts="$common $reports" ;;
     lint-comms) opts="$common $reports --incident" ;;
-    build) opts="$common -o --output-dir --force --templates --junit --sarif" ;;
+    build) opts="$common -o --output-dir --force --templates --font --junit --sarif" ;;
     init) opts="--id -h --help" ;;
     rules) opts="-h --help" ;;
     explain)

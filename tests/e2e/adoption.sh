@@ -307,9 +307,12 @@ else
     expect_contains "$TMP/deb-info" " $field" "deb: $field"
   done
   depends=$(dpkg-deb -f "$deb" Depends)
-  # Every shared library the binary loads must come from a package in Depends, and the font too.
+  # Every shared library the binary needs must come from a package in Depends, and the font too
   wanted="fonts-dejavu-core"
-  for lib in $(ldd "$ESCALATE" | awk '/=> \//{print $3}'); do
+  # (the libraries it is linked against: their own dependencies are their packages' business).
+  for soname in $(objdump -p "$ESCALATE" | awk '$1 == "NEEDED" {print $2}'); do
+    lib=$(ldd "$ESCALATE" | awk -v so="$soname" '$1 == so && $3 ~ /^\// {print $3}')
+    [ -n "$lib" ] || { fail "deb: $soname not found by ldd"; continue; }
     pkg=$(dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "$lib" 2>/dev/null)
     pkg=${pkg%%:*}
     [ -n "$pkg" ] && wanted="$wanted $pkg"
