@@ -276,6 +276,9 @@ check_installed() {  # ROOT PREFIX WHAT: the layout and a working binary
   expect_exit 0 "$what: escalate --version" -- env -C / "$r$p/bin/escalate" --version
   expect_contains "$TMP/out" "escalate $version" "$what: version $version"
   expect_exit 0 "$what: escalate build" -- env -C "$TMP/elsewhere-$what" "$r$p/bin/escalate" build --now $NOW ESC-2026-0142.yaml -o packs
+  for f in exec-readout.pdf emails/01-initial.eml lint-report.txt; do
+    [ -s "$TMP/elsewhere-$what/packs/ESC-2026-0142/$f" ] && pass "$what: the pack has $f" || fail "$what: the pack lacks $f"
+  done
   # Byte for byte what the build tree's binary writes: nothing comes from the source tree.
   env -C "$TMP/reference-$what" "$ESCALATE" build -q --now $NOW ESC-2026-0142.yaml -o packs >/dev/null 2>&1
   [ -s "$TMP/elsewhere-$what/packs/ESC-2026-0142/emails/01-initial.eml" ] && diff -r "$TMP/reference-$what" "$TMP/elsewhere-$what" >/dev/null \
