@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <thread>
@@ -182,6 +183,12 @@ int cmd_lint_comms(const CommonOptions& o, const LintCommsOptions& lint) {
       print_error("--incident " + lint.incident + " cannot be read: " + why);
       return kExitUsage;
     }
+    const auto problems = std::count_if(record->diagnostics.begin(), record->diagnostics.end(),
+                                        [](const Diagnostic& d) { return d.severity == Severity::error; });
+    if (problems > 0 && !o.quiet)
+      std::cerr << "escalate: warning: --incident " << lint.incident << " has " << problems << " problem"
+                << (problems == 1 ? "" : "s") << " ('escalate check " << lint.incident
+                << "' lists them); its missing or invalid values are not compared\n";
     incident.emplace(Incident{*record->record, lint.incident});
   }
 
