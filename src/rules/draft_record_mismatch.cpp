@@ -178,7 +178,7 @@ extern const RuleInfo kDraftRecordMismatchRule = {
     .bad_example =
         "(record: account Northwind Logistics, last progress update #1, status contained)\n"
         "Subject: Northwind Logistics — Escalation Update #3: Card payments declined at EU checkout\n"
-        "...\nCurrent status: Ongoing\n",
+        "...\nCurrent status: Contained\n",
     .good_example =
         "Subject: Northwind Logistics — Escalation Update #2: Card payments declined at EU checkout\n"
         "...\nCurrent status: Contained\n",
