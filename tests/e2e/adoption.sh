@@ -26,6 +26,7 @@ make_repo() {  # DIR clean|dirty
   mkdir -p "$d/.git" "$d/incidents" "$d/drafts"
   cp fixtures/ESC-2026-0142.yaml "$d/incidents/"
   cp fixtures/drafts/clean/* "$d/drafts/"
+  printf '# Drafts\nCustomer emails waiting for review.\n' > "$d/drafts/README.md"
   if [ "$2" = dirty ]; then
     cp fixtures/bad/unknown-key.yaml "$d/incidents/ESC-2026-0143.yaml"
     cp fixtures/drafts/placeholder.txt "$d/drafts/update-2.txt"
@@ -185,13 +186,14 @@ for h in hooks.values():
     assert h["language"] == "system" and h["name"] and h["files"], h
     open(f"{sys.argv[2]}/{h['id']}.entry", "w").write(h["entry"])
     open(f"{sys.argv[2]}/{h['id']}.files", "w").write(h["files"])
+    open(f"{sys.argv[2]}/{h['id']}.exclude", "w").write(h.get("exclude", ""))
 assert hooks["escalate-check"]["entry"] == "escalate check"
 assert hooks["escalate-lint-comms"]["entry"] == "escalate lint-comms"
 PY
 run_hook() {  # REPO HOOK: runs the entry with the repository's matching files, as pre-commit does
   local repo=$1 hook=$2 files
   (cd "$repo" && find . -type f -not -path './.git/*' | sed 's|^\./||' | sort \
-     | $PY -c 'import re, sys; p = re.compile(open(sys.argv[1]).read()); print("\n".join(l for l in sys.stdin.read().split("\n") if l and p.search(l)))' "$TMP/hooks/$hook.files") \
+     | $PY -c 'import re, sys; p, x = re.compile(open(sys.argv[1]).read()), re.compile(open(sys.argv[2]).read() or "^$"); print("\n".join(l for l in sys.stdin.read().split("\n") if l and p.search(l) and not x.search(l)))' "$TMP/hooks/$hook.files" "$TMP/hooks/$hook.exclude") \
      > "$TMP/hooks/$hook.selected"
   mapfile -t files < "$TMP/hooks/$hook.selected"
   [ ${#files[@]} -gt 0 ] || { echo "no files selected" >&2; return 3; }
