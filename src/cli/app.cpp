@@ -107,7 +107,9 @@ int run_cli(int argc, char** argv) {
         "line where it starts in the file. 'escalate rules' lists the draft-* rules.");
 
     CLI::App* rules = app.add_subcommand("rules", "List every rule: id, default severity, summary");
-    rules->footer("Example:\n  escalate rules");
+    bool rules_markdown = false;
+    rules->add_flag("--markdown", rules_markdown, "Print the rules as a Markdown table (the README's)");
+    rules->footer("Examples:\n  escalate rules\n  escalate rules --markdown");
 
     std::string explain_id;
     CLI::App* explain = app.add_subcommand("explain", "A rule's documentation with a failing and a passing example");
@@ -142,17 +144,16 @@ int run_cli(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
       return app.exit(e);
     } catch (const CLI::ParseError& e) {
-      std::string msg = e.what();
-      if (argc > 1 && dynamic_cast<const CLI::ExtrasError*>(&e) && argv[1][0] != '-')
-        msg = "unknown command '" + std::string(argv[1]) + "'" + suggest_command(app, argv[1]);
-      print_error(msg + " (see 'escalate --help')");
+      // Unknown commands were caught above; this is a bad option or argument.
+      std::string where = argc > 1 && argv[1][0] != '-' ? "escalate " + std::string(argv[1]) + " --help" : "escalate --help";
+      print_error(std::string(e.what()) + " (see '" + where + "')");
       return kExitUsage;
     }
 
     if (*check) return cmd_check(check_opts);
     if (*build) return cmd_build(build_opts, build_extra);
     if (*lint) return cmd_lint_comms(lint_opts, lint_extra);
-    if (*rules) return cmd_rules();
+    if (*rules) return cmd_rules(rules_markdown);
     if (*explain) return cmd_explain(explain_id);
     if (*schema) return cmd_schema(schema_which);
     if (*init) return cmd_init(init_id);

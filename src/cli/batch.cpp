@@ -52,8 +52,8 @@ std::map<int, std::string> source_lines_for(std::string_view text, const std::ve
     if (line == *next) {
       std::string_view l = text.substr(start, end - start);
       if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-      // Long lines are shown cut (a 10,000-character value is no use on a terminal).
-      lines[line] = std::string(l.substr(0, 400));
+      // The whole line: the text report shows a window of it around the column.
+      lines[line] = std::string(l);
       ++next;
     }
     if (end == text.size()) break;

@@ -43,7 +43,7 @@ int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<File
                   const std::vector<std::string>& errors, const ReportOptions& ropt);
 
 int cmd_check(const CommonOptions& o);
-int cmd_rules();
+int cmd_rules(bool markdown = false);
 int cmd_explain(const std::string& rule);
 int cmd_schema(const std::string& which);
 int cmd_init(const std::string& id);

@@ -13,7 +13,13 @@
 
 namespace esc {
 
-int cmd_rules() {
+int cmd_rules(bool markdown) {
+  if (markdown) {
+    std::cout << "| rule | default | what it checks |\n|---|---|---|\n";
+    for (const RuleInfo* r : rule_table())
+      std::cout << "| `" << r->id << "` | " << to_string(r->default_severity) << " | " << r->summary << " |\n";
+    return kExitClean;
+  }
   std::size_t width = 0;
   for (const RuleInfo* r : rule_table()) width = std::max(width, r->id.size());
   for (const RuleInfo* r : rule_table())
@@ -34,6 +40,25 @@ void indent(std::ostream& out, std::string_view text) {
   }
 }
 
+// Prose wrapped at 96 columns, indented by four spaces.
+void wrap(std::ostream& out, std::string_view text) {
+  std::string line;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > 92) {
+      out << "    " << line << "\n";
+      line.clear();
+    }
+    if (!line.empty()) line += ' ';
+    line += word;
+    start = end + 1;
+  }
+  if (!line.empty()) out << "    " << line << "\n";
+}
+
 }  // namespace
 
 int cmd_explain(const std::string& id) {
@@ -46,14 +71,18 @@ int cmd_explain(const std::string& id) {
   }
   std::cout << r->id << " (default: " << to_string(r->default_severity) << ")\n"
             << r->summary << "\n\n"
-            << "What it checks\n    " << r->description << "\n\n"
-            << "Why\n    " << r->rationale << "\n\n"
-            << "Fails\n";
+            << "What it checks\n";
+  wrap(std::cout, r->description);
+  std::cout << "\nWhy\n";
+  wrap(std::cout, r->rationale);
+  std::cout << "\nFails\n";
   indent(std::cout, r->bad_example);
   std::cout << "\nPasses\n";
   indent(std::cout, r->good_example);
-  std::cout << "\nConfigure: rules: {" << r->id << ": error|warning|info|off} in .escalate.yaml; "
-            << "waive for one record: waivers: [{rule: " << r->id << ", reason: ..., approved_by: ...}]\n";
+  std::cout << "\nConfigure: rules: {" << r->id << ": error|warning|info|off} in .escalate.yaml";
+  if (r->kind == RuleKind::record || r->kind == RuleKind::batch || r->id == "timestamp-utc")
+    std::cout << "; waive for one record: waivers: [{rule: " << r->id << ", reason: ..., approved_by: ...}]";
+  std::cout << "\n";
   return kExitClean;
 }
 

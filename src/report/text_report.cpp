@@ -10,6 +10,8 @@
 // Waived findings are listed with the word "waived" and the waiver's reason; baselined ones are
 // only counted. Control characters and invalid UTF-8 never reach the terminal: they are shown as
 // Unicode control pictures (U+2400...) and U+FFFD, one code point each, so carets still line up.
+#include <algorithm>
+#include <vector>
 #include <string>
 
 #include "report/report.h"
@@ -152,9 +154,30 @@ class TextWriter {
     if (it == f.source_lines.end()) return;
     std::string_view raw = it->second;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    const std::string line = displayable(raw);
+    int col = mark.col;
+    const std::string line = window(displayable(raw), col);
     out_ << line << '\n';
-    if (mark.col > 0) out_ << caret_padding(line, mark.col) << paint(kGreen, "^") << '\n';
+    if (col > 0) out_ << caret_padding(line, col) << paint(kGreen, "^") << '\n';
+  }
+
+  // A long line is shown as about 110 characters around the column, cut with "…", so a
+  // 10,000-character value never floods the terminal; `col` is moved to match.
+  static std::string window(const std::string& line, int& col) {
+    constexpr int kMax = 120, kBefore = 50, kWidth = 110;
+    std::vector<std::size_t> starts;  // byte offset of each code point
+    for (std::size_t i = 0; i < line.size(); ++i)
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
+    const int n = static_cast<int>(starts.size());
+    if (n <= kMax) return line;
+    const int first = std::clamp(col - 1 - kBefore, 0, std::max(0, n - kWidth));
+    const int last = std::min(n, first + kWidth);
+    std::string out = first > 0 ? "…" : "";
+    const std::size_t from = starts[static_cast<std::size_t>(first)];
+    const std::size_t to = last < n ? starts[static_cast<std::size_t>(last)] : line.size();
+    out += line.substr(from, to - from);
+    if (last < n) out += "…";
+    if (col > 0) col = col - first + (first > 0 ? 1 : 0);
+    return out;
   }
 
  private:

@@ -129,11 +129,7 @@ extern const RuleInfo kSeverityCriteriaRule = {
     .id = "severity-criteria",
     .default_severity = Severity::warning,
     .kind = RuleKind::record,
-    .summary =
-        "severity disagrees with the playbook's definitions (P1: complete outage, revenue at risk "
-        "over the configured threshold, SLA breach or regulatory exposure; P2: partial "
-        "degradation affecting several customers, measurable revenue impact or customer exec "
-        "escalation; P3: otherwise) — the message names the criterion",
+    .summary = "severity disagrees with the playbook's P1/P2/P3 definitions (the message names the criterion)",
     .description =
         "Computes the level the playbook's criteria give from `triage.impact` and compares it "
         "with `severity`. P1 when the outage is `complete`, `revenue_at_risk` is over (not "
