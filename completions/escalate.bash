@@ -69,7 +69,7 @@ _escalate() {
     lint-comms) opts="$common $reports --incident" ;;
     build) opts="$common -o --output-dir --force --templates --font --junit --sarif" ;;
     init) opts="--id -h --help" ;;
-    rules) opts="-h --help" ;;
+    rules) opts="-h --help --markdown" ;;
     explain)
       if [[ $cur != -* ]]; then
         COMPREPLY=($(compgen -W "$(_escalate_rule_ids "${words[0]}")" -- "$cur"))
