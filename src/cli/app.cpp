@@ -23,7 +23,7 @@ void add_common(CLI::App* cmd, CommonOptions& o, bool reports) {
   cmd->add_flag("--strict", o.strict, "Warnings fail too (exit 1)");
   if (reports) {
     cmd->add_option("--format", o.format, "text, json, junit, sarif or github (default: text; github under GITHUB_ACTIONS)")
-        ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}));
+        ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}, CLI::ignore_case));
     cmd->add_option("-o,--output", o.output, "Write the report to FILE instead of stdout");
     cmd->add_option("--baseline", o.baseline, "Report only findings not recorded in this baseline file");
     cmd->add_option("--write-baseline", o.write_baseline, "Record the current findings in FILE and exit 0");
@@ -80,7 +80,7 @@ int run_cli(int argc, char** argv) {
     build->add_option("--font", build_extra.font, "TrueType font for the exec readout (default: DejaVu Sans)");
     add_common(build, build_opts, false);
     build->add_option("--format", build_opts.format, "Format of the findings printed on stdout")
-        ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}));
+        ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}, CLI::ignore_case));
     build->footer(
         "Examples:\n"
         "  escalate build incidents/ -o packs/\n"

@@ -8,6 +8,9 @@
 #include <unistd.h>
 
 #include "cli/progress.h"
+#include "core/text.h"
+#include "draft/lint.h"
+#include "rules/rule.h"
 #include "write/atomic_file.h"
 
 namespace esc {
@@ -22,13 +25,36 @@ std::shared_ptr<const Config> load_config_file(const std::string& path, std::vec
   }
   std::vector<Diagnostic> problems;
   auto config = std::make_shared<Config>(load_config(text, path, problems));
+  auto where = [&](Mark m) {
+    return m.line > 0 ? path + ":" + std::to_string(m.line) + ":" + std::to_string(m.col) : path;
+  };
   bool bad = false;
   for (const Diagnostic& d : problems) {
-    std::string where = d.file;
-    if (d.mark.line > 0) where += ":" + std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col);
-    errors.push_back(where + ": " + (d.severity == Severity::error ? "" : "warning: ") +
+    errors.push_back(where(d.mark) + ": " + (d.severity == Severity::error ? "" : "warning: ") +
                      "configuration: " + d.message);
     bad = bad || d.severity == Severity::error;
+  }
+  // What the field table cannot know: rule ids, RE2 patterns and the font file. Checked here,
+  // once, for every command, so a typo never silently does nothing.
+  std::vector<std::string> pattern_errors;
+  std::vector<CustomPattern> patterns = compile_patterns(*config, pattern_errors);
+  for (std::string& e : pattern_errors) errors.push_back(std::move(e));
+  bad = bad || !pattern_errors.empty();
+  for (const auto& [id, mark] : config->rule_marks) {
+    if (find_rule(id)) continue;
+    bool custom = false;
+    for (const CustomPattern& p : patterns) custom = custom || p.id == id;
+    if (custom) continue;
+    std::string msg = where(mark) + ": configuration: unknown rule '" + id + "' in rules";
+    if (auto s = did_you_mean(id, rule_ids())) msg += "; did you mean '" + *s + "'?";
+    errors.push_back(msg + " ('escalate rules' lists them)");
+    bad = true;
+  }
+  std::error_code ec;
+  if (!config->font.empty() && !fs::is_regular_file(config->font, ec)) {
+    errors.push_back(where(config->font_mark) + ": configuration: font '" + config->font +
+                     "' is not a readable file; point font: at a TrueType (.ttf) file or remove it");
+    bad = true;
   }
   if (bad) return nullptr;
   return config;
@@ -150,6 +176,9 @@ FileResult check_input(const InputFile& in, const Config& config, Instant now, c
     fr.diagnostics.push_back(std::move(d));
     return fr;
   }
+  // A UTF-8 byte order mark (Windows editors add one) is not part of the record: dropped here
+  // so that every column, and every echoed source line, is the one the editor shows.
+  if (read.text.starts_with("\xEF\xBB\xBF")) read.text.erase(0, 3);
   Calendar calendar(config.calendar, config.holidays);
   CheckOptions opts{&config, now};
   CheckedRecord checked = check_record_text(read.text, in.display, opts, calendar);

@@ -68,6 +68,11 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     print_error("no *.yaml or *.yml records found in " + o.paths.front());
     return kExitUsage;
   }
+  std::error_code ec;
+  if (!b.font.empty() && !fs::is_regular_file(b.font, ec)) {
+    print_error("--font '" + b.font + "' is not a readable file; give a TrueType (.ttf) font");
+    return kExitUsage;
+  }
   fs::path out_dir(b.output_dir);
   if (auto err = prepare_output_dir(out_dir)) {
     print_error(*err);
@@ -118,8 +123,10 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
 
   auto consume = [&](std::size_t i, Produced p) {
     FileResult& fr = p.result;
+    // An environment problem (an unusable font) writes nothing for the record: never a pack
+    // with emails but no readout.
     if (!p.error.empty()) errors.push_back(fr.path + ": " + p.error);
-    bool write = !p.id.empty();
+    bool write = !p.id.empty() && p.error.empty();
     if (write) {
       auto [it, inserted] = first_by_id.emplace(p.id, std::make_pair(fr.path, p.id_mark));
       if (!inserted) {

@@ -10,6 +10,16 @@ namespace esc {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// "./incidents//a.yaml" -> "incidents/a.yaml": one spelling of a path in every report.
+std::string display_path(const std::string& path) {
+  std::string p = fs::path(path).lexically_normal().generic_string();
+  return p.empty() ? path : p;
+}
+
+}  // namespace
+
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& args,
                                       const std::vector<std::string>& extensions,
                                       const std::string& stdin_name, std::vector<std::string>& errors) {
@@ -31,7 +41,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& args,
       continue;
     }
     if (!fs::is_directory(st)) {
-      out.push_back({arg, p, false});
+      out.push_back({display_path(arg), p, false});
       continue;
     }
     std::vector<fs::path> found;
@@ -51,7 +61,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& args,
       if (it->is_regular_file(ec) && wanted(entry) && !name.starts_with(".")) found.push_back(entry);
     }
     std::sort(found.begin(), found.end());
-    for (auto& f : found) out.push_back({f.generic_string(), f, false});
+    for (auto& f : found) out.push_back({display_path(f.generic_string()), f, false});
   }
   return out;
 }

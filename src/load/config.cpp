@@ -48,7 +48,10 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
       if (auto s = scalar(&item))
         if (auto d = parse_date(*s)) c.holidays.push_back(*d);
   if (auto s = scalar(root.find("sender_domain"))) c.sender_domain = *s;
-  if (auto s = scalar(root.find("font"))) c.font = *s;
+  if (auto s = scalar(root.find("font"))) {
+    c.font = *s;
+    c.font_mark = root.find("font")->mark;
+  }
   if (auto s = scalar(root.find("templates"))) c.templates = *s;
   if (const YNode* n = root.find("max_file_size")) {
     long long v;
@@ -57,7 +60,10 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
   if (const YNode* rules = root.find("rules"); rules && rules->is_map())
     for (const auto& [k, v] : rules->entries)
       if (k.is_scalar() && v.is_scalar())
-        if (auto sev = parse_severity(v.scalar)) c.rule_severity[k.scalar] = *sev;
+        if (auto sev = parse_severity(v.scalar)) {
+          c.rule_severity[k.scalar] = *sev;
+          c.rule_marks[k.scalar] = k.mark;
+        }
   if (const YNode* lint = root.find("lint"); lint && lint->is_map())
     if (const YNode* pats = lint->find("patterns"); pats && pats->is_seq())
       for (const YNode& p : pats->items) {

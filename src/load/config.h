@@ -36,6 +36,8 @@ struct Config {
   std::string templates;  // empty: the built-in templates
   std::size_t max_file_size = 1024 * 1024;
   std::map<std::string, Severity> rule_severity;  // overrides
+  std::map<std::string, Mark> rule_marks;         // where each override's key is
+  Mark font_mark;                                 // where `font:` is
   std::vector<LintPattern> lint_patterns;
 
   const Duration& cadence_for(Priority p) const { return cadence[static_cast<int>(p)]; }

@@ -322,6 +322,8 @@ Record build_record(const YNode& root, const std::string& file) {
 
 LoadResult load_record(std::string_view text, const std::string& file, const ParseLimits& limits) {
   LoadResult out;
+  // A UTF-8 byte order mark (some Windows editors write one) is not part of the first line.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   ParseResult parsed = parse_yaml(text, limits);
   if (!parsed.ok) {
     Diagnostic d;

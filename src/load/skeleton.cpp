@@ -17,7 +17,7 @@ std::string record_skeleton(const std::string& id) {
       "  name: TBD\n"
       "  contract_tier: TBD\n"
       "\n"
-      "severity: P2                # P1 | P2 | P3\n"
+      "severity: P3                # P1 | P2 | P3, by the playbook's criteria (escalate explain severity-criteria)\n"
       "status: ongoing             # ongoing | contained | resolved\n"
       "\n"
       "escalation_lead:\n"
@@ -50,17 +50,20 @@ std::string record_skeleton(const std::string& id) {
       "stakeholders:\n";
   for (std::size_t i = 0; i < enum_count<Role>(); ++i) {
     Role r = static_cast<Role>(i);
-    if (r == Role::legal) s += "  # legal is required when triage.impact.regulatory_exposure is true\n";
+    if (r == Role::legal) {
+      s += "  # legal is required when triage.impact.regulatory_exposure is true:\n"
+           "  # - role: legal\n  #   name: TBD\n  #   contact: TBD\n  #   owner: TBD\n";
+      continue;
+    }
     s += "  - role: " + std::string(name_of(r)) + "\n    name: TBD\n    contact: TBD\n    owner: TBD\n";
   }
-  s += "\ntimeline:                    # UTC; add rows as milestones happen\n";
+  s += "\ntimeline: []   # UTC. Replace [] with rows as milestones happen, in this order:\n";
   for (std::size_t i = 0; i < enum_count<Milestone>(); ++i) {
     Milestone m = static_cast<Milestone>(i);
-    s += "  # - milestone: " + std::string(name_of(m)) + "\n  #   at: 2026-01-01T00:00:00Z\n"
-         "  #   confirmed_by: TBD\n  #   owner: TBD\n";
+    s += "#  - milestone: " + std::string(name_of(m)) + "\n#    at: 2026-01-01T00:00:00Z\n"
+         "#    confirmed_by: TBD\n#    owner: TBD\n";
   }
-  s += "  []\n"
-       "\n"
+  s += "\n"
        "communications: []           # initial, then progress (number 1..N), then resolution\n"
        "\n"
        "# pir:\n"

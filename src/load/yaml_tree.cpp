@@ -190,9 +190,21 @@ class TreeBuilder : public YAML::EventHandler {
 };
 
 // yaml-cpp's messages are lower-case fragments ("illegal map value"); make them sentences.
+// ... and add what to do for the mistakes people make most.
 std::string yaml_message(const std::string& msg) {
   if (msg.empty()) return "invalid YAML";
-  return "invalid YAML: " + msg;
+  std::string hint;
+  if (msg == "illegal map value")
+    hint = "; a value holding ': ' must be quoted (title: \"SSO outage: logins fail\"), or the indentation is off";
+  else if (msg.find("illegal tab") != std::string::npos)
+    hint = "; indent with spaces, not tabs";
+  else if (msg == "end of map not found" || msg == "end of sequence not found")
+    hint = "; check the indentation of this line against the lines above";
+  else if (msg == "end of map flow not found")
+    hint = "; a '{' is not closed with '}' (or a value holding ',' needs quotes)";
+  else if (msg == "end of sequence flow not found")
+    hint = "; a '[' is not closed with ']' (or a value holding ',' needs quotes)";
+  return "invalid YAML: " + msg + hint;
 }
 
 }  // namespace

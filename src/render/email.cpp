@@ -147,7 +147,10 @@ EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const 
       return out;
     }
     RenderedEmail& email = std::get<RenderedEmail>(rendered);
-    if (options.draft) email.subject = "[DRAFT] " + email.subject;
+    if (options.draft) {
+      email.subject = "[DRAFT] " + email.subject;
+      email.body = "DRAFT — NOT FOR SENDING: built with --force from a record that still has errors.\n\n" + email.body;
+    }
 
     // Recipients: From the lead; To the customer primary contact; Cc by the grid's frequency.
     if (!r.escalation_lead.contact || !mime::is_email_address(*r.escalation_lead.contact)) {

@@ -128,25 +128,32 @@ std::optional<fs::path> inside(const fs::path& p, const fs::path& base) {
 
 }  // namespace
 
+// The folder report paths are relative to: the repository root (the nearest folder upwards
+// holding .git) so that GitHub code scanning finds the file whatever folder escalate ran in,
+// else the current folder.
+static fs::path report_base(const fs::path& cwd) {
+  std::error_code ec;
+  for (fs::path dir = cwd; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return dir;
+    if (dir == dir.parent_path()) break;
+  }
+  return cwd;
+}
+
 std::string relative_uri(std::string_view path) {
   const fs::path given(path);
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
   if (ec || cwd.empty()) return given.lexically_normal().generic_string();
-
-  if (given.is_relative()) {
-    const fs::path normal = given.lexically_normal();
-    const auto first = normal.begin();
-    if (first == normal.end() || *first != "..") return normal.generic_string();
-  }
+  const fs::path base = report_base(cwd).lexically_normal();
   const fs::path absolute = (cwd / given).lexically_normal();  // cwd / abs == abs
-  if (auto rel = inside(absolute, cwd.lexically_normal())) return rel->generic_string();
+  if (auto rel = inside(absolute, base)) return rel->generic_string();
   // Through symlinks (a checkout under /home that is really /srv/...): compare real paths.
   const fs::path real_path = fs::weakly_canonical(absolute, ec);
   std::error_code ec2;
-  const fs::path real_cwd = fs::weakly_canonical(cwd, ec2);
+  const fs::path real_base = fs::weakly_canonical(base, ec2);
   if (!ec && !ec2) {
-    if (auto rel = inside(real_path.lexically_normal(), real_cwd.lexically_normal())) {
+    if (auto rel = inside(real_path.lexically_normal(), real_base.lexically_normal())) {
       return rel->generic_string();
     }
   }

@@ -74,10 +74,9 @@ void apply_waivers(std::vector<Diagnostic>& diags, const Record& record) {
       problem(w.rule.loc, "the '" + *w.rule + "' rule cannot be waived; fix the record instead");
       continue;
     }
-    bool has_reason = w.reason && !is_placeholder_value(*w.reason);
-    if (!has_reason) {
-      problem(w.reason ? w.reason.loc : w.loc,
-              "waiver for '" + *w.rule + "' has no reason; say why the rule does not apply");
+    if (!w.reason) continue;  // a missing reason key is already a schema finding; no suppression
+    if (is_placeholder_value(*w.reason)) {
+      problem(w.reason.loc, "waiver for '" + *w.rule + "' has no reason; say why the rule does not apply");
       continue;
     }
     for (Diagnostic& d : diags)

@@ -55,6 +55,11 @@ void add_gaps(const Facts& f, std::vector<Gap>& gaps) {
   }
   if (!f.status && !group_a::reported_by_schema(f.status, f.loc))
     gaps.push_back({"status (ongoing, contained or resolved) is missing", f.status.loc});
+  // "Confirm root cause hypothesis (not assumption)" comes before any external communication:
+  // a root cause that is written but still a placeholder is a gap too (its absence is allowed
+  // while it is being investigated; root-cause-confirmed covers resolved records).
+  if (f.root_cause && (is_placeholder_value(*f.root_cause) || !find_placeholders(*f.root_cause).empty()))
+    gaps.push_back({"root_cause is " + group_a::describe_unfilled(*f.root_cause), f.root_cause.loc});
 }
 
 void check(const RuleContext& ctx, Findings& findings) {

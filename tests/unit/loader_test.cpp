@@ -166,8 +166,8 @@ TEST(Loader, HostileDocuments) {
 }
 
 TEST(Loader, SyntaxErrorsHaveRealPositions) {
-  EXPECT_EQ(load("version: 1\ntitle: a: b\n"), (V{"yaml-syntax 2:9: invalid YAML: illegal map value"}));
-  EXPECT_EQ(load("version: 1\n\ttitle: x\n"), (V{"yaml-syntax 2:1: invalid YAML: illegal tab when looking for indentation"}));
+  EXPECT_EQ(load("version: 1\ntitle: a: b\n"), (V{"yaml-syntax 2:9: invalid YAML: illegal map value; a value holding ': ' must be quoted (title: \"SSO outage: logins fail\"), or the indentation is off"}));
+  EXPECT_EQ(load("version: 1\n\ttitle: x\n"), (V{"yaml-syntax 2:1: invalid YAML: illegal tab when looking for indentation; indent with spaces, not tabs"}));
   // yaml-cpp accepts an unclosed quote that runs to the end of the file; we do not.
   EXPECT_EQ(load("version: 1\ntitle: \"abc\nid: x\n"), (V{"yaml-syntax 2:8: invalid YAML: the quoted string starting here has no closing \""}));
 }
@@ -197,6 +197,11 @@ TEST(Loader, SizeLimit) {
   ParseLimits small;
   small.max_bytes = 10;
   EXPECT_EQ(load("version: 1\nid: x\n", small), (V{"yaml-syntax 0:0: the file is 17 bytes, over the 10-byte limit for a record"}));
+}
+
+TEST(Loader, AByteOrderMarkIsNotPartOfTheFirstLine) {
+  EXPECT_EQ(load(replace("\xEF\xBB\xBF" + example(), "summary: card", "sumary: card")),
+            (V{"schema 6:1: unknown key 'sumary'; did you mean 'summary'?"}));
 }
 
 TEST(Loader, ColumnsCountCharactersNotBytes) {
