@@ -1,3 +1,4 @@
+#include "core/text.h"
 #include "render/readout_content.h"
 
 #include <algorithm>
@@ -13,8 +14,10 @@ namespace chr = std::chrono;
 
 namespace {
 
+// A value for the page; a missing one, or a placeholder such as "TBD", shows the fallback —
+// a VP must never read "TBD" as if it were a fact.
 std::string text_or(const Text& t, const char* fallback = kNotRecorded) {
-  return t && !t->empty() ? *t : std::string(fallback);
+  return t && !t->empty() && !is_placeholder_value(*t) ? *t : std::string(fallback);
 }
 
 std::string two_digits(long long v) { return (v < 10 ? "0" : "") + std::to_string(v); }
@@ -216,8 +219,12 @@ Content build_content(const Record& r, const Config& config, const Calendar& cal
       if (a && !a->empty()) c.actions.push_back(*a);
 
   if (r.triage.impact.sla) {
-    c.sla = *r.triage.impact.sla == Sla::breached ? SlaMark::breached : SlaMark::within;
-    if (*r.triage.impact.sla == Sla::at_risk) c.sla_note = "at risk";
+    // At risk is neither box of the paper form: nothing is circled and the note says why.
+    switch (*r.triage.impact.sla) {
+      case Sla::breached: c.sla = SlaMark::breached; break;
+      case Sla::within: c.sla = SlaMark::within; break;
+      case Sla::at_risk: c.sla = SlaMark::unknown; c.sla_note = "at risk"; break;
+    }
   }
   c.breach_detail = r.readout.sla_breach_detail && !r.readout.sla_breach_detail->empty()
                         ? *r.readout.sla_breach_detail

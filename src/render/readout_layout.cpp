@@ -300,8 +300,8 @@ class PageLayout {
         if (auto* d = pen_.doc()) d->ellipse(x + tw / 2, baseline + s * 0.3, tw / 2 + 8, s * 0.85, 1.3, o.color);
       x += tw + 26;
     }
-    if (c_.sla == SlaMark::unknown) pen_.text(Face::regular, s * 0.85, x, baseline, U"(not assessed)", color::muted);
-    else if (!c_.sla_note.empty()) pen_.text(Face::regular, s * 0.85, x - 12, baseline, U"(" + u(c_.sla_note) + U")", color::deadline);
+    if (!c_.sla_note.empty()) pen_.text(Face::bold, s * 0.85, x - 12, baseline, U"(" + u(c_.sla_note) + U")", color::deadline);
+    else if (c_.sla == SlaMark::unknown) pen_.text(Face::regular, s * 0.85, x, baseline, U"(not assessed)", color::muted);
     y = baseline - s * 0.55 - 6;
     if (!c_.breach_detail.empty()) {
       const double ds = b_ * 0.9;
