@@ -13,6 +13,10 @@ namespace esc {
 // Returns an error sentence, or nullopt on success.
 std::optional<std::string> write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
+// Writes a new file that must not exist yet (O_EXCL, never through a symlink). For files inside
+// a staging folder, which is itself renamed into place: no temporary name needed.
+std::optional<std::string> write_new_file(const std::filesystem::path& path, std::string_view content);
+
 // Reads a whole file (up to `limit` bytes + 1, so callers can tell it is over the limit).
 // Returns an error sentence on failure.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& content,

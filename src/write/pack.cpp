@@ -54,11 +54,16 @@ std::optional<std::string> write_pack(const fs::path& dir, const std::string& id
     fs::remove_all(staging, rm);
     return msg;
   };
+  // The staging folder is renamed into place whole, so its files need no temporary names.
+  fs::path made;  // the last folder created, to avoid asking the filesystem again
   for (const PackFile& f : files) {
     fs::path p = (staging / f.relative).lexically_normal();
-    fs::create_directories(p.parent_path(), ec);
-    if (ec) return fail("cannot create '" + p.parent_path().string() + "': " + ec.message());
-    if (auto err = write_file_atomic(p, f.content)) return fail(*err);
+    if (p.parent_path() != staging && p.parent_path() != made) {
+      fs::create_directories(p.parent_path(), ec);
+      if (ec) return fail("cannot create '" + p.parent_path().string() + "': " + ec.message());
+      made = p.parent_path();
+    }
+    if (auto err = write_new_file(p, f.content)) return fail(*err);
   }
   if (fs::exists(st)) {
     fs::path old = dir / (std::string(kOld) + suffix);
