@@ -53,13 +53,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     print_error("no records given; try 'escalate build incidents/ -o packs/'");
     return kExitUsage;
   }
-  BatchOptions bo;
-  bo.paths = o.paths;
-  bo.stdin_name = o.stdin_filename;
-  bo.config_path = o.config;
-  bo.now = settings->now;
-  bo.jobs = o.jobs;
-  PreparedBatch batch = prepare_batch(bo);
+  PreparedBatch batch = prepare_batch(batch_options(o, *settings));
   if (batch.config_failed || (batch.inputs.empty() && !batch.errors.empty())) {
     for (const std::string& e : batch.errors) print_error(e);
     return kExitUsage;

@@ -93,6 +93,17 @@ int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<File
   return kExitClean;
 }
 
+BatchOptions batch_options(const CommonOptions& o, const RunSettings& s) {
+  BatchOptions bo;
+  bo.paths = o.paths;
+  bo.stdin_name = o.stdin_filename;
+  bo.config_path = o.config;
+  bo.now = s.now;
+  bo.jobs = o.jobs;
+  bo.progress = s.progress;
+  return bo;
+}
+
 int cmd_check(const CommonOptions& o) {
   auto settings = resolve_settings(o);
   if (!settings) return kExitUsage;
@@ -100,14 +111,7 @@ int cmd_check(const CommonOptions& o) {
     print_error("no records given; try 'escalate check .' or 'escalate check --help'");
     return kExitUsage;
   }
-  BatchOptions bo;
-  bo.paths = o.paths;
-  bo.stdin_name = o.stdin_filename;
-  bo.config_path = o.config;
-  bo.now = settings->now;
-  bo.jobs = o.jobs;
-  bo.progress = settings->progress;
-  BatchResult result = run_batch(bo);
+  BatchResult result = run_batch(batch_options(o, *settings));
   if (result.files.empty() && !result.errors.empty()) {
     for (const std::string& e : result.errors) print_error(e);
     return kExitUsage;

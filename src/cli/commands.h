@@ -42,6 +42,10 @@ std::optional<RunSettings> resolve_settings(const CommonOptions& o);
 int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<FileResult>& files,
                   const std::vector<std::string>& errors, const ReportOptions& ropt);
 
+// The batch options every record command shares.
+struct BatchOptions;
+BatchOptions batch_options(const CommonOptions& o, const RunSettings& s);
+
 int cmd_check(const CommonOptions& o);
 int cmd_rules(bool markdown = false);
 int cmd_explain(const std::string& rule);

@@ -11,12 +11,7 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
   c.file = file;
   ParseResult parsed = parse_yaml(text, ParseLimits{});
   if (!parsed.ok) {
-    Diagnostic d;
-    d.rule = "yaml-syntax";
-    d.file = file;
-    d.mark = parsed.error_mark;
-    d.message = parsed.error;
-    problems.push_back(std::move(d));
+    problems.push_back(syntax_diagnostic(parsed, file));
     return c;
   }
   // An empty configuration file means "all defaults".

@@ -326,12 +326,7 @@ LoadResult load_record(std::string_view text, const std::string& file, const Par
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   ParseResult parsed = parse_yaml(text, limits);
   if (!parsed.ok) {
-    Diagnostic d;
-    d.rule = "yaml-syntax";
-    d.file = file;
-    d.mark = parsed.error_mark;
-    d.message = parsed.error;
-    out.diagnostics.push_back(std::move(d));
+    out.diagnostics.push_back(syntax_diagnostic(parsed, file));
     return out;
   }
   validate_shape(parsed.root, record_shape(), file, out.diagnostics);

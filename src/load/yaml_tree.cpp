@@ -209,6 +209,15 @@ std::string yaml_message(const std::string& msg) {
 
 }  // namespace
 
+Diagnostic syntax_diagnostic(const ParseResult& failed, const std::string& file) {
+  Diagnostic d;
+  d.rule = "yaml-syntax";
+  d.file = file;
+  d.mark = failed.error_mark;
+  d.message = failed.error;
+  return d;
+}
+
 ParseResult parse_yaml(std::string_view text, const ParseLimits& limits) {
   ParseResult r;
   if (text.size() > limits.max_bytes) {

@@ -57,6 +57,9 @@ struct ParseResult {
   std::string error;  // one sentence, without the location
 };
 
+// The yaml-syntax finding for a failed parse.
+Diagnostic syntax_diagnostic(const ParseResult& failed, const std::string& file);
+
 // Parses YAML text (a single document; a second document is an error). Checks the size limit,
 // NUL bytes (binary data) and UTF-8 validity first, then parses.
 ParseResult parse_yaml(std::string_view text, const ParseLimits& limits);
