@@ -1,6 +1,7 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
@@ -16,14 +17,14 @@ namespace {
 void add_common(CLI::App* cmd, CommonOptions& o, bool reports) {
   cmd->add_option("--config", o.config, "Configuration file (default: .escalate.yaml found from each input's folder upwards)");
   cmd->add_option("--now", o.now_text, "The clock for time-dependent rules, RFC 3339 (default: now)");
-  cmd->add_option("-j,--jobs", o.jobs, "Parallel workers (default: all cores)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("-j,--jobs", o.jobs, "Parallel workers (default, or 0: all cores)")->check(CLI::Range(0, 4096));
   cmd->add_flag("--quiet,-q", o.quiet, "Print findings only; no summary when clean");
   cmd->add_flag("--no-color", o.no_color, "Never colour the output (also: NO_COLOR)");
   cmd->add_option("--stdin-filename", o.stdin_filename, "The name to report for '-' (stdin)");
   cmd->add_flag("--strict", o.strict, "Warnings fail too (exit 1)");
   if (reports) {
     cmd->add_option("--format", o.format, "text, json, junit, sarif or github (default: text; github under GITHUB_ACTIONS)")
-        ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}, CLI::ignore_case));
+        ->transform(CLI::IsMember({"text", "json", "junit", "sarif", "github"}, CLI::ignore_case));
     cmd->add_option("-o,--output", o.output, "Write the report to FILE instead of stdout");
     cmd->add_option("--baseline", o.baseline, "Report only findings not recorded in this baseline file");
     cmd->add_option("--write-baseline", o.write_baseline, "Record the current findings in FILE and exit 0");
@@ -35,6 +36,27 @@ std::string suggest_command(const CLI::App& app, const std::string& word) {
   std::vector<std::string> names;
   for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
   if (auto s = did_you_mean(word, names)) return "; did you mean '" + *s + "'?";
+  return "";
+}
+
+// "; did you mean '--format'?" for the first unknown --option of the command line.
+std::string option_hint(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2) return "";
+  const CLI::App* sub = nullptr;
+  for (const CLI::App* s : app.get_subcommands({}))
+    if (s->get_name() == argv[1]) sub = s;
+  if (!sub) return "";
+  std::vector<std::string> names;
+  for (const CLI::Option* opt : sub->get_options())
+    for (const std::string& l : opt->get_lnames()) names.push_back("--" + l);
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (!arg.starts_with("--")) continue;
+    arg = arg.substr(0, arg.find('='));
+    if (std::find(names.begin(), names.end(), arg) != names.end()) continue;
+    if (auto s = did_you_mean(arg, names)) return "; did you mean '" + *s + "'?";
+    return "";
+  }
   return "";
 }
 
@@ -80,7 +102,7 @@ int run_cli(int argc, char** argv) {
     build->add_option("--font", build_extra.font, "TrueType font for the exec readout (default: DejaVu Sans)");
     add_common(build, build_opts, false);
     build->add_option("--format", build_opts.format, "Format of the findings printed on stdout")
-        ->check(CLI::IsMember({"text", "json", "junit", "sarif", "github"}, CLI::ignore_case));
+        ->transform(CLI::IsMember({"text", "json", "junit", "sarif", "github"}, CLI::ignore_case));
     build->footer(
         "Examples:\n"
         "  escalate build incidents/ -o packs/\n"
@@ -118,7 +140,7 @@ int run_cli(int argc, char** argv) {
 
     std::string schema_which = "record";
     CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of the record format (or of the configuration)");
-    schema->add_option("which", schema_which, "record (default) or config")->check(CLI::IsMember({"record", "config"}));
+    schema->add_option("kind", schema_which, "record (default) or config")->check(CLI::IsMember({"record", "config"}));
     schema->footer("Examples:\n  escalate schema > incident.schema.json\n  escalate schema config");
 
     std::string init_id = "ESC-YYYY-NNNN";
@@ -126,6 +148,16 @@ int run_cli(int argc, char** argv) {
     init->add_option("--id", init_id, "The new record's id");
     init->footer("Example:\n  escalate init --id ESC-2026-0150 > incidents/ESC-2026-0150.yaml");
 
+    if (argc > 1 && argv[1][0] == '-') {
+      std::string first = argv[1];
+      const std::vector<std::string> top = {"-h", "--help", "--version"};
+      if (std::find(top.begin(), top.end(), first) == top.end()) {
+        std::string msg = "unknown option '" + first + "'";
+        if (auto s = did_you_mean(first, top)) msg += "; did you mean '" + *s + "'?";
+        print_error(msg + " (a command comes first: escalate check|build|lint-comms|... ; see 'escalate --help')");
+        return kExitUsage;
+      }
+    }
     if (argc > 1 && argv[1][0] != '-') {
       std::string first = argv[1];
       bool known = false;
@@ -146,7 +178,7 @@ int run_cli(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
       // Unknown commands were caught above; this is a bad option or argument.
       std::string where = argc > 1 && argv[1][0] != '-' ? "escalate " + std::string(argv[1]) + " --help" : "escalate --help";
-      print_error(std::string(e.what()) + " (see '" + where + "')");
+      print_error(std::string(e.what()) + option_hint(app, argc, argv) + " (see '" + where + "')");
       return kExitUsage;
     }
 

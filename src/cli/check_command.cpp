@@ -35,7 +35,12 @@ std::optional<RunSettings> resolve_settings(const CommonOptions& o) {
     s.now = ts->utc;
   }
   if (!o.format.empty()) {
-    s.format = *parse_report_format(o.format);
+    auto format = parse_report_format(o.format);
+    if (!format) {
+      print_error("--format must be text, json, junit, sarif or github, got '" + o.format + "'");
+      return std::nullopt;
+    }
+    s.format = *format;
   } else if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true") {
     s.format = ReportFormat::github;
   }
