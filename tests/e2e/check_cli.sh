@@ -102,6 +102,16 @@ expect_exit 0 "init" -- "$ESCALATE" init --id ESC-2026-0999
 expect_contains "$TMP/out" "yaml-language-server: \$schema=" "init writes the modeline"
 expect_exit 0 "--version" -- "$ESCALATE" --version
 
+# SARIF paths are relative to the repository root whatever folder escalate runs in.
+mkdir -p "$TMP/repo2/.git" "$TMP/repo2/incidents"
+cp fixtures/bad/unknown-key.yaml "$TMP/repo2/incidents/typo.yaml"
+( cd "$TMP/repo2/incidents" && "$ESCALATE" check --format sarif . > "$TMP/sub.sarif" )
+expect_contains "$TMP/sub.sarif" '"uri": "incidents/typo.yaml"' "SARIF uri is repo-relative from a subfolder"
+# A byte order mark does not move any column.
+printf '\xEF\xBB\xBF' > "$TMP/bom.yaml"; cat fixtures/bad/unknown-key.yaml >> "$TMP/bom.yaml"
+expect_exit 1 "a record with a BOM" -- "$ESCALATE" check --now $NOW "$TMP/bom.yaml"
+expect_contains "$TMP/out" "bom.yaml:6:1: error: unknown key 'sumary'" "BOM: same line:col as without"
+
 # Baseline: today's findings are recorded; only new ones fail.
 expect_exit 0 "write a baseline" -- "$ESCALATE" check --now $NOW --write-baseline "$TMP/baseline.json" fixtures/bad/
 expect_exit 0 "baselined findings do not fail" -- "$ESCALATE" check --now $NOW --baseline "$TMP/baseline.json" fixtures/bad/
