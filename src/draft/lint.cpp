@@ -42,9 +42,14 @@ bool placeholder_in(const std::vector<TextMatch>& placeholders, std::size_t begi
   return it != placeholders.end() && it->offset < end;
 }
 
+// Every "next update by" promise, read. The prose may name only a time of day ("a further
+// update by 3pm UTC", as the template has it): that time is read on the date of the first
+// promise that names one, so "3pm UTC" there and "Thursday 26 November 2026, 15:00 UTC" in the
+// field are one promise, and "4pm UTC" is a second, different one.
 std::vector<ReadPromise> read_promises(const Draft& d, const std::vector<Field>& fields,
                                        const std::vector<TextMatch>& placeholders) {
   std::vector<ReadPromise> out;
+  std::vector<std::string_view> texts;  // what each promise's time was read from
   for (const Promise& p : next_update_promises(d.body, fields)) {
     ReadPromise r;
     r.promise = p;
@@ -54,13 +59,21 @@ std::vector<ReadPromise> read_promises(const Draft& d, const std::vector<Field>&
     std::string_view text = std::string_view(d.body).substr(p.text.begin, end - p.text.begin);
     std::size_t lead = 0;
     while (lead < text.size() && (text[lead] == ' ' || text[lead] == '\t' || text[lead] == '\n')) ++lead;
+    text.remove_prefix(lead);
     r.start = p.text.begin + lead;
     r.placeholder = placeholder_in(placeholders, p.text.begin, p.labelled ? std::max(end, p.text.begin + 1) : line_end);
-    r.time = read_written_time(text.substr(lead));
+    r.time = read_written_time(text);
     if (!p.labelled && !r.time && !r.placeholder) continue;  // "a further update by email"
-    r.written = quote_excerpt(r.time ? text.substr(lead, r.time->length) : text.substr(lead));
+    r.written = quote_excerpt(r.time ? text.substr(0, r.time->length) : text);
     out.push_back(std::move(r));
+    texts.push_back(text);
   }
+  auto dated = std::find_if(out.begin(), out.end(), [](const ReadPromise& r) { return r.time && r.time->date; });
+  if (dated == out.end()) return out;
+  const Date on = *dated->time->date;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (!out[i].promise.labelled && out[i].time && out[i].time->status == WrittenTime::Status::no_date)
+      out[i].time = read_written_time(texts[i], on);
   return out;
 }
 

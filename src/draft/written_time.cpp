@@ -21,18 +21,73 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
 
+// When a region's clocks are on summer time: from the n-th Sunday of one month to the n-th
+// Sunday of another (n = -1: the last Sunday). In the south, summer spans the new year.
+struct SummerTime {
+  unsigned start_month;
+  int start_sunday;
+  unsigned end_month;
+  int end_sunday;
+};
+constexpr SummerTime kEurope{3, -1, 10, -1};        // last Sunday of March to last Sunday of October
+constexpr SummerTime kNorthAmerica{3, 2, 11, 1};    // second Sunday of March to first Sunday of November
+constexpr SummerTime kSouthEastAustralia{10, 1, 4, 1};
+constexpr SummerTime kNewZealand{9, -1, 4, 1};
+
 // Zone abbreviations with one meaning. IST and CST are left out on purpose: each names three
-// different zones.
+// different zones. A name tied to a season (BST, CET, EDT ...) is accepted only on the dates
+// it is in effect; on a changeover Sunday both of the region's names are. MST and AEST stay
+// all year: Arizona and Queensland keep standard time.
 struct NamedZone {
   std::string_view name;
   int offset_minutes;
+  const SummerTime* summer_time = nullptr;  // nullptr: in effect all year
+  bool summer = false;                      // the summer name (BST) rather than the winter one (GMT)
+  std::string_view other = {};              // the region's name for the rest of the year
 };
 constexpr NamedZone kZones[] = {
-    {"UTC", 0},    {"GMT", 0},    {"Z", 0},       {"WET", 0},     {"BST", 60},   {"CET", 60},
-    {"WEST", 60},  {"CEST", 120}, {"EET", 120},   {"EEST", 180},  {"EST", -300}, {"EDT", -240},
-    {"CDT", -300}, {"MST", -420}, {"MDT", -360},  {"PST", -480},  {"PDT", -420}, {"JST", 540},
-    {"AEST", 600}, {"AEDT", 660}, {"NZST", 720},  {"NZDT", 780},
+    {"UTC", 0},
+    {"GMT", 0},
+    {"Z", 0},
+    {"JST", 540},
+    {"MST", -420},
+    {"AEST", 600},
+    {"WET", 0, &kEurope, false, "WEST"},
+    {"WEST", 60, &kEurope, true, "WET"},
+    {"BST", 60, &kEurope, true, "GMT"},
+    {"CET", 60, &kEurope, false, "CEST"},
+    {"CEST", 120, &kEurope, true, "CET"},
+    {"EET", 120, &kEurope, false, "EEST"},
+    {"EEST", 180, &kEurope, true, "EET"},
+    {"EST", -300, &kNorthAmerica, false, "EDT"},
+    {"EDT", -240, &kNorthAmerica, true, "EST"},
+    {"CDT", -300, &kNorthAmerica, true, "CST"},
+    {"MDT", -360, &kNorthAmerica, true, "MST"},
+    {"PST", -480, &kNorthAmerica, false, "PDT"},
+    {"PDT", -420, &kNorthAmerica, true, "PST"},
+    {"AEDT", 660, &kSouthEastAustralia, true, "AEST"},
+    {"NZST", 720, &kNewZealand, false, "NZDT"},
+    {"NZDT", 780, &kNewZealand, true, "NZST"},
 };
+
+Date nth_sunday(chr::year year, unsigned month, int n) {
+  const chr::month m{month};
+  if (n < 0) return Date{year / m / chr::Sunday[chr::last]};
+  return Date{year / m / chr::Sunday[static_cast<unsigned>(n)]};
+}
+
+// True when the zone's name is the one its region uses on `day`.
+bool in_effect(const NamedZone& zone, Date day) {
+  if (!zone.summer_time) return true;
+  const SummerTime& st = *zone.summer_time;
+  const chr::year year = chr::year_month_day{day}.year();
+  const Date start = nth_sunday(year, st.start_month, st.start_sunday);
+  const Date end = nth_sunday(year, st.end_month, st.end_sunday);
+  const bool north = start < end;
+  const bool summer = north ? (start <= day && day <= end) : (day >= start || day <= end);
+  const bool winter = north ? (day <= start || day >= end) : (end <= day && day <= start);
+  return zone.summer ? summer : winter;
+}
 
 int index_of(std::string_view word, std::span<const std::string_view> names) {
   std::string low;
@@ -92,29 +147,62 @@ std::optional<DatePart> consume_date(re2::StringPiece& in) {
 
 struct ClockPart {
   int hour = 0, minute = 0, second = 0;
-  bool valid = true;
+  std::string problem;  // why it is not a time of day; empty when it is one
 };
 
+std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+// Why an hour written with am/pm is wrong, with the two ways to write what was probably meant.
+std::string am_pm_problem(const std::string& written, int hour, int minute) {
+  std::string problem = "'" + written + "' is not a time of day: with am or pm the hour runs from 1 to 12";
+  const std::string mm = minute == 0 ? "" : ":" + two_digits(minute);
+  if (hour == 0) problem += "; write 12" + mm + "am or 00:" + two_digits(minute);
+  if (hour >= 13 && hour <= 23)
+    problem += "; write " + std::to_string(hour - 12) + mm + "pm or " + two_digits(hour) + ":" + two_digits(minute);
+  return problem;
+}
+
+// A time of day at the start of `in`: "09:45", "09:45:30", "9:45 am", "3pm", "3 p.m.",
+// "3.30pm", "noon", "12 midday". "midnight" is read but refused: the start or the end of a day?
 std::optional<ClockPart> consume_clock(re2::StringPiece& in) {
   static const re2::RE2 clock(R"((\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([AaPp])\.?[Mm]\b\.?)?)");
-  std::string h, m, s, ampm;
-  if (!re2::RE2::Consume(&in, clock, &h, &m, &s, &ampm)) return std::nullopt;
+  static const re2::RE2 twelve_hour(R"((\d{1,2})(?:\.(\d{2}))?\s*([AaPp])\.?[Mm]\b\.?)");
+  static const re2::RE2 noon(R"((?i)(?:12\s*)?(?:noon|midday)\b)");
+  static const re2::RE2 midnight(R"((?i)(?:12\s*)?midnight\b)");
+  const char* const start = in.data();
   ClockPart c;
+  if (re2::RE2::Consume(&in, noon)) {
+    c.hour = 12;
+    return c;
+  }
+  if (re2::RE2::Consume(&in, midnight)) {
+    c.problem = "'midnight' could be the start or the end of the day; write 00:00 or 23:59";
+    return c;
+  }
+  std::string h, m, s, ampm;
+  if (!re2::RE2::Consume(&in, clock, &h, &m, &s, &ampm) && !re2::RE2::Consume(&in, twelve_hour, &h, &m, &ampm))
+    return std::nullopt;
+  const std::string written(start, static_cast<std::size_t>(in.data() - start));
   c.hour = to_int(h);
-  c.minute = to_int(m);
+  c.minute = m.empty() ? 0 : to_int(m);
   c.second = s.empty() ? 0 : std::min(59, to_int(s));
   if (!ampm.empty()) {
-    if (c.hour < 1 || c.hour > 12) c.valid = false;
-    c.hour %= 12;
+    if (c.hour < 1 || c.hour > 12) {
+      c.problem = am_pm_problem(written, c.hour, c.minute);
+      return c;
+    }
+    c.hour %= 12;  // 12am is 00:00, 12pm is 12:00
     if (ampm == "p" || ampm == "P") c.hour += 12;
   }
-  if (c.hour > 23 || c.minute > 59 || to_int(s) > 60) c.valid = false;
+  if (c.hour > 23 || c.minute > 59 || to_int(s) > 60)
+    c.problem = "'" + written + "' is not a time of day: hours run from 00 to 23 and minutes from 00 to 59";
   return c;
 }
 
 struct ZonePart {
   std::optional<int> offset_minutes;  // nullopt: a name we cannot convert
   std::string name;
+  const NamedZone* named = nullptr;   // a name of kZones
 };
 
 std::optional<ZonePart> consume_zone(re2::StringPiece& in) {
@@ -143,7 +231,10 @@ std::optional<ZonePart> consume_zone(re2::StringPiece& in) {
     in = probe;
     z.name = a;
     for (const NamedZone& nz : kZones)
-      if (nz.name == upper) z.offset_minutes = nz.offset_minutes;
+      if (nz.name == upper) {
+        z.offset_minutes = nz.offset_minutes;
+        z.named = &nz;
+      }
     return z;
   }
   return std::nullopt;
@@ -185,7 +276,7 @@ std::size_t consumed(std::string_view text, const re2::StringPiece& rest) {
 
 }  // namespace
 
-std::optional<WrittenTime> read_written_time(std::string_view text) {
+std::optional<WrittenTime> read_written_time(std::string_view text, std::optional<Date> on) {
   static const re2::RE2 spaces(R"([ \t]*)");
   static const re2::RE2 date_to_clock(R"((?i)(?:[Tt]|\s*,?\s*(?:at\s+)?|\s+at\s+))");
   static const re2::RE2 clock_to_date(R"((?i)\s*,?\s*(?:on\s+)?)");
@@ -220,21 +311,22 @@ std::optional<WrittenTime> read_written_time(std::string_view text) {
   }
 
   using S = WrittenTime::Status;
-  if (clock && !clock->valid) {
+  if (clock && !clock->problem.empty()) {
     w.status = S::invalid;
-    w.detail = "the time of day is not a valid 24-hour or am/pm time";
+    w.detail = clock->problem;
     return w;
   }
-  std::optional<Date> day;
   if (date && date->year != 0) {
-    day = check_date(*date, &w.status, &w.detail);
-    if (!day) return w;
+    w.date = check_date(*date, &w.status, &w.detail);
+    if (!w.date) return w;
   }
   if (!date) {
-    w.status = S::no_date;
-    return w;
-  }
-  if (date->year == 0) {
+    if (!on) {
+      w.status = S::no_date;
+      return w;
+    }
+    w.date = on;
+  } else if (date->year == 0) {
     w.status = S::no_year;
     return w;
   }
@@ -252,7 +344,13 @@ std::optional<WrittenTime> read_written_time(std::string_view text) {
     w.detail = zone->name;
     return w;
   }
-  w.utc = Instant{*day} + chr::hours{clock->hour} + chr::minutes{clock->minute} + chr::seconds{clock->second} -
+  if (zone->named && !in_effect(*zone->named, *w.date)) {
+    w.status = S::zone_not_in_effect;
+    w.detail = std::string(zone->named->name) + " is not in effect on " + format_human_date(*w.date) + " (it is " +
+               std::string(zone->named->other) + " then)";
+    return w;
+  }
+  w.utc = Instant{*w.date} + chr::hours{clock->hour} + chr::minutes{clock->minute} + chr::seconds{clock->second} -
           chr::minutes{*zone->offset_minutes};
   return w;
 }

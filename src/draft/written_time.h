@@ -1,7 +1,10 @@
 // Dates and times as people write them in customer emails: "2026-11-02 09:45 UTC",
 // "2026-11-02T09:45:00Z", "09:45 UTC on 2 November 2026", "Monday 2 November 2026, 09:45 UTC",
-// "2 Nov 2026 09:45 UTC", "November 2, 2026 at 9:45 am GMT". RFC 3339 goes through
-// parse_timestamp; the rest is read here. Nothing reads the wall clock.
+// "2 Nov 2026 09:45 UTC", "November 2, 2026 at 9:45 am GMT", "Thursday 26 November 2026, 3pm
+// UTC". Times of day: 24-hour "15:00", 12-hour "3pm", "3 p.m.", "3:30pm", "3.30pm" (12am is
+// 00:00, 12pm is 12:00), "noon" / "midday" (12:00); "midnight" is refused as ambiguous.
+// Zone names are accepted only on dates when they are in effect (BST in summer, GMT all year).
+// Nothing reads the wall clock.
 #pragma once
 
 #include <cstddef>
@@ -21,17 +24,21 @@ struct WrittenTime {
     no_year,      // "Monday 2 November, 09:45 UTC"
     bad_weekday,  // "Monday 3 November 2026": that date is a Tuesday
     bad_zone,     // a zone we cannot convert ("IST", "CST": ambiguous)
-    invalid,      // "31 November 2026", "25:00"
+    invalid,      // "31 November 2026", "25:00", "13pm"
+    zone_not_in_effect,  // "26 November 2026, 15:00 BST": the UK is on GMT in November
   };
   Status status = Status::ok;
   std::size_t length = 0;      // bytes read from the start of the text
   std::optional<Instant> utc;  // when status is ok
-  std::string detail;          // for bad_weekday / bad_zone / invalid: what exactly is wrong
+  std::optional<Date> date;    // the calendar date as written (or `on`), when it is a valid one
+  std::string detail;          // for bad_weekday / bad_zone / invalid / zone_not_in_effect: what exactly is wrong
 };
 
 // Reads a date and time at the start of `text` (leading spaces skipped and counted). nullopt
-// when nothing there looks like a date or time at all.
-std::optional<WrittenTime> read_written_time(std::string_view text);
+// when nothing there looks like a date or time at all. A time of day without a date is read on
+// `on` when given ("by 3pm UTC" in the prose of an email that promised a date elsewhere),
+// otherwise it is no_date.
+std::optional<WrittenTime> read_written_time(std::string_view text, std::optional<Date> on = std::nullopt);
 
 // Reads a calendar date at the start of `text`: "Friday 13 November 2026", "13 Nov 2026",
 // "November 13, 2026", "2026-11-13". `length` receives the bytes read. A wrong weekday or an

@@ -273,6 +273,89 @@ TEST(DraftNextUpdate, Fires) {
                     "09:45 UTC\""});
 }
 
+TEST(DraftNextUpdate, TwelveHourTimes) {
+  Lint lint;
+  auto promise = [&](const std::string& value) {
+    return lint("draft-next-update", with("fixtures/drafts/clean/progress.txt", "Next update by: 2026-11-02 10:40 UTC",
+                                          "Next update by: " + value));
+  };
+  // The whole value is read: 3pm is a time of day, not the end of a date.
+  for (const char* time : {"3pm", "3 pm", "3PM", "3:30pm", "3 p.m.", "12am", "12pm", "noon"})
+    EXPECT_EQ(promise(std::string("Thursday 26 November 2026, ") + time + " UTC"), Strings{}) << time;
+  EXPECT_EQ(promise("Thursday 26 November 2026, 13pm UTC"),
+            Strings{"10:17: next update time \"Thursday 26 November 2026, 13pm UTC\" is not a valid date and time: '13pm' "
+                    "is not a time of day: with am or pm the hour runs from 1 to 12; write 1pm or 13:00"});
+  EXPECT_EQ(promise("Thursday 26 November 2026, 3pm"),
+            Strings{"10:17: next update time \"Thursday 26 November 2026, 3pm\" has no time zone; add UTC (the playbook "
+                    "works in UTC)"});
+  EXPECT_EQ(promise("Thursday 26 November 2026, midnight UTC"),
+            Strings{"10:17: next update time \"Thursday 26 November 2026, midnight UTC\" is not a valid date and time: "
+                    "'midnight' could be the start or the end of the day; write 00:00 or 23:59"});
+  // 12am is the start of the day: already past at --now.
+  lint.now = *parse_now("2026-11-26T08:00:00Z");
+  EXPECT_EQ(promise("Thursday 26 November 2026, 12am UTC"),
+            Strings{"10:17: next update time Thursday 26 November 2026, 00:00 UTC is already past (now: Thursday 26 "
+                    "November 2026, 08:00 UTC); promise a time that is still ahead"});
+}
+
+TEST(DraftNextUpdate, ZoneNotInEffectOnThatDate) {
+  Lint lint;
+  auto promise = [&](const std::string& value) {
+    return lint("draft-next-update", with("fixtures/drafts/clean/progress.txt", "Next update by: 2026-11-02 10:40 UTC",
+                                          "Next update by: " + value));
+  };
+  EXPECT_EQ(promise("26 November 2026, 15:00 BST"),
+            Strings{"10:17: next update time \"26 November 2026, 15:00 BST\": BST is not in effect on Thursday 26 "
+                    "November 2026 (it is GMT then); write the time in UTC"});
+  EXPECT_EQ(promise("Thursday 26 November 2026, 4pm CEST"),
+            Strings{"10:17: next update time \"Thursday 26 November 2026, 4pm CEST\": CEST is not in effect on Thursday "
+                    "26 November 2026 (it is CET then); write the time in UTC"});
+  for (const char* ok : {"26 November 2026, 15:00 GMT", "26 November 2026, 15:00 UTC", "26 November 2026, 16:00 CET",
+                         "Thursday 1 July 2027, 4pm BST"})
+    EXPECT_EQ(promise(ok), Strings{}) << ok;
+}
+
+TEST(DraftNextUpdate, ProsePromisesAreRead) {
+  Lint lint;
+  // The template's sentence names a time of day; it is read on the date of "Next update by:".
+  auto draft = [](const std::string& field, const std::string& prose) {
+    std::string text = with("fixtures/drafts/clean/initial.txt", "by 2026-11-02T09:45:00Z", "by " + prose);
+    const std::string was = "09:45 UTC on 2 November 2026";
+    return text.replace(text.find(was), was.size(), field);
+  };
+  const std::string field = "Thursday 26 November 2026, 15:00 UTC";
+  // The same time written two ways is one promise.
+  for (const char* same : {"3pm UTC", "15:00 UTC", "3:00 pm UTC", "Thursday 26 November 2026, 3pm UTC",
+                           "2026-11-26T15:00:00Z", "4pm CET"})
+    EXPECT_EQ(lint("draft-next-update", draft(field, same)), Strings{}) << same;
+  EXPECT_EQ(lint("draft-next-update", draft("Thursday 26 November 2026, 3pm UTC", "15:00 UTC")), Strings{});
+  // A different time is a second promise.
+  EXPECT_EQ(lint("draft-next-update", draft(field, "4pm UTC")),
+            Strings{"13:37: two different next update times in one email: Thursday 26 November 2026, 16:00 UTC here, "
+                    "but Thursday 26 November 2026, 15:00 UTC on line 9; promise one time"});
+  EXPECT_EQ(lint("draft-next-update", draft(field, "Friday 27 November 2026, 3pm UTC")),
+            Strings{"13:37: two different next update times in one email: Friday 27 November 2026, 15:00 UTC here, "
+                    "but Thursday 26 November 2026, 15:00 UTC on line 9; promise one time"});
+  // The prose's zone is checked on that date too.
+  EXPECT_EQ(lint("draft-next-update", draft(field, "4pm BST")),
+            Strings{"13:37: next update time \"4pm BST\": BST is not in effect on Thursday 26 November 2026 (it is GMT "
+                    "then); write the time in UTC"});
+  // With no date anywhere, a time of day alone is still a promise without a date.
+  EXPECT_EQ(lint("draft-next-update", draft("3pm UTC", "3pm UTC")),
+            (Strings{"9:17: next update time \"3pm UTC\" has no date; write the date too, e.g. \"Monday 2 November "
+                     "2026, 09:45 UTC\"",
+                     "13:37: next update time \"3pm UTC\" has no date; write the date too, e.g. \"Monday 2 November "
+                     "2026, 09:45 UTC\""}));
+}
+
+TEST(DraftNextUpdate, TheDocumentedExamples) {
+  Lint lint;
+  const RuleInfo* rule = find_rule("draft-next-update");
+  ASSERT_NE(rule, nullptr);
+  EXPECT_EQ(lint("draft-next-update", std::string(rule->bad_example)).size(), 1u);
+  EXPECT_EQ(lint("draft-next-update", std::string(rule->good_example)), Strings{});
+}
+
 TEST(DraftNextUpdate, TwoDifferentTimes) {
   Lint lint;
   std::vector<Diagnostic> d = lint.all(read_text("fixtures/drafts/next-update-two-times.txt"));
