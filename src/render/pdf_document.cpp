@@ -1,15 +1,20 @@
 #include "render/pdf_document.h"
 
+// libharu's lower-level API, exported by the library and declared in its installed headers: the
+// public HPDF_* calls offer neither custom encodings nor a ToUnicode map for a simple font.
+#include <hpdf_encoder.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <map>
+#include <set>
+#include <span>
 
 #include "render/pdf_text.h"
 #include "render/ttf_subset.h"
@@ -18,10 +23,54 @@ namespace esc::pdf {
 
 namespace {
 
-// Single-byte code pages tried for an embedded font, in order; "UTF-8" (a CID font) is last.
-constexpr std::array<const char*, 6> kCodePages = {"WinAnsiEncoding", "CP1250", "CP1251",
-                                                   "CP1253",          "CP1254", "CP1257"};
-constexpr int kUtf8 = static_cast<int>(kCodePages.size());
+// Custom encodings use bytes 0x21-0xFF: 223 characters each. Byte 0x20 stays unused there (PDF
+// word spacing applies to it in any single-byte font).
+constexpr unsigned kFirstCustomByte = 0x21;
+constexpr std::size_t kCustomCapacity = 0x100 - kFirstCustomByte;
+
+// The glyph name a viewer maps back to exactly `c` (Adobe Glyph List specification: "uniXXXX").
+// libharu's own names are ambiguous for some characters: its "Delta", "Omega" and "mu" for Greek
+// Δ, Ω and μ mean U+2206, U+2126 and U+00B5 to a viewer, which then finds no such glyph in the
+// subset (an empty box) and extracts the wrong character.
+void append_glyph_name(std::string& out, char32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "/uni%04X", static_cast<unsigned>(c));
+  out += buf;
+}
+
+// libharu's encoder write callback for a custom encoding: the /Encoding entry of the font
+// dictionary, WinAnsi overridden by a /Differences array that names each byte's character.
+HPDF_STATUS write_custom_encoding(HPDF_Encoder encoder, HPDF_Stream out) {
+  const auto* attr = static_cast<const HPDF_BasicEncoderAttr_Rec*>(encoder->attr);
+  std::string s = "/Encoding <<\012/Type /Encoding\012/BaseEncoding /WinAnsiEncoding\012/Differences [";
+  s += std::to_string(attr->first_char);
+  for (unsigned b = attr->first_char; b <= attr->last_char; ++b) append_glyph_name(s, attr->unicode_map[b]);
+  s += "]\012>>\012";
+  return HPDF_Stream_WriteStr(out, s.c_str());
+}
+
+// A ToUnicode CMap for a custom encoding (byte kFirstCustomByte + k shows chars[k]): what text
+// extraction and copy-paste read first.
+std::string to_unicode_cmap(std::span<const char32_t> chars) {
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n";
+  char buf[32];
+  for (std::size_t from = 0; from < chars.size(); from += 100) {  // at most 100 entries a block
+    const std::size_t n = std::min<std::size_t>(100, chars.size() - from);
+    s += std::to_string(n) + " beginbfchar\n";
+    for (std::size_t k = from; k < from + n; ++k) {
+      std::snprintf(buf, sizeof buf, "<%02X> <%04X>\n", static_cast<unsigned>(kFirstCustomByte + k),
+                    static_cast<unsigned>(chars[k]));
+      s += buf;
+    }
+    s += "endbfchar\n";
+  }
+  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return s;
+}
 
 std::string hex(unsigned v) {
   char buf[16];
@@ -89,7 +138,7 @@ std::optional<std::string> Document::start_base14() {
   for (const char* name : {"Helvetica", "Helvetica-Bold"}) {
     HPDF_Font f = HPDF_GetFont(doc_, name, "WinAnsiEncoding");
     if (!f) return libharu_error("loading the Helvetica font").value_or("the PDF library could not load Helvetica");
-    slots_.push_back({f, false, winansi, {}});
+    slots_.push_back({f, winansi});
   }
   chain_[0] = {0};
   chain_[1] = {1, 0};
@@ -101,8 +150,7 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
   struct FontFile {
     std::string path;
     std::optional<TrueTypeFont> ttf;
-    std::vector<char32_t> chars;         // what the subset must hold
-    std::map<int, std::vector<char32_t>> by_encoding;  // code page index (kUtf8 for UTF-8) -> chars
+    std::set<char32_t> chars;  // what the subset must hold
   };
   std::vector<FontFile> files;
   auto find_file = [&](const std::string& path) -> std::optional<std::size_t> {
@@ -122,7 +170,7 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
     auto ttf = TrueTypeFont::open(path, &why);
     if (!ttf)
       return required ? std::optional<std::string>("font file " + path + " cannot be used: " + why) : std::nullopt;
-    files.push_back({path, std::move(ttf), {}, {}});
+    files.push_back({path, std::move(ttf), {}});
     return std::nullopt;
   };
   const std::string bold_path = plan.bold.empty() ? plan.regular : plan.bold;
@@ -130,28 +178,17 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
   if (auto e = open(bold_path, true)) return e;
   const std::size_t regular_file = *find_file(plan.regular), bold_file = *find_file(bold_path);
 
-  // Character -> byte of each code page, from libharu's own tables.
-  std::array<std::unordered_map<char32_t, unsigned char>, kCodePages.size()> code_pages;
-  for (std::size_t e = 0; e < kCodePages.size(); ++e) {
-    HPDF_Encoder encoder = HPDF_GetEncoder(doc_, kCodePages[e]);
-    if (!encoder) return libharu_error("loading the code pages").value_or("the PDF library has no code page tables");
-    for (unsigned b = 0x20; b <= 0xFF; ++b) {
-      const HPDF_UNICODE u = HPDF_Encoder_GetUnicode(encoder, static_cast<HPDF_UINT16>(b));
-      if (u >= 0x20 && !(u >= 0x7F && u < 0xA0)) code_pages[e].emplace(static_cast<char32_t>(u), static_cast<unsigned char>(b));
-    }
-  }
-
-  // Each face's characters go to the first file of its chain that has a glyph, in the first
-  // code page that has the character.
+  // Each face's characters go to the first file of its chain that has a glyph, else to the
+  // first fallback font that has one.
   const std::vector<std::size_t> file_chain[2] = {{regular_file}, {bold_file, regular_file}};
-  std::map<char32_t, bool> needed[2];
-  for (char32_t c : regular_chars) needed[0][c] = true;
-  for (char32_t c : bold_chars) needed[1][c] = true;
-  needed[0][U'?'] = needed[1][U'?'] = true;  // the stand-in for missing glyphs
+  std::set<char32_t> needed[2];
+  needed[0].insert(regular_chars.begin(), regular_chars.end());
+  needed[1].insert(bold_chars.begin(), bold_chars.end());
+  needed[0].insert(U'?');  // the stand-in for missing glyphs
+  needed[1].insert(U'?');
   bool fallbacks_opened = false;
   for (int face = 0; face < 2; ++face)
-    for (const auto& entry : needed[face]) {
-      const char32_t c = entry.first;
+    for (const char32_t c : needed[face]) {
       std::optional<std::size_t> file;
       for (std::size_t f : file_chain[face])
         if (!file && files[f].ttf->has_glyph(c)) file = f;
@@ -161,21 +198,14 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
       }
       for (std::size_t f = 2; !file && f < files.size(); ++f)
         if (files[f].ttf->has_glyph(c)) file = f;
-      if (!file) continue;  // missing everywhere: drawn as '?', reported by glyph()
-      int encoding = kUtf8;
-      for (std::size_t e = 0; e < code_pages.size() && encoding == kUtf8; ++e)
-        if (code_pages[e].contains(c)) encoding = static_cast<int>(e);
-      files[*file].chars.push_back(c);
-      auto& list = files[*file].by_encoding[encoding];
-      if (std::find(list.begin(), list.end(), c) == list.end()) list.push_back(c);
+      if (file) files[*file].chars.insert(c);  // else missing everywhere: '?', reported by glyph()
     }
 
-  bool utf8_enabled = false;
-  std::vector<std::map<int, int>> slot_of(files.size());  // file -> encoding -> slot
+  std::vector<std::vector<int>> slots_of(files.size());  // file -> its slots, WinAnsi first
   for (std::size_t i = 0; i < files.size(); ++i) {
     FontFile& file = files[i];
     if (file.chars.empty()) continue;
-    const std::string subset = file.ttf->subset(file.chars);
+    const std::string subset = file.ttf->subset(std::vector<char32_t>(file.chars.begin(), file.chars.end()));
     // libharu loads TrueType only from a path and reads it again when saving: hand it an
     // in-memory file that lives as long as the document.
     const int fd = ::memfd_create("escalate-font", MFD_CLOEXEC);
@@ -189,36 +219,78 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
     const std::string fd_path = "/proc/self/fd/" + std::to_string(fd);
     const char* name = HPDF_LoadTTFontFromFile(doc_, fd_path.c_str(), HPDF_TRUE);
     if (!name) return libharu_error("loading font " + file.path).value_or("the PDF library could not load font " + file.path);
-    for (const auto& [encoding, chars] : file.by_encoding) {
-      if (encoding == kUtf8 && !utf8_enabled) {
-        if (HPDF_UseUTFEncodings(doc_) != HPDF_OK) return libharu_error("enabling UTF-8");
-        utf8_enabled = true;
-      }
-      HPDF_Font font = HPDF_GetFont(doc_, name, encoding == kUtf8 ? "UTF-8" : kCodePages[static_cast<std::size_t>(encoding)]);
+
+    // WinAnsi where it names the character (U+00A0 and U+00AD are named "space" and "hyphen"
+    // there, which a viewer would look up as U+0020 and U+002D), custom encodings for the rest.
+    std::vector<char32_t> winansi, others;
+    for (char32_t c : file.chars) (to_cp1252(c) && c != 0xA0 && c != 0xAD ? winansi : others).push_back(c);
+    auto add_slot = [&](const char* encoding, std::unordered_map<char32_t, unsigned char> code) -> std::optional<std::string> {
+      HPDF_Font font = HPDF_GetFont(doc_, name, encoding);
       if (!font) return libharu_error("loading font " + file.path).value_or("the PDF library could not load font " + file.path);
-      Slot slot{font, encoding == kUtf8, {}, {}};
-      for (char32_t c : chars) {
-        if (slot.utf8) slot.has[c] = true;
-        else slot.code[c] = code_pages[static_cast<std::size_t>(encoding)].at(c);
-      }
-      slot_of[i][encoding] = static_cast<int>(slots_.size());
-      slots_.push_back(std::move(slot));
+      slots_of[i].push_back(static_cast<int>(slots_.size()));
+      slots_.push_back({font, std::move(code)});
+      return std::nullopt;
+    };
+    if (!winansi.empty()) {
+      std::unordered_map<char32_t, unsigned char> code;
+      for (char32_t c : winansi) code[c] = *to_cp1252(c);
+      if (auto e = add_slot("WinAnsiEncoding", std::move(code))) return e;
+    }
+    for (std::size_t from = 0; from < others.size(); from += kCustomCapacity) {
+      const std::span<const char32_t> chunk(others.data() + from, std::min(kCustomCapacity, others.size() - from));
+      std::unordered_map<char32_t, unsigned char> code;
+      for (std::size_t k = 0; k < chunk.size(); ++k) code[chunk[k]] = static_cast<unsigned char>(kFirstCustomByte + k);
+      const std::string encoding = "Escalate-" + std::to_string(i) + "-" + std::to_string(from / kCustomCapacity);
+      if (auto e = register_custom_encoding(encoding, chunk)) return e;
+      if (auto e = add_slot(encoding.c_str(), std::move(code))) return e;
+      if (auto e = add_to_unicode(slots_.back().font, chunk)) return e;
     }
   }
   for (int face = 0; face < 2; ++face) {
     std::vector<std::size_t> order = file_chain[face];
     for (std::size_t f = 2; f < files.size(); ++f) order.push_back(f);
     for (std::size_t f : order)
-      for (const auto& [encoding, slot] : slot_of[f]) {
-        (void)encoding;
+      for (int slot : slots_of[f])
         if (std::find(chain_[face].begin(), chain_[face].end(), slot) == chain_[face].end()) chain_[face].push_back(slot);
-      }
   }
   return std::nullopt;
 }
 
+std::optional<std::string> Document::register_custom_encoding(const std::string& name,
+                                                              std::span<const char32_t> chars) {
+  HPDF_Encoder encoder = HPDF_BasicEncoder_New(doc_->mmgr, "WinAnsiEncoding");
+  if (!encoder) return libharu_error("creating a font encoding").value_or("the PDF library could not create an encoding");
+  std::snprintf(encoder->name, sizeof encoder->name, "%s", name.c_str());
+  auto* attr = static_cast<HPDF_BasicEncoderAttr>(encoder->attr);
+  for (std::size_t k = 0; k < chars.size(); ++k) {
+    const std::size_t byte = kFirstCustomByte + k;
+    attr->unicode_map[byte] = static_cast<HPDF_UNICODE>(chars[k]);  // libharu's widths come from here
+    attr->differences[byte] = 1;
+  }
+  attr->has_differences = HPDF_TRUE;
+  attr->first_char = static_cast<HPDF_BYTE>(kFirstCustomByte);  // the /Widths array covers just these
+  attr->last_char = static_cast<HPDF_BYTE>(kFirstCustomByte + chars.size() - 1);
+  encoder->write_fn = &write_custom_encoding;
+  if (HPDF_Doc_RegisterEncoder(doc_, encoder) != HPDF_OK) {
+    HPDF_Encoder_Free(encoder);
+    return libharu_error("registering a font encoding").value_or("the PDF library refused encoding " + name);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> Document::add_to_unicode(HPDF_Font font, std::span<const char32_t> chars) {
+  HPDF_Dict stream = HPDF_DictStream_New(doc_->mmgr, doc_->xref);
+  if (!stream) return libharu_error("creating a ToUnicode map").value_or("the PDF library could not create a stream");
+  stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  const std::string cmap = to_unicode_cmap(chars);
+  if (HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                        static_cast<HPDF_UINT>(cmap.size())) != HPDF_OK ||
+      HPDF_Dict_Add(font, "ToUnicode", stream) != HPDF_OK)
+    return libharu_error("writing a ToUnicode map").value_or("the PDF library could not write a ToUnicode map");
+  return std::nullopt;
+}
+
 std::string Document::encode(const Slot& slot, std::u32string_view text) const {
-  if (slot.utf8) return encode_utf8(text);
   std::string out;
   for (char32_t c : text) {
     auto it = slot.code.find(c);

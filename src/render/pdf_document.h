@@ -7,17 +7,22 @@
 // Two font plans:
 //  - base-14 Helvetica with WinAnsiEncoding (nothing embedded) when every character is in
 //    Windows-1252;
-//  - embedded TrueType subsets (see ttf_subset.h). A subset is shown through single-byte code
-//    pages where they have the character (Windows-1252, then 1250 Central European, 1251
-//    Cyrillic, 1253 Greek, 1254 Turkish, 1257 Baltic): one byte per character in the page, no
-//    CID machinery, and pdftotext maps the glyph names back to Unicode. Only characters no code
-//    page has (CJK, for instance) go through libharu's UTF-8 CID encoder. All the code pages of
-//    one font share one embedded font file.
+//  - embedded TrueType subsets (see ttf_subset.h), shown through single-byte encodings only: one
+//    byte per character, no CID machinery. Characters in Windows-1252 use WinAnsiEncoding; all
+//    the others, whatever their script (Central European, Turkish, Cyrillic, Greek, Vietnamese,
+//    CJK from a fallback font...), go into custom encodings built for the document, 223
+//    characters each, whose /Differences name every glyph "uniXXXX" and which carry a ToUnicode
+//    CMap, so viewers find each glyph and text extraction gives each character back. All the
+//    encodings of one font share one embedded font file.
+//
+// The characters given to start() must include every character later drawn *or measured* in
+// that face: a subset holds nothing else, and anything else is reported missing.
 #pragma once
 
 #include <hpdf.h>
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -79,13 +84,11 @@ class Document {
   bool failed() const { return error_code_ != HPDF_OK; }
 
  private:
-  // A font as used on the page: a font file in one encoding.
+  // A font as used on the page: a font file in one single-byte encoding.
   struct Slot {
     HPDF_Font font = nullptr;
-    bool utf8 = false;                                // else single-byte through `code`
-    std::unordered_map<char32_t, unsigned char> code;  // single-byte: character -> byte
-    std::unordered_map<char32_t, bool> has;            // UTF-8: the characters it shows
-    bool shows(char32_t c) const { return utf8 ? has.contains(c) : code.contains(c); }
+    std::unordered_map<char32_t, unsigned char> code;  // character -> byte
+    bool shows(char32_t c) const { return code.contains(c); }
   };
   struct Glyph {
     int slot = -1;
@@ -114,6 +117,8 @@ class Document {
   std::optional<std::string> start_base14();
   std::optional<std::string> start_embedded(const FontPlan& plan, std::u32string_view regular_chars,
                                             std::u32string_view bold_chars);
+  std::optional<std::string> register_custom_encoding(const std::string& name, std::span<const char32_t> chars);
+  std::optional<std::string> add_to_unicode(HPDF_Font font, std::span<const char32_t> chars);
   const Glyph& glyph(Face face, char32_t c);
   std::string encode(const Slot& slot, std::u32string_view text) const;
   std::optional<std::string> libharu_error(std::string_view doing) const;

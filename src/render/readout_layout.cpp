@@ -19,7 +19,23 @@ Rgb tone_color(Tone t) {
 
 // ---- Pen ----------------------------------------------------------------------------------------
 
+void Pen::note(Face face, char32_t c) {
+  const int f = static_cast<int>(face);
+  if (c < 0x10000) {
+    std::vector<std::uint64_t>& seen = seen_[f];
+    if (seen.empty()) seen.resize(0x10000 / 64);
+    std::uint64_t& word = seen[c / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (c % 64);
+    if (word & bit) return;
+    word |= bit;
+  } else if (chars_[f].find(c) != std::u32string::npos) {
+    return;
+  }
+  chars_[f].push_back(c);
+}
+
 double Pen::advance(Face face, char32_t c) {
+  if (mode_ == Mode::collect) note(face, c);  // measured characters may be drawn at real widths
   if (mode_ == Mode::collect || !doc_) return c == U' ' ? 0.28 : 0.6;  // generous estimate
   return doc_->advance(face, c);
 }
@@ -31,7 +47,8 @@ double Pen::width(Face face, double size, std::u32string_view text) {
 }
 
 void Pen::text(Face face, double size, double x, double baseline, std::u32string_view text, Rgb color) {
-  if (mode_ == Mode::collect) chars_[static_cast<int>(face)] += text;
+  if (mode_ == Mode::collect)
+    for (char32_t c : text) note(face, c);
   if (mode_ == Mode::draw && doc_) doc_->text(face, size, x, baseline, text, color);
 }
 
@@ -45,7 +62,7 @@ std::vector<std::u32string> Pen::wrap(Face face, double size, std::u32string_vie
 
 std::u32string Pen::fit(Face face, double size, std::u32string_view text, double max_width) {
   if (mode_ == Mode::collect) {
-    chars_[static_cast<int>(face)] += U'\u2026';
+    note(face, U'\u2026');
     return std::u32string(text);
   }
   return pdf::ellipsize(text, max_width, [&](char32_t c) { return advance(face, c) * size; });

@@ -3,6 +3,7 @@
 // document exists), once per candidate body size to measure, and once to draw.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -35,6 +36,12 @@ Rgb tone_color(Tone t);
 
 // Text and shapes that go to the document only when drawing; in the collecting pass the text
 // only records its characters and widths are estimates.
+//
+// The collecting pass records every character that is drawn *or measured* in a face: with
+// estimated widths the layout can take other branches than with real ones (a label that is
+// only measured there, because the lane looks too crowded, may be drawn at real widths), and
+// an embedded font subset holds only the characters collected here. Measuring a character the
+// subset lacks would report it as missing and draw "?".
 class Pen {
  public:
   enum class Mode { collect, measure, draw };
@@ -52,12 +59,16 @@ class Pen {
 
   pdf::Document* doc() { return drawing() ? doc_ : nullptr; }  // for shapes: null unless drawing
 
+  // The characters collected for a face, each once, in order of first use.
   const std::u32string& chars(Face face) const { return chars_[static_cast<int>(face)]; }
 
  private:
   pdf::Document* doc_;
   Mode mode_;
   std::u32string chars_[2];
+  std::vector<std::uint64_t> seen_[2];  // BMP bitmap per face: which characters chars_ holds
+
+  void note(Face face, char32_t c);
 };
 
 // Draws the timeline strip (incident axis, update promises, PIR row) in the box that starts at

@@ -364,8 +364,8 @@ std::string TrueTypeFont::subset(const std::vector<char32_t>& chars_in, bool kee
   put32(loca, static_cast<std::uint32_t>(glyf.size()));
 
   // cmap: format 4. Characters closer than kMaxGap code points share a segment whose glyphs are
-  // listed in glyphIdArray (0 for the gaps): libharu looks every one of the 65,536 UTF-8 codes
-  // up with a linear scan over the segments when it creates the font, so few segments is fast.
+  // listed in glyphIdArray (0 for the gaps): libharu looks each character up with a linear scan
+  // over the segments (and a UTF-8 CID font would look up all 65,536 codes), so few is fast.
   constexpr int kMaxGap = 48;
   struct Segment {
     std::uint16_t start, end;

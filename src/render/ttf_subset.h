@@ -2,9 +2,9 @@
 // a subset font file that holds only the glyphs a document uses.
 //
 // Why: libharu embeds a TrueType font with every table but `glyf` copied whole (cmap, hmtx, loca,
-// post, name...), so DejaVu Sans costs ~90 KB per face in every PDF, and building its UTF-8 CID
-// font scans the whole cmap 65,536 times. A subset with ~100 glyphs and a few cmap segments makes
-// both small. The subset renumbers glyphs in code-point order (so runs of letters become one cmap
+// post, name...), so DejaVu Sans costs ~90 KB per face in every PDF, and libharu looks characters
+// up with linear scans over the cmap segments. A subset with ~100 glyphs and a few cmap segments
+// makes both small. The subset renumbers glyphs in code-point order (so runs of letters become one cmap
 // segment), remaps the components of composite glyphs and drops the hinting instructions.
 #pragma once
 

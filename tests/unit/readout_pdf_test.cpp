@@ -17,8 +17,10 @@
 #include "core/calendar.h"
 #include "load/config.h"
 #include "load/loader.h"
+#include "render/pdf_document.h"
 #include "render/pdf_text.h"
 #include "render/readout_content.h"
+#include "render/readout_layout.h"
 #include "render/readout_pdf.h"
 #include "render/ttf_subset.h"
 #include "rules/rule.h"
@@ -112,6 +114,7 @@ std::string text_of(const fs::path& pdf) { return run("pdftotext -layout " + quo
 
 std::string example() { return read_text("fixtures/ESC-2026-0142.yaml"); }
 std::string unicode_example() { return read_text("fixtures/unicode/ESC-2026-0201.yaml"); }
+std::string mixed_code_pages_example() { return read_text("fixtures/unicode/ESC-2026-0207.yaml"); }
 
 }  // namespace
 
@@ -209,6 +212,89 @@ TEST(ReadoutPdf, NamesOutsideWindows1252EmbedTheFontAndComeBackOut) {
         "£4,500", "£45,000", "P2 — High", "Within SLA",
         "Move export-table migrations outside business hours", "Share the written PIR with María José Núñez"})
     EXPECT_NE(text.find(expected), std::string::npos) << "missing from the PDF text: " << expected;
+}
+
+// Names mixing characters of several Windows code pages on one page (ő: Central European, Ş and ı:
+// Turkish, Ł, Å, é, ñ) with "—", curly quotes and "£". The six update promises crowd the Updates
+// lane, so the collecting pass (estimated widths) only measures their labels (": next update by
+// 15:27 — kept"), and "—" appears in the regular face nowhere else. Measured characters used to
+// be left out of the font subsets: a warning "no glyph for '—'", and labels drawn with "?" (whose
+// narrower width even let them fit; with the real "—" the lane is summed up in one line).
+TEST(ReadoutPdf, NamesMixingCodePagesShowEveryCharacter) {
+  const ReadoutResult r = render(load(mixed_code_pages_example()));
+  ASSERT_FALSE(r.error) << *r.error;
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_TRUE(r.warnings.empty()) << r.warnings.front();
+  EXPECT_TRUE(r.embedded_fonts);
+  const fs::path pdf = write_pdf("mixed-code-pages.pdf", r.pdf);
+  EXPECT_EQ(pages(pdf), "1");
+  EXPECT_EQ(run("qpdf --check " + quoted(pdf)).status, 0);
+  const std::string text = text_of(pdf);
+  for (const char* expected :
+       {"Åberg & Peña Logistics", "Ledger requests failing with a “timeout” for all EU customers", "Íñigo Muñoz",
+        "P1 — Critical", "6 update promises: 6 kept, 0 missed",
+        "Ödön Kőváry’s team", "“timeout”.", "£409,000", "Renée Åberg called the hourly updates “exactly",
+        "Şebnem Yılmaz", "Łukasz Wróbel"})
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing from the PDF text: " << expected;
+  EXPECT_EQ(text.find('?'), std::string::npos) << text;  // the page has no question mark of its own
+}
+
+// What the collecting pass records: every character drawn *or measured* in a face (an embedded
+// subset holds nothing else), each once.
+TEST(ReadoutLayout, CollectingRecordsMeasuredCharactersToo) {
+  readout::Pen pen(nullptr, readout::Pen::Mode::collect);
+  pen.text(pdf::Face::bold, 10, 0, 0, U"P1 — Critical", readout::color::ink);
+  (void)pen.width(pdf::Face::regular, 10, U"by 12:00 — kept");
+  (void)pen.wrap(pdf::Face::regular, 10, U"Kőváry", 100);
+  EXPECT_EQ(pen.chars(pdf::Face::bold), U"P1 —Critcal");
+  EXPECT_EQ(pen.chars(pdf::Face::regular), U"by 12:0—keptKővár");
+}
+
+namespace {
+// The letters of Windows code pages 1250 (Central European), 1251 (Cyrillic), 1253 (Greek), 1254
+// (Turkish) and 1257 (Baltic) that Windows-1252 lacks (250: more than one custom encoding holds),
+// plus letters and symbols of no such code page.
+constexpr std::u32string_view kCodePageLetters =
+    U"ŚŤŹśťźˇ˘ŁĄŞŻ˛łąşĽ˝ľżŔĂĹĆČĘĚĎĐŃŇŐŘŮŰŢŕăĺćčęěďđńňőřůűţ˙ЂЃѓЉЊЌЋЏђљњќћџЎўЈҐЁЄЇІіґё№єјЅѕїАБВГДЕЖЗИЙКЛМНОПРСТУФХ"
+    U"ЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя΅Ά―΄ΈΉΊΌΎΏΐΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩΪΫάέήίΰαβγδεζηθικλμνξοπρςστ"
+    U"υφχψωϊϋόύώĞİğıŖŗĮĀĒĖĢĶĪĻŅŌŲŪįāēėģķīļņōųū";
+constexpr std::u32string_view kBeyondCodePages = U"ẞạếỹ→∑₴ə";
+}  // namespace
+
+// Every character DejaVu Sans has renders, whatever mix of scripts one page holds, and text
+// extraction gives each one back. Greek Δ, Ω and μ used to show as empty boxes and come back as
+// ∆, Ω (ohm) and µ: libharu names their glyphs "Delta", "Omega" and "mu", which the Adobe Glyph
+// List maps to other code points; every custom-encoded glyph is named "uniXXXX" now.
+TEST(ReadoutPdf, EveryScriptOfTheFontRendersAndComesBackOut) {
+  if (!fs::exists(kDefaultReadoutFont) || !fs::exists(kDefaultReadoutBoldFont)) GTEST_SKIP() << "DejaVu Sans not installed";
+  const std::u32string all = std::u32string(kCodePageLetters) + std::u32string(kBeyondCodePages) + U"Zoë — “£”";
+  pdf::FontPlan plan;
+  plan.regular = kDefaultReadoutFont;
+  plan.bold = kDefaultReadoutBoldFont;
+  pdf::Document doc;
+  ASSERT_FALSE(doc.start(plan, all + U" ?", all + U" ?"));
+  double y = doc.page_height() - 60;
+  for (std::size_t from = 0; from < all.size(); from += 40) {
+    doc.text(pdf::Face::regular, 11, 40, y, all.substr(from, 40), {});
+    doc.text(pdf::Face::bold, 11, 320, y, all.substr(from, 40), {});
+    y -= 16;
+  }
+  std::string bytes;
+  pdf::DocumentInfo info;
+  info.title = "scripts";
+  ASSERT_FALSE(doc.save(info, bytes));
+  EXPECT_TRUE(doc.missing_glyphs().empty());
+  const fs::path pdf = write_pdf("scripts.pdf", bytes);
+  EXPECT_EQ(run("qpdf --check " + quoted(pdf)).status, 0);
+  const std::string text = run("pdftotext " + quoted(pdf) + " -").out;
+  for (char32_t c : all)
+    EXPECT_NE(text.find(pdf::encode_utf8(std::u32string(1, c))), std::string::npos)
+        << "missing from the PDF text: " << pdf::encode_utf8(std::u32string(1, c));
+  for (const char* name : {"/uni0394", "/uni03A9", "/uni03BC", "/uni0151", "/uni1E9E"})
+    EXPECT_NE(bytes.find(name), std::string::npos) << name;
+  for (const char* ambiguous : {"/Delta", "/Omega", "/mu"}) EXPECT_EQ(bytes.find(ambiguous), std::string::npos) << ambiguous;
+  const std::string fonts = run("pdffonts " + quoted(pdf)).out;
+  EXPECT_EQ(fonts.find("CID"), std::string::npos) << fonts;  // single-byte fonts only
 }
 
 TEST(ReadoutPdf, ConfiguredFontIsEmbeddedEvenForWinAnsiText) {
@@ -524,7 +610,8 @@ TEST(ReadoutPdf, SpeedAndSizeOfBothFontPaths) {
     bool embedded;
   };
   const Case cases[] = {{"base-14 Helvetica (example)", example(), false},
-                        {"embedded DejaVu subset (unicode example)", unicode_example(), true}};
+                        {"embedded DejaVu subset (unicode example)", unicode_example(), true},
+                        {"embedded DejaVu subset (mixed code pages)", mixed_code_pages_example(), true}};
   for (const Case& c : cases) {
     const Record rec = load(c.yaml);
     const ReadoutResult first = render(rec);
