@@ -115,7 +115,7 @@ int place_flags(std::vector<Flag>& flags, double x_min, double x_max) {
 class Strip {
  public:
   Strip(Pen& pen, const Timeline& t, double x, double top, double width, double body)
-      : pen_(pen), t_(t), x_(x), top_(top), width_(width) {
+      : pen_(pen), t_(t), x_(x), top_(top) {
     fs_ = std::clamp(body * 0.68, 6.0, 6.8);
     lh_ = fs_ * 1.45;
     ax0_ = x + kGutter;
@@ -135,7 +135,7 @@ class Strip {
   static constexpr double kGutter = 58;
   Pen& pen_;
   const Timeline& t_;
-  double x_, top_, width_;
+  double x_, top_;
   double fs_ = 6.5, lh_ = 9.5, ax0_ = 0, ax1_ = 0;
   Instant t0_{}, t1_{};
 
