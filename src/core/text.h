@@ -62,6 +62,12 @@ std::string capitalise(std::string_view word);
 
 namespace esc {
 
+// Appends a code point as UTF-8 (values above U+10FFFF become U+FFFD).
+void append_utf8(std::string& out, char32_t cp);
+
+// "a", "b", "c" -> "a, b and c" (for messages).
+std::string join_and(const std::vector<std::string>& parts);
+
 // A value quoted in a message: at most `max_chars` code points, cut with "…", line breaks shown
 // as spaces — so a 10,000-character value never floods a report.
 std::string excerpt(std::string_view text, std::size_t max_chars = 60);

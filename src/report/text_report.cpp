@@ -10,6 +10,7 @@
 // Waived findings are listed with the word "waived" and the waiver's reason; baselined ones are
 // only counted. Control characters and invalid UTF-8 never reach the terminal: they are shown as
 // Unicode control pictures (U+2400...) and U+FFFD, one code point each, so carets still line up.
+#include "core/text.h"
 #include <algorithm>
 #include <vector>
 #include <string>
@@ -50,23 +51,6 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Text safe for a terminal: valid UTF-8, tabs kept, other C0 controls and DEL as control
 // pictures, C1 controls as U+FFFD.

@@ -12,15 +12,6 @@ namespace {
 using group_a::format_beside;
 using group_a::to_minute;
 
-// Joins "a", "b", "c" as "a, b and c".
-std::string join_and(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += i + 1 == parts.size() ? " and " : ", ";
-    out += parts[i];
-  }
-  return out;
-}
 
 // The facts that are not there: each problem in words, and where it is.
 struct Gap {

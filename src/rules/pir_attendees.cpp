@@ -1,5 +1,6 @@
 // pir-attendees: the post-incident review's attendees lack one of the four roles the playbook
 // names.
+#include "core/text.h"
 #include <algorithm>
 #include <array>
 
@@ -20,15 +21,6 @@ std::string describe_role(Role role) {
   return "the " + std::string(role_title(role)) + " (" + std::string(name_of(role)) + ")";
 }
 
-// "a", "a and b", "a, b and c"
-std::string join_and(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
-    out += items[i];
-  }
-  return out;
-}
 
 void check(const RuleContext& ctx, Findings& findings) {
   const Pir& pir = ctx.record.pir;

@@ -1,4 +1,5 @@
 // severity-criteria: the declared severity disagrees with the playbook's definitions.
+#include "core/text.h"
 #include "rules/group_a_helpers.h"
 #include "rules/record_facts.h"
 #include "rules/rule.h"
@@ -15,14 +16,6 @@ struct Criterion {
   Loc loc;                  // the impact value it reads
 };
 
-std::string join_and(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += i + 1 == parts.size() ? " and " : ", ";
-    out += parts[i];
-  }
-  return out;
-}
 
 std::string plural_customers(long long n) {
   return std::to_string(n) + (n == 1 ? " customer" : " customers");
