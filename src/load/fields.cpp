@@ -8,7 +8,6 @@ namespace esc {
 namespace {
 
 using F = FieldType;
-constexpr std::array<std::string_view, 1> kVersion = {"1"};
 
 // ---- small maps ----------------------------------------------------------------------------
 constexpr FieldSpec kAccount[] = {
