@@ -11,13 +11,6 @@ using namespace esc::testing;
 
 namespace {
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto pos = text.find(from);
-  if (pos == std::string::npos || text.find(from, pos + 1) != std::string::npos)
-    throw std::runtime_error("replaced: '" + from + "' must occur exactly once");
-  return text.replace(pos, from.size(), to);
-}
-
 std::string delivered(const std::string& delivered_at) {
   return example_with("delivered_at: 2026-11-12", "delivered_at: " + delivered_at);
 }
@@ -79,13 +72,13 @@ TEST(PirDeliveryWindow, UndeliveredWithoutAPirSectionPointsAtTheRecord) {
 }
 
 TEST(PirDeliveryWindow, UndeliveredOnlyMattersOnceResolved) {
-  EXPECT_TRUE(run(replaced(undelivered(), "status: resolved", "status: contained")).empty());
+  EXPECT_TRUE(run(replace_once(undelivered(), "status: resolved", "status: contained")).empty());
 }
 
 TEST(PirDeliveryWindow, HolidaysMoveTheDeadline) {
   // Resolved Wed 23 Dec 2026: the 10th business day is Mon 11 Jan 2027 (england-and-wales) or
   // Wed 6 Jan 2027 (weekends only).
-  const std::string text = replaced(delivered("2027-01-11"), "    at: 2026-11-02T10:20:00Z\n",
+  const std::string text = replace_once(delivered("2027-01-11"), "    at: 2026-11-02T10:20:00Z\n",
                                     "    at: 2026-12-23T10:20:00Z\n");
   EXPECT_TRUE(run(text).empty());
   Config none;
@@ -98,6 +91,6 @@ TEST(PirDeliveryWindow, HolidaysMoveTheDeadline) {
 
 TEST(PirDeliveryWindow, SilentWithoutAResolutionTimestamp) {
   const std::string text =
-      replaced(delivered("2026-12-30"), "    at: 2026-11-02T10:20:00Z\n", "");
+      replace_once(delivered("2026-12-30"), "    at: 2026-11-02T10:20:00Z\n", "");
   EXPECT_TRUE(run(text).empty());
 }

@@ -11,18 +11,10 @@ using namespace esc::testing;
 
 namespace {
 
-// `text` with one more replacement (exactly one occurrence of `from`).
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto pos = text.find(from);
-  if (pos == std::string::npos || text.find(from, pos + 1) != std::string::npos)
-    throw std::runtime_error("replaced: '" + from + "' must occur exactly once");
-  return text.replace(pos, from.size(), to);
-}
-
 // The example resolved on Wed 23 Dec 2026 (day 0 before Christmas and New Year), promising the
 // PIR document by `share_by`.
 std::string resolved_before_christmas(const std::string& share_by) {
-  return replaced(example_with("    at: 2026-11-02T10:20:00Z\n", "    at: 2026-12-23T10:20:00Z\n"),
+  return replace_once(example_with("    at: 2026-11-02T10:20:00Z\n", "    at: 2026-12-23T10:20:00Z\n"),
                   "pir_share_by: 2026-11-13", "pir_share_by: " + share_by);
 }
 
@@ -87,7 +79,7 @@ TEST(PirPromise, ConfiguredHolidaysMoveTheDeadline) {
 
 TEST(PirPromise, CountsFromTheUtcDateOfResolution) {
   // 23:30 at -02:00 on 2 Nov is 01:30 UTC on 3 Nov: day 0 is Tuesday, the deadline Tue 17 Nov.
-  const std::string text = replaced(
+  const std::string text = replace_once(
       example_with("    at: 2026-11-02T10:20:00Z\n", "    at: 2026-11-02T23:30:00-02:00\n"),
       "pir_share_by: 2026-11-13", "pir_share_by: 2026-11-17");
   EXPECT_TRUE(run(text).empty());
@@ -95,11 +87,11 @@ TEST(PirPromise, CountsFromTheUtcDateOfResolution) {
 
 TEST(PirPromise, ResolutionOnAWeekendCountsFromTheNextDay) {
   // Day 0 Sat 7 Nov: Mon 9 Nov is the 1st business day, Fri 20 Nov the 10th.
-  const std::string text = replaced(
+  const std::string text = replace_once(
       example_with("    at: 2026-11-02T10:20:00Z\n", "    at: 2026-11-07T10:20:00Z\n"),
       "pir_share_by: 2026-11-13", "pir_share_by: 2026-11-20");
   EXPECT_TRUE(run(text).empty());
-  EXPECT_EQ(run(replaced(text, "pir_share_by: 2026-11-20", "pir_share_by: 2026-11-23")).size(), 1u);
+  EXPECT_EQ(run(replace_once(text, "pir_share_by: 2026-11-20", "pir_share_by: 2026-11-23")).size(), 1u);
 }
 
 TEST(PirPromise, SilentWithoutAResolutionTimestampOrPromise) {

@@ -11,13 +11,6 @@ using namespace esc::testing;
 
 namespace {
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto pos = text.find(from);
-  if (pos == std::string::npos || text.find(from, pos + 1) != std::string::npos)
-    throw std::runtime_error("replaced: '" + from + "' must occur exactly once");
-  return text.replace(pos, from.size(), to);
-}
-
 // The example with the PIR meeting at `scheduled_for` (resolution Mon 2 Nov 2026).
 std::string scheduled(const std::string& scheduled_for) {
   return example_with("scheduled_for: 2026-11-05T14:00:00Z", "scheduled_for: " + scheduled_for);
@@ -25,7 +18,7 @@ std::string scheduled(const std::string& scheduled_for) {
 
 // Resolved on Wed 23 Dec 2026, the PIR meeting at `scheduled_for`.
 std::string resolved_before_christmas(const std::string& scheduled_for) {
-  return replaced(scheduled(scheduled_for), "    at: 2026-11-02T10:20:00Z\n",
+  return replace_once(scheduled(scheduled_for), "    at: 2026-11-02T10:20:00Z\n",
                   "    at: 2026-12-23T10:20:00Z\n");
 }
 
@@ -95,7 +88,7 @@ TEST(PirScheduleWindow, MeasuresTheMeetingNotTheBookingMilestone) {
 
 TEST(PirScheduleWindow, SilentWhenNotScheduledOrNotResolved) {
   EXPECT_TRUE(run(example_with("  scheduled_for: 2026-11-05T14:00:00Z\n", "")).empty());
-  EXPECT_TRUE(run(replaced(scheduled("2026-11-30T14:00:00Z"),
+  EXPECT_TRUE(run(replace_once(scheduled("2026-11-30T14:00:00Z"),
                            "  - milestone: resolution_confirmed\n    at: 2026-11-02T10:20:00Z\n",
                            "  - milestone: resolution_confirmed\n"))
                   .empty());

@@ -11,13 +11,6 @@ using namespace esc::testing;
 
 namespace {
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const auto pos = text.find(from);
-  if (pos == std::string::npos || text.find(from, pos + 1) != std::string::npos)
-    throw std::runtime_error("replaced: '" + from + "' must occur exactly once");
-  return text.replace(pos, from.size(), to);
-}
-
 const std::string kFixture = "fixtures/rules/pir-scheduled.yaml";
 
 std::vector<Diagnostic> run_at(const std::string& text, const char* now, const Config& config = Config{}) {
@@ -26,7 +19,7 @@ std::vector<Diagnostic> run_at(const std::string& text, const char* now, const C
 
 // The fixture (no pir.scheduled_for) resolved on Wed 23 Dec 2026.
 std::string unscheduled_before_christmas() {
-  return replaced(read_text(kFixture), "    at: 2026-11-02T10:20:00Z\n", "    at: 2026-12-23T10:20:00Z\n");
+  return replace_once(read_text(kFixture), "    at: 2026-11-02T10:20:00Z\n", "    at: 2026-12-23T10:20:00Z\n");
 }
 
 }  // namespace
@@ -99,12 +92,12 @@ TEST(PirScheduled, HolidaysAndCalendarNone) {
 }
 
 TEST(PirScheduled, OnlyResolvedRecords) {
-  const std::string text = replaced(read_text(kFixture), "status: resolved", "status: contained");
+  const std::string text = replace_once(read_text(kFixture), "status: resolved", "status: contained");
   EXPECT_TRUE(run_rule_on_text(kPirScheduledRule, text).empty());
 }
 
 TEST(PirScheduled, SilentWithoutAResolutionTimestamp) {
-  const std::string text = replaced(read_text(kFixture), "    at: 2026-11-02T10:20:00Z\n", "");
+  const std::string text = replace_once(read_text(kFixture), "    at: 2026-11-02T10:20:00Z\n", "");
   EXPECT_TRUE(run_rule_on_text(kPirScheduledRule, text).empty());
 }
 

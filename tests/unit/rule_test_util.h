@@ -51,13 +51,18 @@ inline std::vector<std::string> describe(const std::vector<Diagnostic>& diags) {
   return out;
 }
 
-// The example record with one text replacement applied (exactly one occurrence of `from`).
-inline std::string example_with(const std::string& from, const std::string& to) {
-  std::string text = read_text("fixtures/ESC-2026-0142.yaml");
+// `text` with `from` replaced by `to`; `from` must occur exactly once, so a test never edits
+// the wrong place silently.
+inline std::string replace_once(std::string text, const std::string& from, const std::string& to) {
   auto pos = text.find(from);
   if (pos == std::string::npos || text.find(from, pos + 1) != std::string::npos)
-    throw std::runtime_error("example_with: '" + from + "' must occur exactly once");
+    throw std::runtime_error("replace_once: '" + from + "' must occur exactly once");
   return text.replace(pos, from.size(), to);
+}
+
+// The example record with one text replacement applied.
+inline std::string example_with(const std::string& from, const std::string& to) {
+  return replace_once(read_text("fixtures/ESC-2026-0142.yaml"), from, to);
 }
 
 }  // namespace esc::testing
