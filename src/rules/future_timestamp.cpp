@@ -1,5 +1,7 @@
 // future-timestamp: something that already happened is stamped after --now.
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "rules/group_b_helpers.h"
 #include "rules/record_facts.h"
@@ -11,13 +13,37 @@ namespace {
 
 using namespace group_b;
 
-void check_instant(const RuleContext& ctx, const Val<Timestamp>& v, const std::string& what,
-                   Findings& findings) {
-  if (!v || v->utc <= ctx.now) return;
-  findings.add(v.loc, what + " is " + format_short(v->utc) + ", " + describe_span(v->utc - ctx.now) +
-                          " after now (" + format_short(ctx.now) +
-                          "): it records something that already happened, so it cannot be in the "
-                          "future; correct the date and time");
+// A past event stamped after now: where it is and how to name it.
+struct Future {
+  Loc loc;
+  std::string what;
+  Instant at;
+};
+
+void collect(const RuleContext& ctx, const Val<Timestamp>& v, std::string what, std::vector<Future>& out) {
+  if (v && v->utc > ctx.now) out.push_back({v.loc, std::move(what), v->utc});
+}
+
+void report(const RuleContext& ctx, const std::vector<Future>& found, Findings& findings) {
+  // Many future stamps at once almost always mean the clock is wrong (a --now before the
+  // incident), not the record: one finding with a note at each, instead of a page of errors.
+  constexpr std::size_t kMany = 4;
+  if (found.size() >= kMany) {
+    std::vector<Note> notes;
+    for (std::size_t i = 1; i < found.size(); ++i)
+      notes.push_back(note_at(found[i].loc, found[i].what + " is " + format_short(found[i].at)));
+    findings.add(found[0].loc,
+                 std::to_string(found.size()) + " past events are stamped after now (" + format_short(ctx.now) +
+                     "), starting with " + found[0].what + " at " + format_short(found[0].at) +
+                     ": if --now is right (it defaults to the current time), correct these dates",
+                 std::move(notes));
+    return;
+  }
+  for (const Future& f : found)
+    findings.add(f.loc, f.what + " is " + format_short(f.at) + ", " + describe_span(f.at - ctx.now) + " after now (" +
+                            format_short(ctx.now) +
+                            "): it records something that already happened, so it cannot be in the "
+                            "future; correct the date and time");
 }
 
 std::string describe_row(const TimelineRow& row) {
@@ -28,12 +54,14 @@ std::string describe_row(const TimelineRow& row) {
 
 void check(const RuleContext& ctx, Findings& findings) {
   const Record& r = ctx.record;
+  std::vector<Future> found;
   if (r.timeline)
-    for (const TimelineRow& row : *r.timeline) check_instant(ctx, row.at, describe_row(row), findings);
-  for (const Communication& c : r.comms())
-    check_instant(ctx, c.sent_at, comm_name(c) + "'s sent_at", findings);
-  check_instant(ctx, r.facts.confirmed_at, "facts.confirmed_at", findings);
-  check_instant(ctx, r.owners_confirmed_at, "owners_confirmed_at", findings);
+    for (const TimelineRow& row : *r.timeline) collect(ctx, row.at, describe_row(row), found);
+  for (const Communication& c : r.comms()) collect(ctx, c.sent_at, comm_name(c) + "'s sent_at", found);
+  collect(ctx, r.facts.confirmed_at, "facts.confirmed_at", found);
+  collect(ctx, r.owners_confirmed_at, "owners_confirmed_at", found);
+  std::sort(found.begin(), found.end(), [](const Future& a, const Future& b) { return a.loc.mark < b.loc.mark; });
+  report(ctx, found, findings);
   // A delivery date (or a timestamp, compared by its UTC date) is late only from the next day.
   const Val<Date>& delivered = r.pir.delivered_at;
   if (delivered && *delivered > utc_date(ctx.now))
@@ -57,7 +85,9 @@ extern const RuleInfo kFutureTimestampRule = {
         "`pir.delivered_at` — a date, or a timestamp compared by its UTC date, which may be today "
         "but not after today's UTC date. Exactly now passes. Promises and plans are never checked: "
         "`next_update_by`, `next_action.eta`, `pir.scheduled_for`, `pir_share_by` and commitment "
-        "`due` dates may lie in the future.",
+        "`due` dates may lie in the future. When four or more past events are in the future at "
+        "once (almost always a `--now` before the incident), they are one finding with a note at "
+        "each.",
     .rationale =
         "The record is the escalation's history: the playbook asks for timestamped events "
         "(\"TIMESTAMP (UTC)\" in the timeline, \"Sent at (UTC)\" on every update). A past event "
