@@ -191,16 +191,7 @@ std::vector<CustomPattern> compile_patterns(const Config& config, std::vector<st
 }
 
 std::string quote_excerpt(std::string_view text, std::size_t max) {
-  std::string out;
-  std::size_t points = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && ++points > max) {
-      out += "…";
-      break;
-    }
-    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : text[i];
-  }
+  std::string out = excerpt(text, max);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
