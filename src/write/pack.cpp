@@ -1,5 +1,15 @@
 #include "write/pack.h"
 
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <set>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 #include "load/validate.h"
@@ -12,20 +22,128 @@ namespace fs = std::filesystem;
 namespace {
 constexpr std::string_view kStaging = ".escalate-staging-";
 constexpr std::string_view kOld = ".escalate-old-";
+constexpr std::string_view kMarkerHeader =
+    "escalate pack: written by 'escalate build', which replaces this folder whole on the next build.\n"
+    "The files it wrote (anything else here makes escalate refuse to replace the folder):\n";
+
+// An open folder, locked while escalate works in it: a concurrent build never cleans up a
+// staging folder (or an old pack) that another build still uses.
+class LockedDir {
+ public:
+  LockedDir() = default;
+  LockedDir(const LockedDir&) = delete;
+  LockedDir& operator=(const LockedDir&) = delete;
+  ~LockedDir() { close(); }
+  // Opens `path` (never through a symlink); errno is set on failure.
+  bool open(const fs::path& path) {
+    close();
+    fd_ = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    return fd_ >= 0;
+  }
+  bool try_lock() { return fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0; }
+  // Waits up to ~10 s for a concurrent build to finish with the folder.
+  bool lock() {
+    for (int i = 0; i < 1000; ++i) {
+      if (try_lock()) return true;
+      if (errno != EWOULDBLOCK) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  }
+  // Whether `path` is still this folder (not replaced since it was opened).
+  bool is(const fs::path& path) const {
+    struct stat a {}, b {};
+    return fd_ >= 0 && ::fstat(fd_, &a) == 0 && ::lstat(path.c_str(), &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+  }
+  void close() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+std::string marker_text(const std::vector<PackFile>& files) {
+  std::string text(kMarkerHeader);
+  for (const PackFile& f : files) text += fs::path(f.relative).lexically_normal().generic_string() + "\n";
+  return text;
+}
+
+bool rename_noreplace(const fs::path& from, const fs::path& to) {
+  return ::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0;
+}
+
+bool rename_exchange(const fs::path& a, const fs::path& b) {
+  return ::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0;
+}
+
+// Staging folders are named <prefix><id>-<pid>: whether that process is gone.
+bool owner_gone(const std::string& name) {
+  std::size_t dash = name.rfind('-');
+  if (dash == std::string::npos) return false;
+  char* end = nullptr;
+  long pid = std::strtol(name.c_str() + dash + 1, &end, 10);
+  if (pid <= 0 || !end || *end) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
+
 }  // namespace
+
+std::optional<std::string> foreign_content(const fs::path& pack) {
+  std::error_code ec;
+  fs::path marker = pack / kPackMarker;
+  if (!fs::is_regular_file(fs::symlink_status(marker, ec)))
+    return "it was not written by escalate (it has no " + std::string(kPackMarker) + " file)";
+  std::string text;
+  if (auto err = read_file(marker, text, 1024 * 1024)) return *err;
+  if (!text.starts_with(kMarkerHeader))
+    return "its " + std::string(kPackMarker) + " file was not written by escalate";
+  std::set<std::string> listed;
+  for (std::size_t pos = kMarkerHeader.size(); pos < text.size();) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    listed.insert(text.substr(pos, eol - pos));
+    pos = eol + 1;
+  }
+  fs::recursive_directory_iterator it(pack, ec), end;  // never follows symlinks
+  if (ec) return "cannot read it: " + ec.message();
+  for (; it != end; it.increment(ec)) {
+    if (ec) return "cannot read it: " + ec.message();
+    auto st = it->symlink_status(ec);
+    if (fs::is_directory(st)) continue;
+    std::string rel = it->path().lexically_relative(pack).generic_string();
+    if (rel == kPackMarker) continue;
+    if (!fs::is_regular_file(st) || !listed.contains(rel))
+      return "it holds '" + rel + "', which escalate did not write";
+  }
+  if (ec) return "cannot read it: " + ec.message();
+  return std::nullopt;
+}
 
 std::optional<std::string> prepare_output_dir(const fs::path& dir) {
   std::error_code ec;
+  auto st = fs::symlink_status(dir, ec);
+  if (fs::is_symlink(st) && !fs::exists(fs::status(dir, ec)))
+    return "the output folder '" + dir.string() + "' is a symlink to '" + fs::read_symlink(dir, ec).string() +
+           "', which does not exist; create that folder or choose another output folder";
+  ec.clear();
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir, ec))
     return "cannot create the output folder '" + dir.string() + "': " +
            (ec ? ec.message() : "it exists and is not a folder");
+  // Leftovers of interrupted runs: only folders escalate provably made, and only when no
+  // running build holds them.
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (name.starts_with(kStaging) || name.starts_with(kOld)) {
-      std::error_code rm;
-      fs::remove_all(it->path(), rm);  // never follows symlinks inside
-    }
+    if (!name.starts_with(kStaging) && !name.starts_with(kOld)) continue;
+    std::error_code e;
+    if (!fs::is_directory(it->symlink_status(e))) continue;
+    LockedDir d;
+    if (!d.open(it->path()) || !d.try_lock()) continue;
+    bool empty = fs::is_empty(it->path(), e);
+    if (empty ? owner_gone(name) : !foreign_content(it->path())) fs::remove_all(it->path(), e);
   }
   return std::nullopt;
 }
@@ -43,17 +161,29 @@ std::optional<std::string> write_pack(const fs::path& dir, const std::string& id
            "': it is a symlink (escalate never writes through a symlink inside the output folder)";
   if (fs::exists(st) && !fs::is_directory(st))
     return "cannot write the pack '" + target.string() + "': it exists and is not a folder";
+  auto refuse_foreign = [&](const std::string& why) {
+    return "refusing to replace '" + target.string() + "': " + why +
+           "; escalate replaces only the packs it wrote (move the folder away or choose another output folder)";
+  };
+  // Refused before anything is written.
+  if (fs::exists(st))
+    if (auto why = foreign_content(target)) return refuse_foreign(*why);
 
   std::string suffix = id + "-" + std::to_string(::getpid());
   fs::path staging = dir / (std::string(kStaging) + suffix);
   fs::remove_all(staging, ec);
   if (!fs::create_directory(staging, ec) || ec)
     return "cannot create '" + staging.string() + "': " + ec.message();
+  LockedDir staging_lock;
   auto fail = [&](const std::string& msg) {
     std::error_code rm;
     fs::remove_all(staging, rm);
     return msg;
   };
+  if (!staging_lock.open(staging) || !staging_lock.try_lock())
+    return fail("cannot lock '" + staging.string() + "': " + std::strerror(errno));
+  // The marker first: a staging folder left by a killed run is still provably escalate's.
+  if (auto err = write_new_file(staging / kPackMarker, marker_text(files))) return fail(*err);
   // The staging folder is renamed into place whole, so its files need no temporary names.
   fs::path made;  // the last folder created, to avoid asking the filesystem again
   for (const PackFile& f : files) {
@@ -65,12 +195,50 @@ std::optional<std::string> write_pack(const fs::path& dir, const std::string& id
     }
     if (auto err = write_new_file(p, f.content)) return fail(*err);
   }
-  if (fs::exists(st)) {
+
+  // Swap it in. Another build may be writing the same pack at the same time: every step is one
+  // atomic rename, and the folder swapped out is checked again (and swapped back if foreign).
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    if (rename_noreplace(staging, target)) return std::nullopt;
+    if (errno == EINVAL || errno == ENOSYS) break;  // the filesystem cannot: the plain way below
+    if (errno != EEXIST && errno != ENOTEMPTY)
+      return fail("cannot write '" + target.string() + "': " + std::strerror(errno));
+    LockedDir old;
+    if (!old.open(target)) {
+      if (errno == ENOENT) continue;
+      if (errno == ELOOP || errno == ENOTDIR)
+        return fail("cannot write the pack '" + target.string() + "': it is no longer a folder");
+      return fail("cannot replace '" + target.string() + "': " + std::strerror(errno));
+    }
+    if (!old.lock()) return fail("cannot replace '" + target.string() + "': another build holds it");
+    if (!old.is(target)) continue;
+    if (auto why = foreign_content(target)) return fail(refuse_foreign(*why));
+    if (!rename_exchange(staging, target)) {
+      if (errno == ENOENT) continue;
+      if (errno == EINVAL || errno == ENOSYS) break;
+      return fail("cannot replace '" + target.string() + "': " + std::strerror(errno));
+    }
+    // `staging` now names what was at `target`.
+    if (!old.is(staging))
+      if (auto why = foreign_content(staging)) {
+        rename_exchange(staging, target);
+        return fail(refuse_foreign(*why));
+      }
+    fs::remove_all(staging, ec);
+    return std::nullopt;
+  }
+  // Filesystems without renameat2 flags: move the old pack aside, then rename.
+  if (fs::exists(fs::symlink_status(target, ec))) {
+    if (auto why = foreign_content(target)) return fail(refuse_foreign(*why));
     fs::path old = dir / (std::string(kOld) + suffix);
     fs::rename(target, old, ec);
     if (ec) return fail("cannot replace '" + target.string() + "': " + ec.message());
     fs::rename(staging, target, ec);
-    if (ec) return fail("cannot replace '" + target.string() + "': " + ec.message());
+    if (ec) {
+      std::error_code back;
+      fs::rename(old, target, back);
+      return fail("cannot replace '" + target.string() + "': " + ec.message());
+    }
     fs::remove_all(old, ec);
   } else {
     fs::rename(staging, target, ec);

@@ -1,0 +1,118 @@
+// The write layer: packs replaced only when escalate provably made them, reports written through
+// devices and FIFOs (never replacing them), inputs that are not regular files never waited on.
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "write/atomic_file.h"
+#include "write/pack.h"
+
+using namespace esc;
+namespace fs = std::filesystem;
+
+namespace {
+
+class WriteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("escalate-write-test-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  fs::path dir_;
+  const std::vector<PackFile> files_ = {{"emails/01-initial.eml", "mail\n"}, {"lint-report.txt", "ok\n"}};
+};
+
+}  // namespace
+
+TEST_F(WriteTest, APackCarriesAMarkerListingItsFiles) {
+  ASSERT_EQ(write_pack(dir_, "ESC-1", files_), std::nullopt);
+  EXPECT_EQ(slurp(dir_ / "ESC-1" / "emails/01-initial.eml"), "mail\n");
+  EXPECT_TRUE(fs::is_regular_file(dir_ / "ESC-1" / kPackMarker));
+  EXPECT_EQ(foreign_content(dir_ / "ESC-1"), std::nullopt);
+  // A rerun replaces it whole.
+  ASSERT_EQ(write_pack(dir_, "ESC-1", {{"lint-report.txt", "again\n"}}), std::nullopt);
+  EXPECT_EQ(slurp(dir_ / "ESC-1" / "lint-report.txt"), "again\n");
+  EXPECT_FALSE(fs::exists(dir_ / "ESC-1" / "emails"));
+}
+
+TEST_F(WriteTest, AFolderEscalateDidNotMakeIsNeverReplaced) {
+  // Any folder at DIR/<id> was replaced, the records folder included.
+  fs::create_directories(dir_ / "incidents");
+  std::ofstream(dir_ / "incidents" / "a.yaml") << "id: incidents\n";
+  auto err = write_pack(dir_, "incidents", files_);
+  ASSERT_TRUE(err.has_value());
+  EXPECT_EQ(*err, "refusing to replace '" + (dir_ / "incidents").string() +
+                      "': it was not written by escalate (it has no .escalate-pack file); escalate replaces only "
+                      "the packs it wrote (move the folder away or choose another output folder)");
+  EXPECT_EQ(slurp(dir_ / "incidents" / "a.yaml"), "id: incidents\n");
+  EXPECT_FALSE(fs::exists(dir_ / "incidents" / kPackMarker));
+}
+
+TEST_F(WriteTest, AUsersFileInsideAPackStopsTheReplacement) {
+  ASSERT_EQ(write_pack(dir_, "ESC-1", files_), std::nullopt);
+  std::ofstream(dir_ / "ESC-1" / "emails" / "notes.txt") << "keep\n";
+  auto err = write_pack(dir_, "ESC-1", files_);
+  ASSERT_TRUE(err.has_value());
+  EXPECT_NE(err->find("it holds 'emails/notes.txt', which escalate did not write"), std::string::npos) << *err;
+  EXPECT_EQ(slurp(dir_ / "ESC-1" / "emails" / "notes.txt"), "keep\n");
+}
+
+TEST_F(WriteTest, OnlyLeftoversEscalateMadeAreCleanedUp) {
+  // A user's own .escalate-old-* file or folder is not escalate's to delete.
+  std::ofstream(dir_ / ".escalate-old-mine") << "keep\n";
+  fs::create_directories(dir_ / ".escalate-staging-notes");
+  std::ofstream(dir_ / ".escalate-staging-notes" / "n.txt") << "keep\n";
+  // A staging folder of a killed run (marker and a listed file) is.
+  ASSERT_EQ(write_pack(dir_, "ESC-9", files_), std::nullopt);
+  fs::rename(dir_ / "ESC-9", dir_ / ".escalate-staging-ESC-9-999999");
+  ASSERT_EQ(prepare_output_dir(dir_), std::nullopt);
+  EXPECT_TRUE(fs::exists(dir_ / ".escalate-old-mine"));
+  EXPECT_TRUE(fs::exists(dir_ / ".escalate-staging-notes" / "n.txt"));
+  EXPECT_FALSE(fs::exists(dir_ / ".escalate-staging-ESC-9-999999"));
+}
+
+TEST_F(WriteTest, ADanglingOutputSymlinkSaysWhereItPoints) {
+  fs::create_symlink(dir_ / "nowhere", dir_ / "out");
+  auto err = prepare_output_dir(dir_ / "out");
+  ASSERT_TRUE(err.has_value());
+  EXPECT_EQ(*err, "the output folder '" + (dir_ / "out").string() + "' is a symlink to '" +
+                      (dir_ / "nowhere").string() +
+                      "', which does not exist; create that folder or choose another output folder");
+}
+
+TEST_F(WriteTest, ReportsAreWrittenThroughDevicesNeverReplacingThem) {
+  EXPECT_EQ(write_output_file("/dev/null", "report\n"), std::nullopt);
+  struct stat st {};
+  ASSERT_EQ(::stat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  EXPECT_EQ(write_output_file("/dev/full", "report\n"), "cannot write '/dev/full': No space left on device");
+  ASSERT_EQ(::stat("/dev/full", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  // A FIFO nobody reads is refused, not waited on, and stays a FIFO.
+  fs::path fifo = dir_ / "report.fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(write_output_file(fifo.string(), "report\n"),
+            "cannot write '" + fifo.string() + "': it is a FIFO and no process is reading it");
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_EQ(write_output_file(dir_.string(), "x"), "cannot write '" + dir_.string() + "': it is a folder; give a file name");
+  EXPECT_TRUE(is_stdout_path("-"));
+  EXPECT_TRUE(is_stdout_path("/dev/stdout"));
+  EXPECT_FALSE(is_stdout_path("report.txt"));
+}
+
+TEST_F(WriteTest, AFifoIsRefusedWhenReadNeverWaitedOn) {
+  fs::path fifo = dir_ / "x.yaml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string text;
+  EXPECT_EQ(read_file(fifo, text, 1024), "cannot read '" + fifo.string() + "': it is a FIFO (named pipe), not a regular file");
+  EXPECT_EQ(read_file("/dev/zero", text, 1024), "cannot read '/dev/zero': it is a device, not a regular file");
+}
