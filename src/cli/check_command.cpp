@@ -23,6 +23,10 @@ bool env_set(const char* name) {
 
 std::optional<RunSettings> resolve_settings(const CommonOptions& o) {
   RunSettings s;
+  if (o.now_given && o.now_text.empty()) {
+    print_error("--now needs a time, e.g. --now 2026-11-20T12:00:00Z (leave --now out for the real clock)");
+    return std::nullopt;
+  }
   if (o.now_text.empty()) {
     s.now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   } else {
@@ -44,7 +48,7 @@ std::optional<RunSettings> resolve_settings(const CommonOptions& o) {
   } else if (const char* gha = std::getenv("GITHUB_ACTIONS"); gha && std::string(gha) == "true") {
     s.format = ReportFormat::github;
   }
-  bool tty = o.output.empty() && ::isatty(STDOUT_FILENO);
+  bool tty = (o.output.empty() || is_stdout_path(o.output)) && ::isatty(STDOUT_FILENO);
   s.color = tty && !o.no_color && !env_set("NO_COLOR") && s.format == ReportFormat::text;
   s.progress = ::isatty(STDERR_FILENO) && !env_set("CI") && !env_set("GITHUB_ACTIONS") && !o.quiet;
   return s;
@@ -55,7 +59,8 @@ int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<File
   for (const std::string& e : errors) print_error(e);
   ReportOptions ropt = ropt_in;
   if (!o.write_baseline.empty()) {
-    if (auto err = write_file_atomic(o.write_baseline, make_baseline(files))) {
+    std::cout.flush();
+    if (auto err = write_output_file(o.write_baseline, make_baseline(files))) {
       print_error(*err);
       return kExitUsage;
     }
@@ -81,13 +86,13 @@ int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<File
   ropt.color = s.color;
   ropt.quiet = o.quiet;
   ropt.tool_version = ESCALATE_VERSION;
-  if (o.output.empty()) {
+  if (o.output.empty() || is_stdout_path(o.output)) {
     write_report(s.format, std::cout, files, ropt);
     std::cout.flush();
   } else {
     std::ostringstream out;
     write_report(s.format, out, files, ropt);
-    if (auto err = write_file_atomic(o.output, out.str())) {
+    if (auto err = write_output_file(o.output, out.str())) {
       print_error(*err);
       return kExitUsage;
     }

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace esc {
@@ -32,7 +33,57 @@ std::optional<std::string> write_all(const fs::path& path, const fs::path& shown
   return std::nullopt;
 }
 
+// Writes all of `content` to an open descriptor.
+std::optional<std::string> write_fd(int fd, const std::string& shown, std::string_view content) {
+  const char* p = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return "cannot write '" + shown + "': " + std::strerror(errno);
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return std::nullopt;
+}
+
+std::string kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a folder";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
 }  // namespace
+
+bool is_stdout_path(const std::string& path) { return path == "-" || path == "/dev/stdout"; }
+
+std::optional<std::string> write_output_file(const std::string& path, std::string_view content) {
+  if (is_stdout_path(path)) return write_fd(STDOUT_FILENO, "standard output", content);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode))
+      return "cannot write '" + path + "': it is " + kind_of(st.st_mode) + "; give a file name";
+    // A device or FIFO is written through, never replaced; a FIFO nobody reads is refused
+    // rather than waited on.
+    int fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+      if (errno == ENXIO) return "cannot write '" + path + "': it is a FIFO and no process is reading it";
+      return "cannot write '" + path + "': " + std::strerror(errno);
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    auto err = write_fd(fd, path, content);
+    if (::close(fd) != 0 && !err) err = "cannot write '" + path + "': " + std::strerror(errno);
+    return err;
+  }
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(path, ec)) && !fs::exists(fs::status(path, ec)))
+    return "refusing to write through the symlink '" + path + "': it points to '" +
+           fs::read_symlink(path, ec).string() + "', which does not exist";
+  return write_file_atomic(path, content);
+}
 
 std::optional<std::string> write_file_atomic(const fs::path& path, std::string_view content) {
   std::error_code ec;
@@ -57,8 +108,16 @@ std::optional<std::string> write_new_file(const fs::path& path, std::string_view
 }
 
 std::optional<std::string> read_file(const fs::path& path, std::string& content, std::size_t limit) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return "cannot read '" + path.string() + "': " + std::strerror(errno);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    std::string kind = S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)" : S_ISCHR(st.st_mode) ? "a device" : kind_of(st.st_mode);
+    ::close(fd);
+    return "cannot read '" + path.string() + "': it is " + kind + ", not a regular file";
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   content.clear();
   char buf[65536];
   while (content.size() <= limit) {

@@ -17,8 +17,16 @@ std::optional<std::string> write_file_atomic(const std::filesystem::path& path, 
 // a staging folder, which is itself renamed into place: no temporary name needed.
 std::optional<std::string> write_new_file(const std::filesystem::path& path, std::string_view content);
 
-// Reads a whole file (up to `limit` bytes + 1, so callers can tell it is over the limit).
-// Returns an error sentence on failure.
+// Whether a report path means standard output: "-" or /dev/stdout.
+bool is_stdout_path(const std::string& path);
+
+// Writes a report the user named: standard output for "-" and /dev/stdout; an existing device
+// or FIFO is written through (-o /dev/null), never replaced; another non-regular file is
+// refused; a regular file is replaced atomically. Returns an error sentence on failure.
+std::optional<std::string> write_output_file(const std::string& path, std::string_view content);
+
+// Reads a whole regular file (up to `limit` bytes + 1, so callers can tell it is over the limit).
+// A FIFO, device or folder is refused, never waited on. Returns an error sentence on failure.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& content,
                                      std::size_t limit);
 
