@@ -16,7 +16,13 @@ namespace {
 
 void add_common(CLI::App* cmd, CommonOptions& o, bool reports) {
   cmd->add_option("--config", o.config, "Configuration file (default: .escalate.yaml found from each input's folder upwards)");
-  cmd->add_option("--now", o.now_text, "The clock for time-dependent rules, RFC 3339 (default: now)");
+  cmd->add_option_function<std::string>(
+      "--now",
+      [&o](const std::string& value) {
+        o.now_text = value;
+        o.now_given = true;
+      },
+      "The clock for time-dependent rules, RFC 3339 (default: now)");
   cmd->add_option("-j,--jobs", o.jobs, "Parallel workers (default, or 0: all cores)")->check(CLI::Range(0, 4096));
   cmd->add_flag("--quiet,-q", o.quiet, "Print findings only; no summary when clean");
   cmd->add_flag("--no-color", o.no_color, "Never colour the output (also: NO_COLOR)");

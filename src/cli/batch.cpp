@@ -10,6 +10,7 @@
 #include "cli/progress.h"
 #include "core/text.h"
 #include "draft/lint.h"
+#include "load/fields.h"
 #include "rules/rule.h"
 #include "write/atomic_file.h"
 
@@ -25,6 +26,13 @@ std::shared_ptr<const Config> load_config_file(const std::string& path, std::vec
   }
   std::vector<Diagnostic> problems;
   auto config = std::make_shared<Config>(load_config(text, path, problems));
+  // Relative templates: and font: mean the configuration file's folder, wherever escalate runs.
+  auto beside_config = [&](std::string& value) {
+    if (value.empty() || fs::path(value).is_absolute()) return;
+    value = (fs::path(path).parent_path() / value).lexically_normal().string();
+  };
+  beside_config(config->templates);
+  beside_config(config->font);
   auto where = [&](Mark m) {
     return m.line > 0 ? path + ":" + std::to_string(m.line) + ":" + std::to_string(m.col) : path;
   };
@@ -91,6 +99,22 @@ std::map<int, std::string> source_lines_for(std::string_view text, const std::ve
 
 namespace {
 
+// Whether the text is plausibly an incident record: no NUL byte, and some line starts with one
+// of the record's top-level keys. The source lines of anything else (a symlinked secrets file,
+// /proc/self/environ) are never echoed into a CI log.
+bool looks_like_record(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return false;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    for (const FieldSpec& f : record_shape().fields)
+      if (line.starts_with(f.key) && line.substr(f.key.size()).starts_with(":")) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 // One configuration per folder, discovered once and shared by the workers.
 class ConfigCache {
  public:
@@ -153,16 +177,12 @@ class ConfigCache {
 }  // namespace
 
 FileResult check_input(const InputFile& in, const Config& config, Instant now, const RecordHook& hook,
-                       std::string* id, Mark* id_mark) {
+                       std::string* id, Mark* id_mark, std::optional<std::string>& read_error) {
   FileResult fr;
   fr.path = in.display;
   ReadResult read = read_input(in, config.max_file_size);
   if (read.error) {
-    Diagnostic d;
-    d.rule = "yaml-syntax";
-    d.file = in.display;
-    d.message = *read.error;
-    fr.diagnostics.push_back(std::move(d));
+    read_error = *read.error;
     return fr;
   }
   if (read.over_limit) {
@@ -179,6 +199,8 @@ FileResult check_input(const InputFile& in, const Config& config, Instant now, c
   // A UTF-8 byte order mark (Windows editors add one) is not part of the record: dropped here
   // so that every column, and every echoed source line, is the one the editor shows.
   if (read.text.starts_with("\xEF\xBB\xBF")) read.text.erase(0, 3);
+  // CR, LF and CRLF line ends alike, for the loader and for the echoed source lines.
+  if (read.text.find('\r') != std::string::npos) read.text = unify_line_ends(read.text);
   Calendar calendar(config.calendar, config.holidays);
   CheckOptions opts{&config, now};
   CheckedRecord checked = check_record_text(read.text, in.display, opts, calendar);
@@ -190,7 +212,7 @@ FileResult check_input(const InputFile& in, const Config& config, Instant now, c
   fr.diagnostics = std::move(checked.diagnostics);
   if (hook) hook(in, config, checked, fr);
   sort_diagnostics(fr.diagnostics);
-  fr.source_lines = source_lines_for(read.text, fr.diagnostics);
+  if (looks_like_record(read.text)) fr.source_lines = source_lines_for(read.text, fr.diagnostics);
   return fr;
 }
 
@@ -239,11 +261,13 @@ BatchResult run_batch(const BatchOptions& options, const RecordHook& hook) {
   result.files.resize(n);
   std::vector<std::string> ids(n);
   std::vector<Mark> id_marks(n);
+  std::vector<std::optional<std::string>> read_errors(n);
   Progress progress(options.progress, n);
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
-      result.files[i] = check_input(batch.inputs[i], *batch.configs[i], options.now, hook, &ids[i], &id_marks[i]);
+      result.files[i] = check_input(batch.inputs[i], *batch.configs[i], options.now, hook, &ids[i], &id_marks[i],
+                                    read_errors[i]);
       progress.tick();
     }
   };
@@ -267,6 +291,13 @@ BatchResult run_batch(const BatchOptions& options, const RecordHook& hook) {
     result.files[i].diagnostics.push_back(std::move(*d));
     sort_diagnostics(result.files[i].diagnostics);
   }
+  // An unreadable file is an I/O error (exit 2); the other records are still reported.
+  std::vector<FileResult> readable;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (read_errors[i]) result.errors.push_back(*read_errors[i]);
+    else readable.push_back(std::move(result.files[i]));
+  }
+  result.files = std::move(readable);
   return result;
 }
 

@@ -37,8 +37,9 @@ struct PreparedBatch {
 PreparedBatch prepare_batch(const BatchOptions& options);
 
 // Reads and checks one input. `id`/`id_mark` receive the record's id when it has a valid one.
+// A file that cannot be read is an I/O error (exit 2) in `read_error`, not a finding.
 FileResult check_input(const InputFile& in, const Config& config, Instant now, const RecordHook& hook,
-                       std::string* id, Mark* id_mark);
+                       std::string* id, Mark* id_mark, std::optional<std::string>& read_error);
 
 // A duplicate-id finding for `file`, whose id was first used by `first_path` at `first_mark`;
 // nullopt when the configuration turns the rule off.

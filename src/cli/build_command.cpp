@@ -2,6 +2,7 @@
 // and the record's lint reports — plus the batch's summary.json and CI reports.
 #include <iostream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -28,6 +29,7 @@ struct Produced {
   std::vector<PackFile> files;  // emails and readout (lint reports are added when written)
   bool built = false;           // the documents were made (clean record, or --force)
   std::string error;            // environment problem (exit 2)
+  std::optional<std::string> read_error;  // the file cannot be read (exit 2)
 };
 
 bool has_errors(const std::vector<Diagnostic>& diags) {
@@ -42,6 +44,20 @@ std::string render_single(ReportFormat f, const FileResult& fr) {
   opt.tool_version = ESCALATE_VERSION;
   write_report(f, out, {fr}, opt);
   return out.str();
+}
+
+// The names escalate itself writes into the output folder: a record with such an id would have
+// its pack and the file fight over one name.
+std::set<std::string> own_file_names(const fs::path& out_dir, const BuildOptions& b) {
+  std::set<std::string> names = {"summary.json"};
+  std::error_code ec;
+  fs::path dir = fs::weakly_canonical(out_dir, ec);
+  for (const std::string& side : {b.junit, b.sarif}) {
+    if (side.empty() || is_stdout_path(side)) continue;
+    fs::path p = fs::weakly_canonical(fs::absolute(side, ec), ec);
+    if (!ec && p.parent_path() == dir) names.insert(p.filename().string());
+  }
+  return names;
 }
 
 }  // namespace
@@ -72,15 +88,21 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     print_error(*err);
     return kExitUsage;
   }
-  // Templates: --templates, else the configuration's, else the built-in ones.
-  EmailTemplates templates = builtin_templates();
-  std::string template_dir = b.templates;
-  if (template_dir.empty() && !batch.configs.empty()) template_dir = batch.configs.front()->templates;
-  if (!template_dir.empty())
-    if (auto err = load_templates(template_dir, templates)) {
+  // Templates: --templates, else each record's configuration's, else the built-in ones. Loaded
+  // (and checked) once per folder, before any worker starts.
+  std::map<std::string, EmailTemplates> templates_by_dir;
+  templates_by_dir.emplace("", builtin_templates());
+  auto template_dir_for = [&](const Config& cfg) { return b.templates.empty() ? cfg.templates : b.templates; };
+  for (const auto& cfg : batch.configs) {
+    std::string dir = template_dir_for(*cfg);
+    if (templates_by_dir.contains(dir)) continue;
+    EmailTemplates loaded;
+    if (auto err = load_templates(dir, loaded)) {
       print_error(*err);
       return kExitUsage;
     }
+    templates_by_dir.emplace(dir, std::move(loaded));
+  }
 
   std::vector<std::string> errors = batch.errors;
   std::vector<FileResult> results;
@@ -89,6 +111,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
   std::map<std::string, std::pair<std::string, Mark>> first_by_id;
   std::size_t files_written = 0, packs_written = 0, not_built = 0;
   Progress progress(settings->progress, batch.inputs.size());
+  const std::set<std::string> reserved = own_file_names(out_dir, b);
 
   auto produce = [&](std::size_t i) {
     Produced p;
@@ -100,7 +123,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
       EmailOptions eo;
       eo.sender_domain = cfg.sender_domain;
       eo.draft = errors_found;
-      EmailBuild emails = build_emails(*checked.record, templates, eo);
+      EmailBuild emails = build_emails(*checked.record, templates_by_dir.at(template_dir_for(cfg)), eo);
       if (!emails.error.empty()) {
         p.error = emails.error;
         return;
@@ -110,17 +133,27 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
       build_readout(*checked.record, cfg, errors_found, b.font, fr, p.files, p.error);
       p.built = true;
     };
-    p.result = check_input(batch.inputs[i], config, settings->now, hook, &p.id, &p.id_mark);
+    p.result = check_input(batch.inputs[i], config, settings->now, hook, &p.id, &p.id_mark, p.read_error);
     progress.tick();
     return p;
   };
 
   auto consume = [&](std::size_t i, Produced p) {
     FileResult& fr = p.result;
+    if (p.read_error) {  // an I/O error (exit 2), not a record
+      errors.push_back(*p.read_error);
+      return;
+    }
     // An environment problem (an unusable font) writes nothing for the record: never a pack
     // with emails but no readout.
     if (!p.error.empty()) errors.push_back(fr.path + ": " + p.error);
     bool write = !p.id.empty() && p.error.empty();
+    if (write && reserved.contains(p.id)) {
+      errors.push_back(fr.path + ": cannot write a pack for the id '" + p.id + "': escalate writes its own '" + p.id +
+                       "' in " + out_dir.string() + "/; give the record another id");
+      write = false;
+      p.built = false;
+    }
     if (write) {
       auto [it, inserted] = first_by_id.emplace(p.id, std::make_pair(fr.path, p.id_mark));
       if (!inserted) {
@@ -175,7 +208,8 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
   summary["findings_per_rule"] = rules;
   summary["packs_written"] = packs_written;
   summary["files_written"] = files_written + 1;  // + summary.json itself
-  if (auto err = write_file_atomic(out_dir / "summary.json", summary.dump(2) + "\n")) errors.push_back(*err);
+  if (auto err = write_output_file((out_dir / "summary.json").string(), summary.dump(2) + "\n"))
+    errors.push_back(*err);
 
   auto side_report = [&](const std::string& path, ReportFormat f) {
     if (path.empty()) return;
@@ -183,7 +217,8 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     ReportOptions opt;
     opt.tool_version = ESCALATE_VERSION;
     write_report(f, out, results, opt);
-    if (auto err = write_file_atomic(path, out.str())) errors.push_back(*err);
+    std::cout.flush();
+    if (auto err = write_output_file(path, out.str())) errors.push_back(*err);
   };
   side_report(b.junit, ReportFormat::junit);
   side_report(b.sarif, ReportFormat::sarif);

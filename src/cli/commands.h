@@ -16,6 +16,7 @@ struct CommonOptions {
   std::vector<std::string> paths;
   std::string config;
   std::string now_text;
+  bool now_given = false;  // --now was on the command line (even as --now '')
   std::string format;
   std::string output;
   bool strict = false;

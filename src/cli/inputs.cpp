@@ -1,6 +1,7 @@
 #include "cli/inputs.h"
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <iterator>
 
@@ -20,6 +21,91 @@ std::string display_path(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// Whether `path` (canonical) lies inside `root` (canonical).
+bool inside(const fs::path& path, const fs::path& root) {
+  auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return r == root.end();
+}
+
+// Why a path given on the command line cannot be read, for a path that does not resolve.
+std::string missing_reason(const std::string& arg) {
+  std::error_code ec;
+  if (!fs::is_symlink(fs::symlink_status(arg, ec))) return "no such file or folder";
+  (void)fs::status(arg, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) return "it is a symlink loop";
+  return "it is a symlink to '" + fs::read_symlink(arg, ec).string() + "', which does not exist";
+}
+
+// Searches one folder given on the command line. A symlink is followed only to a file inside
+// the folder: one leading elsewhere (/proc/self/environ, a secrets file) is never read.
+class FolderScan {
+ public:
+  FolderScan(const std::string& arg, std::function<bool(const fs::path&)> wanted, std::vector<std::string>& errors)
+      : arg_(arg), wanted_(std::move(wanted)), errors_(errors) {
+    std::error_code ec;
+    root_ = fs::canonical(arg, ec);
+  }
+  std::vector<fs::path> run() {
+    walk(arg_, true);
+    if (!escaped_.empty())
+      std::cerr << "escalate: warning: not following " << escaped_.size() << " symlink"
+                << (escaped_.size() == 1 ? "" : "s") << " in " << arg_ << " that lead"
+                << (escaped_.size() == 1 ? "s" : "") << " outside it (" << escaped_.front() << ")\n";
+    std::sort(found_.begin(), found_.end());
+    return std::move(found_);
+  }
+
+ private:
+  std::string arg_;
+  std::function<bool(const fs::path&)> wanted_;
+  std::vector<std::string>& errors_;
+  fs::path root_;
+  std::vector<fs::path> found_;
+  std::vector<std::string> escaped_;
+
+  void walk(const fs::path& dir, bool top) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      errors_.push_back("cannot read " + std::string(top ? "folder" : "subfolder") + " '" +
+                        display_path(dir.generic_string()) + "': " + ec.message());
+      return;
+    }
+    std::vector<fs::path> subfolders;
+    for (; it != end; it.increment(ec)) {
+      const fs::path& entry = it->path();
+      std::string name = entry.filename().string();
+      std::error_code e;
+      auto st = it->symlink_status(e);
+      if (fs::is_directory(st)) {
+        if (name.empty() || name[0] != '.') subfolders.push_back(entry);
+        continue;
+      }
+      if (name.starts_with(".") || !wanted_(entry)) continue;
+      if (fs::is_symlink(st)) {
+        fs::path target = fs::canonical(entry, e);
+        if (e) continue;  // dangling: nothing to read
+        if (!inside(target, root_)) {
+          escaped_.push_back(display_path(entry.generic_string()) + " -> " + fs::read_symlink(entry, e).string());
+          continue;
+        }
+        if (!fs::is_regular_file(fs::status(target, e))) continue;  // symlinked folders are not searched
+      } else if (!fs::is_regular_file(st)) {
+        continue;
+      }
+      found_.push_back(entry);
+    }
+    if (ec)
+      errors_.push_back("cannot read " + std::string(top ? "folder" : "subfolder") + " '" +
+                        display_path(dir.generic_string()) + "': " + ec.message());
+    for (const fs::path& sub : subfolders) walk(sub, false);
+  }
+};
+
+}  // namespace
+
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& args,
                                       const std::vector<std::string>& extensions,
                                       const std::string& stdin_name, std::vector<std::string>& errors) {
@@ -36,32 +122,19 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& args,
     fs::path p(arg);
     std::error_code ec;
     auto st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) {
-      errors.push_back("cannot read '" + arg + "': no such file or folder");
+    if (!fs::exists(st)) {
+      if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::too_many_symbolic_link_levels)
+        errors.push_back("cannot read '" + arg + "': " + ec.message());
+      else
+        errors.push_back("cannot read '" + arg + "': " + missing_reason(arg));
       continue;
     }
-    if (!fs::is_directory(st)) {
+    if (!fs::is_directory(st)) {  // a FIFO or device is refused when read, never waited on
       out.push_back({display_path(arg), p, false});
       continue;
     }
-    std::vector<fs::path> found;
-    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-      errors.push_back("cannot read folder '" + arg + "': " + ec.message());
-      continue;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) break;
-      const fs::path& entry = it->path();
-      std::string name = entry.filename().string();
-      if (it->is_directory(ec)) {
-        if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec) && wanted(entry) && !name.starts_with(".")) found.push_back(entry);
-    }
-    std::sort(found.begin(), found.end());
-    for (auto& f : found) out.push_back({display_path(f.generic_string()), f, false});
+    for (auto& f : FolderScan(arg, wanted, errors).run())
+      out.push_back({display_path(f.generic_string()), f, false});
   }
   return out;
 }
