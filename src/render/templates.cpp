@@ -1,5 +1,6 @@
 #include "render/templates.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <kainjow/mustache.hpp>
 #include <set>
@@ -35,6 +36,65 @@ class StrictContext : public mus::context<std::string> {
   mutable std::set<std::string> missing;
 };
 
+// Checks what kainjow::mustache cannot survive or would silently ignore, before it sees the
+// template: its parser recurses once per nested section (12,000 levels overflow the stack), and
+// it renders an unknown partial as nothing. Follows {{=<% %>=}} delimiter changes.
+std::optional<std::string> check_shape(std::string_view tmpl, const std::string& name) {
+  if (tmpl.size() > kTemplateMaxBytes)
+    return name + ": the template is over the " + std::to_string(kTemplateMaxBytes) +
+           "-byte (256 KiB) limit for a template";
+  std::string open = "{{", close = "}}";
+  int depth = 0;
+  auto line_of = [&](std::size_t pos) { return std::to_string(1 + std::count(tmpl.begin(), tmpl.begin() + static_cast<std::ptrdiff_t>(pos), '\n')); };
+  for (std::size_t pos = tmpl.find(open); pos != std::string_view::npos; pos = tmpl.find(open, pos)) {
+    std::size_t inner = pos + open.size();
+    std::string_view rest = tmpl.substr(inner);
+    std::string this_close = close;
+    if (open == "{{" && rest.starts_with("{")) this_close = "}" + close;  // {{{unescaped}}}
+    std::size_t end = tmpl.find(this_close, inner);
+    if (end == std::string_view::npos) return std::nullopt;  // the library reports it
+    std::string_view tag = tmpl.substr(inner, end - inner);
+    pos = end + this_close.size();
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    if (tag.empty()) continue;
+    switch (tag.front()) {
+      case '#':
+      case '^':
+        if (++depth > kTemplateMaxDepth)
+          return name + ":" + line_of(inner) + ": sections are nested more than " +
+                 std::to_string(kTemplateMaxDepth) + " deep, the limit for a template";
+        break;
+      case '/':
+        depth = std::max(0, depth - 1);
+        break;
+      case '>': {
+        std::string_view partial = tag.substr(1);
+        while (!partial.empty() && partial.front() == ' ') partial.remove_prefix(1);
+        while (!partial.empty() && partial.back() == ' ') partial.remove_suffix(1);
+        return name + ":" + line_of(inner) + ": unknown partial '{{> " + std::string(partial) +
+               "}}'; escalate provides no partials (see templates/README.md)";
+      }
+      case '=': {  // {{=<% %>=}}: new delimiters
+        std::string_view spec = tag.substr(1);
+        if (spec.ends_with("=")) spec.remove_suffix(1);
+        while (!spec.empty() && spec.front() == ' ') spec.remove_prefix(1);
+        while (!spec.empty() && spec.back() == ' ') spec.remove_suffix(1);
+        std::size_t space = spec.find(' ');
+        if (space == std::string_view::npos) return std::nullopt;  // the library reports it
+        std::string_view next_close = spec.substr(space);
+        while (!next_close.empty() && next_close.front() == ' ') next_close.remove_prefix(1);
+        open = std::string(spec.substr(0, space));
+        close = std::string(next_close);
+        if (open.empty() || close.empty()) return std::nullopt;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
 mus::data to_data(const TemplateValues& values) {
   mus::data d;
   for (const auto& [k, v] : values.strings) d.set(k, v);
@@ -55,6 +115,7 @@ mus::data to_data(const TemplateValues& values) {
 std::variant<RenderedEmail, std::string> render_email_template(const std::string& tmpl,
                                                                const TemplateValues& values,
                                                                const std::string& name) {
+  if (auto err = check_shape(tmpl, name)) return *err;
   mus::mustache m{tmpl};
   if (!m.is_valid()) return name + ": " + m.error_message();
   m.set_custom_escape([](const std::string& s) { return s; });  // plain text, never HTML
@@ -109,7 +170,7 @@ std::optional<std::string> load_templates(const std::string& dir, EmailTemplates
     CommType t = static_cast<CommType>(i);
     std::string name = std::string(name_of(t)) + ".mustache";
     std::filesystem::path p = std::filesystem::path(dir) / name;
-    if (auto err = read_file(p, out.text[i], 256 * 1024)) return "templates: " + *err;
+    if (auto err = read_file(p, out.text[i], kTemplateMaxBytes)) return "templates: " + *err;
     auto r = render_email_template(out.text[i], sample_values(t), p.string());
     if (auto* e = std::get_if<std::string>(&r)) return *e;
   }

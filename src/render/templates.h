@@ -3,6 +3,7 @@
 // the template names but escalate does not provide is an error, never an empty gap.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,11 @@ struct EmailTemplates {
 
 EmailTemplates builtin_templates();
 
+// Limits on a template, checked before the mustache library sees it: its size, and how deep
+// sections ({{#x}}, {{^x}}) may nest.
+inline constexpr std::size_t kTemplateMaxBytes = 256 * 1024;
+inline constexpr int kTemplateMaxDepth = 32;
+
 // Loads initial/progress/resolution.mustache from a folder and checks that each one parses and
 // uses only known variables. Returns an error sentence on failure.
 std::optional<std::string> load_templates(const std::string& dir, EmailTemplates& out);
@@ -37,7 +43,8 @@ struct RenderedEmail {
 };
 
 // Renders a template; the first line must be "Subject: ...", then a blank line, then the body.
-// Returns an error sentence for an unknown variable or a malformed template.
+// Returns an error sentence for an unknown variable or partial, a malformed template, or one
+// over the size or nesting limits.
 std::variant<RenderedEmail, std::string> render_email_template(const std::string& tmpl,
                                                                const TemplateValues& values,
                                                                const std::string& name);

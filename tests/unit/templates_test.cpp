@@ -68,3 +68,41 @@ TEST(Templates, ACustomFolderIsCheckedWhenLoaded) {
   EXPECT_NE(err->find("unknown template variable '{{nmber}}'"), std::string::npos) << *err;
   std::filesystem::remove_all(dir);
 }
+
+TEST(Templates, DeeplyNestedSectionsAreRefusedBeforeTheLibrarySeesThem) {
+  // 12,000 nested sections overflowed the stack inside kainjow::mustache (SIGSEGV).
+  std::string deep = "Subject: x\n\n";
+  for (int i = 0; i < 12000; ++i) deep += "{{#a}}";  // 144 KB: under the size limit
+  for (int i = 0; i < 12000; ++i) deep += "{{/a}}";
+  EXPECT_EQ(render_body(deep), "error: t.mustache:3: sections are nested more than 32 deep, the limit for a template");
+  // Inverted sections count too, and a delimiter change does not hide them.
+  std::string hidden = "Subject: x\n\n{{=<% %>=}}";
+  for (int i = 0; i < 40; ++i) hidden += "<%^account%>";
+  EXPECT_NE(render_body(hidden).find("nested more than 32 deep"), std::string::npos);
+  std::string ok = "Subject: x\n\n";
+  for (int i = 0; i < 32; ++i) ok += "{{#account}}";
+  ok += "{{account}}";
+  for (int i = 0; i < 32; ++i) ok += "{{/account}}";
+  EXPECT_EQ(render_body(ok), "Northwind");
+}
+
+TEST(Templates, AnUnknownPartialIsAnError) {
+  EXPECT_EQ(render_body("Subject: x\n\nHello {{> signature }}\n"),
+            "error: t.mustache:3: unknown partial '{{> signature}}'; escalate provides no partials (see "
+            "templates/README.md)");
+}
+
+TEST(Templates, AFileOverTheLimitIsAnErrorNamingFileAndLimit) {
+  // It used to be cut at 256 KiB without a word: an email ending mid-sentence.
+  auto dir = std::filesystem::temp_directory_path() / "escalate-templates-big";
+  std::filesystem::create_directories(dir);
+  for (const char* name : {"initial", "progress", "resolution"})
+    std::ofstream(dir / (std::string(name) + ".mustache")) << "Subject: {{account}}\n\n{{customer_name}}\n";
+  std::ofstream(dir / "progress.mustache") << "Subject: {{account}}\n\n" << std::string(300 * 1024, 'x') << "\n";
+  EmailTemplates t;
+  auto err = load_templates(dir.string(), t);
+  ASSERT_TRUE(err.has_value());
+  EXPECT_EQ(*err, (dir / "progress.mustache").string() +
+                      ": the template is over the 262144-byte (256 KiB) limit for a template");
+  std::filesystem::remove_all(dir);
+}
