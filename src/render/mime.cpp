@@ -237,7 +237,9 @@ std::string quote(std::string_view text) {
   return out;
 }
 
-std::string format_display_name(std::string_view name) {
+std::string format_display_name(std::string_view raw) {
+  const std::string clean = without_control_chars(raw);
+  const std::string_view name = clean;
   if (!is_printable_ascii(name) || name.find("=?") != std::string_view::npos) {
     // RFC 2047 5 rule 3: encoded words may stand for words of a phrase. The B alphabet only
     // uses atext characters, so the words are valid there.
@@ -411,7 +413,29 @@ bool is_email_address(std::string_view text) {
   return false;
 }
 
-std::string encode_unstructured(std::string_view utf8) {
+std::string without_control_chars(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char b = byte_of(text[i]);
+    bool control = b < 0x20 || b == 0x7F;
+    if (b == 0xC2 && i + 1 < text.size() && byte_of(text[i + 1]) >= 0x80 && byte_of(text[i + 1]) <= 0x9F) {
+      control = true;
+      ++i;
+    }
+    if (!control) {
+      out += text[i];
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';  // "Dana\r\nBcc: x" -> "Dana Bcc: x": one harmless line
+    }
+  }
+  while (!out.empty() && out.back() == ' ' && (text.empty() || text.back() != ' ')) out.pop_back();
+  return out;
+}
+
+std::string encode_unstructured(std::string_view raw) {
+  const std::string clean = without_control_chars(raw);
+  const std::string_view utf8 = clean;
   if (is_printable_ascii(utf8) && !ascii_needs_encoding(utf8)) return std::string(utf8);
   return encode_as_words(utf8);
 }

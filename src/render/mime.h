@@ -19,6 +19,11 @@ struct Address {
 // True if the text holds a CR, LF or any other control character (C0 except TAB, DEL, C1).
 bool has_control_chars(std::string_view text);
 
+// The text with every control character (CR, LF, TAB, ESC, BEL, DEL, C1) turned into a space
+// (runs of them into one). Applied to every header text, so that no control character ever
+// reaches a header, not even inside an encoded word and not with --force.
+std::string without_control_chars(std::string_view text);
+
 // A basic addr-spec check (local@domain, ASCII, no spaces or angle brackets).
 bool is_email_address(std::string_view text);
 
