@@ -1,5 +1,8 @@
 #include "core/text.h"
 
+#include <cmath>
+#include <cstdio>
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -419,6 +422,49 @@ std::string join_and(const std::vector<std::string>& parts) {
     out += parts[i];
   }
   return out;
+}
+
+std::string unify_line_ends(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = out.find('\r'); i != std::string::npos; i = out.find('\r', i + 1))
+    if (i + 1 == out.size() || out[i + 1] != '\n') out[i] = '\n';
+  return out;
+}
+
+std::string format_amount_digits(double amount) {
+  const bool negative = amount < 0;
+  const double value = std::fabs(amount);
+  std::string units;
+  long long cents = 0;
+  if (value < 1e15) {  // whole cents fit a long long exactly
+    cents = std::llround(value * 100);
+    units = std::to_string(cents / 100);
+    cents %= 100;
+  } else {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%.0f", std::round(value));
+    units = buf;
+  }
+  for (int i = static_cast<int>(units.size()) - 3; i > 0; i -= 3) units.insert(static_cast<std::size_t>(i), ",");
+  std::string out = (negative ? "-" : "") + units;
+  if (cents != 0) out += std::string(".") + static_cast<char>('0' + cents / 10) + static_cast<char>('0' + cents % 10);
+  return out;
+}
+
+bool looks_like_utf16(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return true;
+  // Without a mark: the first characters are ASCII with a NUL beside each (LE or BE).
+  const std::size_t n = std::min<std::size_t>(bytes.size() / 2 * 2, 64);
+  if (n < 4) return false;
+  for (std::size_t zero : {std::size_t{0}, std::size_t{1}}) {
+    bool all = true;
+    for (std::size_t i = 0; i < n && all; i += 2) {
+      const char z = bytes[i + zero], c = bytes[i + 1 - zero];
+      all = z == '\0' && c != '\0' && static_cast<unsigned char>(c) < 0x80;
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 }  // namespace esc

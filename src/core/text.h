@@ -52,6 +52,18 @@ struct LineCol {
 };
 LineCol line_col_at(std::string_view text, std::size_t offset);
 
+// An amount of money without its currency: "1,234", "1,234.50", "-12.30"; right for every
+// finite double (1e20 is "100,000,000,000,000,000,000"; beyond 1e15 there are no cents to show).
+std::string format_amount_digits(double amount);
+
+// Whether bytes are UTF-16 text (a UTF-16 byte order mark, or ASCII with every other byte NUL):
+// such a file gets "convert it to UTF-8", not "binary data".
+bool looks_like_utf16(std::string_view bytes);
+
+// The text with every lone CR (old Mac line ends) turned into LF; CRLF is kept. Byte offsets do
+// not move, so line:col marks and echoed lines stay right for CR, LF and CRLF files alike.
+std::string unify_line_ends(std::string_view text);
+
 // Number of code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 

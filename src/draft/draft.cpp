@@ -445,9 +445,21 @@ Draft read_draft(std::string_view bytes, DraftFormat format) {
   Draft d;
   d.format = format;
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  // CR-only line ends read like LF and CRLF ones (a CR-only draft is otherwise one long line).
+  std::string unified;
+  if (bytes.find('\r') != std::string_view::npos) {
+    unified = unify_line_ends(bytes);
+    bytes = unified;
+  }
   if (trim(bytes).find_first_not_of("\r\n\t\f ") == std::string_view::npos) {
     d.readable = false;
     d.problems.push_back({{0, 0}, "the draft is empty; there is nothing to send"});
+    return d;
+  }
+  if (looks_like_utf16(bytes)) {
+    d.readable = false;
+    d.problems.push_back({{0, 0}, "the file is UTF-16 text; escalate reads UTF-8: save it as UTF-8, or convert it "
+                                  "with 'iconv -f UTF-16 -t UTF-8 FILE > NEW'"});
     return d;
   }
   if (auto bin = binary_at(bytes)) {

@@ -1,5 +1,6 @@
 #include "load/loader.h"
 
+#include "core/text.h"
 #include "load/fields.h"
 #include "load/validate.h"
 
@@ -324,6 +325,12 @@ LoadResult load_record(std::string_view text, const std::string& file, const Par
   LoadResult out;
   // A UTF-8 byte order mark (some Windows editors write one) is not part of the first line.
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  // CR-only line ends (old Mac editors) read like LF ones; yaml-cpp alone sees one long line.
+  std::string unified;
+  if (text.find('\r') != std::string_view::npos) {
+    unified = unify_line_ends(text);
+    text = unified;
+  }
   ParseResult parsed = parse_yaml(text, limits);
   if (!parsed.ok) {
     out.diagnostics.push_back(syntax_diagnostic(parsed, file));

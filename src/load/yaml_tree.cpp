@@ -225,6 +225,12 @@ ParseResult parse_yaml(std::string_view text, const ParseLimits& limits) {
               std::to_string(limits.max_bytes) + "-byte limit for a record";
     return r;
   }
+  if (looks_like_utf16(text)) {
+    r.error_mark = {1, 1};
+    r.error = "the file is UTF-16 text; escalate reads UTF-8: save it as UTF-8, or convert it with "
+              "'iconv -f UTF-16 -t UTF-8 FILE > NEW'";
+    return r;
+  }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     auto lc = line_col_at(text, nul);
     r.error_mark = {lc.line, lc.col};

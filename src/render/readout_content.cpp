@@ -144,15 +144,9 @@ std::string format_money(double amount, const std::string& currency) {
   std::string prefix = currency + " ";
   for (auto [code, symbol] : symbols)
     if (code == currency) prefix = std::string(symbol);
-  const bool negative = amount < 0;
-  const double value = std::fabs(amount);
-  const bool whole = std::fabs(value - std::round(value)) < 0.005;
-  const auto cents = static_cast<long long>(std::llround(value * 100));
-  std::string units = std::to_string(whole ? std::llround(value) : cents / 100);
-  for (int i = static_cast<int>(units.size()) - 3; i > 0; i -= 3) units.insert(static_cast<std::size_t>(i), ",");
-  std::string out = (negative ? "-" : "") + prefix + units;
-  if (!whole) out += "." + two_digits(cents % 100);
-  return out;
+  std::string digits = format_amount_digits(amount);
+  if (digits.starts_with("-")) return "-" + prefix + digits.substr(1);
+  return prefix + digits;
 }
 
 std::string format_day(Date d) {

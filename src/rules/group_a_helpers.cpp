@@ -28,23 +28,8 @@ std::string format_amount(double amount, std::string_view currency) {
   else if (currency == "USD") prefix = "$";
   else prefix = std::string(currency) + " ";
 
-  // Work in whole cents so 1234.5 reads "1,234.50" and no binary fraction leaks out.
-  const long long cents = std::llround(amount * 100.0);
-  const long long whole = cents / 100;
-  const long long fraction = cents % 100;
-  std::string digits = std::to_string(whole);
-  std::string grouped;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
-  if (fraction != 0) {
-    char buf[4];
-    std::snprintf(buf, sizeof buf, "%02lld", fraction);
-    grouped += '.';
-    grouped += buf;
-  }
-  return prefix + grouped;
+  // Whole cents, so 1234.5 reads "1,234.50" and no binary fraction leaks out.
+  return prefix + format_amount_digits(amount);
 }
 
 std::string comm_subject(const Communication& c) {

@@ -1,5 +1,6 @@
 // The draft reader: .eml (headers, RFC 2047, quoted-printable, base64, multipart) and text, with
 // findings' line:col in the decoded text.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "draft/draft.h"
@@ -49,6 +50,26 @@ TEST(DraftReader, TextWithSubjectLine) {
   EXPECT_EQ(d.display_line(1), "Subject:  Acme — Escalation Opened: X");
   EXPECT_EQ(d.display_line(4), "Current status: Ongoing");
   EXPECT_TRUE(d.problems.empty());
+}
+
+TEST(DraftReader, CrOnlyLineEndsReadLikeLf) {
+  // A CR-only draft was one long line: its placeholders and missing fields went unseen.
+  const std::string lf = "Subject: Acme — Escalation Opened: X\n\nPriya,\nCurrent status: [TBD]\n";
+  std::string cr = lf;
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  Draft a = read_draft(lf, DraftFormat::text), b = read_draft(cr, DraftFormat::text);
+  ASSERT_TRUE(b.subject);
+  EXPECT_EQ(*b.subject, *a.subject);
+  EXPECT_EQ(b.body, a.body);
+  EXPECT_EQ(b.body_mark(b.body.find("[TBD]")), (Mark{4, 17}));
+  EXPECT_EQ(b.display_line(4), "Current status: [TBD]");
+}
+
+TEST(DraftReader, Utf16IsNamedWithHowToConvert) {
+  Draft d = read_draft(std::string_view("\xFF\xFES\0u\0b\0", 8), DraftFormat::text);
+  ASSERT_EQ(d.problems.size(), 1u);
+  EXPECT_NE(d.problems[0].message.find("UTF-16"), std::string::npos) << d.problems[0].message;
+  EXPECT_NE(d.problems[0].message.find("iconv"), std::string::npos);
 }
 
 TEST(DraftReader, TextWithoutSubjectStartsAtLineOne) {

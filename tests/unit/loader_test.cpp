@@ -1,4 +1,5 @@
 // The record loader: every error path with its exact message and 1-based line:col.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "load/loader.h"
@@ -218,4 +219,23 @@ TEST(Loader, ColumnsInFlowSequencesAfterNonAscii) {
 TEST(Loader, AnEmptyValuePointsAtItsKeyNotTheNextLine) {
   YNode root = parse_yaml("a:\nb: 1\n", {}).root;
   EXPECT_EQ(root.entries[0].second.mark, (Mark{1, 1}));
+}
+
+TEST(Loader, CrOnlyLineEndsReadLikeLfAndCrlf) {
+  // A CR-only record used to be "the file is empty".
+  std::string lf = example();
+  auto with = [&](const std::string& eol) {
+    std::string out;
+    for (char c : lf) out += c == '\n' ? eol : std::string(1, c);
+    return out;
+  };
+  const V expected = load(lf);
+  EXPECT_EQ(load(with("\r")), expected);
+  EXPECT_EQ(load(with("\r\n")), expected);
+  LoadResult cr = load_record(with("\r"), "r.yaml", {});
+  ASSERT_TRUE(cr.record && cr.record->id);
+  EXPECT_EQ(*cr.record->id, "ESC-2026-0142");
+  const V extra = load(with("\r") + "zzz: 1\r");
+  const std::string line = std::to_string(std::count(lf.begin(), lf.end(), '\n') + 1);
+  EXPECT_NE(std::find(extra.begin(), extra.end(), "schema " + line + ":1: unknown key 'zzz'"), extra.end());
 }

@@ -515,6 +515,10 @@ TEST(ReadoutContent, MoneyIsFormattedWithTheCurrencySymbol) {
   EXPECT_EQ(readout::format_money(1000, "EUR"), "€1,000");
   EXPECT_EQ(readout::format_money(999, "GBP"), "£999");
   EXPECT_EQ(readout::format_money(1234567, "CHF"), "CHF 1,234,567");
+  // Above 2^63 cents the amount came out as "£0".
+  EXPECT_EQ(readout::format_money(1e20, "GBP"), "£100,000,000,000,000,000,000");
+  EXPECT_EQ(readout::format_money(9.3e18, "GBP"), "£9,300,000,000,000,000,000");
+  EXPECT_EQ(readout::format_money(-2500.5, "GBP"), "-£2,500.50");
 }
 
 // ---- text and font helpers ----------------------------------------------------------------------

@@ -394,3 +394,28 @@ TEST(CapitaliseTest, FirstAsciiLetter) {
   EXPECT_EQ(esc::capitalise("1st"), "1st");
   EXPECT_EQ(esc::capitalise("élan"), "élan");  // ASCII only
 }
+
+TEST(UnifyLineEndsTest, LoneCarriageReturnsBecomeLineFeeds) {
+  EXPECT_EQ(esc::unify_line_ends("a\rb\rc"), "a\nb\nc");
+  EXPECT_EQ(esc::unify_line_ends("a\r\nb\r\n"), "a\r\nb\r\n");  // CRLF kept
+  EXPECT_EQ(esc::unify_line_ends("a\r\r\nb\r"), "a\n\r\nb\n");
+  EXPECT_EQ(esc::unify_line_ends(""), "");
+}
+
+TEST(FormatAmountDigitsTest, GroupsAndCentsForEveryFiniteAmount) {
+  EXPECT_EQ(esc::format_amount_digits(0), "0");
+  EXPECT_EQ(esc::format_amount_digits(1234.5), "1,234.50");
+  EXPECT_EQ(esc::format_amount_digits(999), "999");
+  EXPECT_EQ(esc::format_amount_digits(-12.3), "-12.30");
+  EXPECT_EQ(esc::format_amount_digits(1e20), "100,000,000,000,000,000,000");
+  EXPECT_EQ(esc::format_amount_digits(9.3e18), "9,300,000,000,000,000,000");
+}
+
+TEST(Utf16Test, RecognisedByMarkOrByNulBesideAscii) {
+  EXPECT_TRUE(esc::looks_like_utf16(std::string_view("\xFF\xFEi\0d\0", 6)));
+  EXPECT_TRUE(esc::looks_like_utf16(std::string_view("\xFE\xFF\0i\0d", 6)));
+  EXPECT_TRUE(esc::looks_like_utf16(std::string_view("i\0d\0:\0 \0", 8)));
+  EXPECT_TRUE(esc::looks_like_utf16(std::string_view("\0i\0d\0:\0 ", 8)));
+  EXPECT_FALSE(esc::looks_like_utf16("id: x\n"));
+  EXPECT_FALSE(esc::looks_like_utf16(std::string_view("\x7F" "ELF\0\0\0\0", 8)));
+}
