@@ -170,6 +170,14 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
     auto ttf = TrueTypeFont::open(path, &why);
     if (!ttf)
       return required ? std::optional<std::string>("font file " + path + " cannot be used: " + why) : std::nullopt;
+    // A symbol font or a broken character map would give a page of '?' (or nothing at all).
+    // (Fallback fonts may hold only symbols.)
+    bool letters = ttf->has_glyph(U'?');
+    for (char32_t c = U'A'; c <= U'Z' && letters; ++c) letters = ttf->has_glyph(c) && ttf->has_glyph(c + 32);
+    if (required && !letters)
+      return "font file " + path +
+             " cannot be used: its character map has no glyph for the letters A-Z, a-z or '?' (a symbol font, or "
+             "a broken cmap); use a text TrueType font with a Unicode character map";
     files.push_back({path, std::move(ttf), {}});
     return std::nullopt;
   };
