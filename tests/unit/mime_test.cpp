@@ -92,7 +92,7 @@ TEST(MimeTest, NoControlCharacterEverReachesAHeader) {
   // With --force, a CR/LF in a name went into an encoded word ("Dana\r\nBcc: evil@x").
   EXPECT_EQ(mime::without_control_chars("Dana\r\nBcc: evil@example.com"), "Dana Bcc: evil@example.com");
   EXPECT_EQ(mime::without_control_chars("Outage\x1B[31m \x07now\x7F"), "Outage [31m now");
-  EXPECT_EQ(mime::without_control_chars("a\xC2\x85b"), "a b");          // U+0085 NEL
+  EXPECT_EQ(mime::without_control_chars("a\xC2\x85" "b"), "a b");          // U+0085 NEL
   EXPECT_EQ(mime::without_control_chars("Zoë — €"), "Zoë — €");        // continuation bytes stay
   for (std::string text : {mime::format_address({"Zoë\r\nBcc: evil@example.com", "z@example.com"}),
                            mime::encode_unstructured("Zoë \x1B\x07 down"), mime::encode_unstructured("ok\r\nBcc: x")}) {
