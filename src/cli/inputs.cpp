@@ -115,8 +115,8 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& args,
     return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
   };
   for (const std::string& arg : args) {
-    if (arg == "-") {
-      out.push_back({stdin_name.empty() ? "<stdin>" : stdin_name, {}, true});
+    if (arg == "-" || arg == "/dev/stdin") {  // a pipe is read as stdin, not refused as a FIFO
+      out.push_back({stdin_name.empty() ? (arg == "-" ? "<stdin>" : arg) : stdin_name, {}, true});
       continue;
     }
     fs::path p(arg);

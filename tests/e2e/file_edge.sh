@@ -98,6 +98,8 @@ for cmd in check build; do
   [ $code -eq 2 ] && pass "$cmd: a FIFO record is exit 2, no hang" || fail "$cmd FIFO: exit $code"
   expect_contains "$TMP/err" "it is a FIFO (named pipe), not a regular file" "$cmd: FIFO explained"
 done
+expect_exit 0 "/dev/stdin on a pipe is standard input" -- timeout 10 "$ESCALATE" check --now $NOW /dev/stdin < <(cat $F)
+expect_contains "$TMP/out" "no problems in 1 record" "/dev/stdin read"
 timeout 10 "$ESCALATE" check --now $NOW --config "$TMP/cfg.yaml" $F >"$TMP/out" 2>"$TMP/err"; code=$?
 [ $code -eq 2 ] && grep -qF "FIFO" "$TMP/err" && pass "--config FIFO: exit 2, no hang" || fail "--config FIFO: exit $code"
 mkdir -p "$TMP/fifo-tpl"; for t in initial progress resolution; do mkfifo "$TMP/fifo-tpl/$t.mustache"; done
