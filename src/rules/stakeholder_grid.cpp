@@ -1,5 +1,6 @@
 // stakeholder-grid: a required role is missing from the grid, or a stakeholder has no name or
 // contact.
+#include <algorithm>
 #include <array>
 
 #include "core/text.h"
@@ -67,6 +68,12 @@ void check(const RuleContext& ctx, Findings& findings) {
                    "the contact of " + who + (named ? " (" + one_line(*s.name) + ")" : "") +
                        " in the stakeholder grid is " + describe_unfilled(*s.contact) +
                        ": give a direct contact (the grid's CONTACT column)");
+    // "a@x, b@y": the emails go to one contact, so build would refuse what check let through.
+    else if (s.contact && std::count(s.contact->begin(), s.contact->end(), '@') > 1)
+      findings.add(s.contact.loc,
+                   "the contact of " + who + (named ? " (" + one_line(*s.name) + ")" : "") +
+                       " in the stakeholder grid holds more than one e-mail address: give one direct "
+                       "contact (more recipients go in a communication's to: or cc:)");
   }
 }
 

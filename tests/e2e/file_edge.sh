@@ -220,6 +220,10 @@ expect_contains "$TMP/out" "the file is UTF-16 text; escalate reads UTF-8" "UTF-
 expect_exit 2 "--now ''" -- "$ESCALATE" check --now '' $F
 expect_contains "$TMP/err" "--now needs a time" "--now '' explained"
 
+sed 's/^    contact: priya.raman@northwind.example/    contact: "priya.raman@northwind.example, ops@northwind.example"/' $F > "$TMP/two.yaml"
+expect_exit 1 "a contact with two addresses fails check, as it fails build" -- "$ESCALATE" check --now $NOW "$TMP/two.yaml"
+expect_contains "$TMP/out" "holds more than one e-mail address" "two addresses explained"
+
 # A font whose character map maps nothing: a clear error, not a PDF without text.
 $PY - "$TMP/repo/teamC/fonts/f.ttf" "$TMP/nocmap.ttf" <<'PY'
 import struct, sys

@@ -73,6 +73,16 @@ TEST(StakeholderGrid, FiresOnAPlaceholderContact) {
                 "CONTACT column)"});
 }
 
+TEST(StakeholderGrid, FiresOnAContactWithTwoAddresses) {
+  // It passed check, then build refused the emails ("has no e-mail address").
+  EXPECT_EQ(run(example_with("    contact: priya.raman@northwind.example",
+                             "    contact: \"priya.raman@northwind.example, ops@northwind.example\"")),
+            std::vector<std::string>{
+                "49:14: the contact of the Customer Primary Contact (Priya Raman) in the "
+                "stakeholder grid holds more than one e-mail address: give one direct contact (more "
+                "recipients go in a communication's to: or cc:)"});
+}
+
 TEST(StakeholderGrid, FiresOnAPlaceholderName) {
   EXPECT_EQ(run(example_with("    name: Aoife Brennan", "    name: \"[CSM name]\"")),
             std::vector<std::string>{
