@@ -19,10 +19,6 @@ std::string display_path(const std::string& path) {
   return p.empty() ? path : p;
 }
 
-}  // namespace
-
-namespace {
-
 // Whether `path` (canonical) lies inside `root` (canonical).
 bool inside(const fs::path& path, const fs::path& root) {
   auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
