@@ -219,11 +219,12 @@ Content build_content(const Record& r, const Config& config, const Calendar& cal
       if (a && !a->empty()) c.actions.push_back(*a);
 
   if (r.triage.impact.sla) {
-    // At risk is neither box of the paper form: nothing is circled and the note says why.
+    // At risk is a third state beside the paper form's two (SPEC section 4): a monthly SLA
+    // stays at risk until its measurement period closes.
     switch (*r.triage.impact.sla) {
       case Sla::breached: c.sla = SlaMark::breached; break;
+      case Sla::at_risk: c.sla = SlaMark::at_risk; break;
       case Sla::within: c.sla = SlaMark::within; break;
-      case Sla::at_risk: c.sla = SlaMark::unknown; c.sla_note = "at risk"; break;
     }
   }
   c.breach_detail = r.readout.sla_breach_detail && !r.readout.sla_breach_detail->empty()

@@ -62,7 +62,7 @@ struct CommitmentRow {
   std::string commitment, owner, due;
 };
 
-enum class SlaMark { breached, within, unknown };
+enum class SlaMark { breached, at_risk, within, unknown };
 
 struct Content {
   bool draft = false;
@@ -80,7 +80,6 @@ struct Content {
   std::string root_cause, root_cause_heading;  // heading says whether it is confirmed
   std::vector<std::string> actions;
   SlaMark sla = SlaMark::unknown;
-  std::string sla_note;  // "at risk" when within but at risk
   std::string breach_detail;
   std::string sentiment;
   std::vector<CommitmentRow> commitments;

@@ -496,6 +496,20 @@ TEST(ReadoutContent, PromiseVerdictsFollowTheNextCommunication) {
   EXPECT_FALSE(open.timeline.promises[1].answered_at);
 }
 
+TEST(ReadoutContent, SlaAtRiskIsAThirdStateOfItsOwn) {
+  Config config;
+  Calendar calendar;
+  const Record at_risk = load(replace(example(), "sla: breached ", "sla: at_risk  "));
+  EXPECT_EQ(readout::build_content(at_risk, config, calendar, false).sla, readout::SlaMark::at_risk);
+  EXPECT_EQ(readout::build_content(load(example()), config, calendar, false).sla, readout::SlaMark::breached);
+  const ReadoutResult r = render(at_risk);
+  ASSERT_FALSE(r.error) << *r.error;
+  const std::string text = text_of(write_pdf("at-risk.pdf", r.pdf));
+  for (const char* expected : {"Breached", "At risk", "Within SLA"})
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing from the PDF text: " << expected;
+  EXPECT_EQ(text.find("not assessed"), std::string::npos);
+}
+
 TEST(ReadoutContent, PirDeadlinesCountBusinessDaysFromResolution) {
   Config config;
   Calendar calendar;
