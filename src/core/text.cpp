@@ -323,6 +323,14 @@ std::vector<TextMatch> find_speculative(std::string_view text) {
 
 #undef ESC_NOT_WORD_CHAR
 
+// ---- domain names --------------------------------------------------------------------------------
+
+bool is_domain_name(std::string_view name) {
+  static const re2::RE2 domain(
+      R"([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)");
+  return !name.empty() && name.size() <= 253 && re2::RE2::FullMatch(piece(name), domain);
+}
+
 // ---- did you mean -------------------------------------------------------------------------------
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

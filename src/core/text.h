@@ -36,6 +36,10 @@ int count_sentences(std::string_view text);
 // as whole words, where word characters include any non-ASCII letter ("cafémight" is one word).
 std::vector<TextMatch> find_speculative(std::string_view text);
 
+// A DNS domain name usable after the "@" of a Message-ID: dot-separated labels of ASCII
+// letters, digits and '-' (not at either end of a label), 1-63 characters each, 253 in all.
+bool is_domain_name(std::string_view name);
+
 // Levenshtein distance (bytes).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 // The closest candidate within a small distance (<= max(2, len/3)), or nullopt.

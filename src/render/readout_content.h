@@ -73,6 +73,7 @@ struct Content {
   std::string status;     // "Resolved"
   std::optional<Status> state;
   std::string lead_name, lead_title;
+  std::string lead_since;  // after a handover: "Lead since 2 Nov 2026, 09:30, after Sam Lee"
   std::string opened, resolved, resolved_note;  // resolved_note: "2 hours 16 minutes after opening"
   std::vector<SeverityRow> severity_rows;
   std::string assessment;  // "Complete outage · £180,000 revenue at risk · SLA breached · ..."

@@ -200,7 +200,10 @@ class PageLayout {
     const Cell cells[] = {{"Account", c_.account, c_.tier},
                           {"Escalation opened (UTC)", c_.opened, ""},
                           {"Resolved (UTC)", c_.resolved, c_.resolved_note},
-                          {"Escalation lead", c_.lead_name, c_.lead_title}};
+                          {"Escalation lead", c_.lead_name,
+                           c_.lead_since.empty() ? c_.lead_title
+                           : c_.lead_title.empty() ? c_.lead_since
+                                                   : c_.lead_title + " · " + c_.lead_since}};
     const double pad = 8, label_size = b_ * 0.68, note_size = b_ * 0.8;
     // Dates need less room than names.
     const double weights[] = {0.245, 0.23, 0.235, 0.29};

@@ -219,3 +219,36 @@ TEST(Loader, AnEmptyValuePointsAtItsKeyNotTheNextLine) {
   YNode root = parse_yaml("a:\nb: 1\n", {}).root;
   EXPECT_EQ(root.entries[0].second.mark, (Mark{1, 1}));
 }
+
+// ---- extension keys (issue 14, item 8) -----------------------------------------------------------
+
+TEST(Loader, ExtensionKeysAreAcceptedInEveryMapping) {
+  std::string text = example();
+  text = replace(text, "version: 1\n", "version: 1\nx-jira: OPS-123\nx-links: {runbook: https://wiki/r, owner: [a, b]}\n");
+  text = replace(text, "  contract_tier:", "  x-crm-id: 0042\n  contract_tier:");
+  text = replace(text, "  - type: initial\n", "  - type: initial\n    x-ticket: OPS-124\n");
+  text = replace(text, "    - commitment:", "    - x-jira: OPS-125\n      commitment:");
+  EXPECT_EQ(load(text), V{});
+  // Only the x- prefix: another unknown key is still one.
+  EXPECT_EQ(load(replace(example(), "version: 1\n", "version: 1\ny-jira: OPS-123\n")),
+            (V{"schema 2:1: unknown key 'y-jira'"}));
+  // A duplicate extension key is still a duplicate.
+  EXPECT_EQ(load(replace(example(), "version: 1\n", "version: 1\nx-a: 1\nx-a: 2\n")).size(), 1u);
+}
+
+// ---- files that are not records (item 9) --------------------------------------------------------
+
+TEST(Loader, AYamlFileWithNoneOfARecordsKeysIsOneFinding) {
+  const std::string mkdocs = "site_name: Escalations\nnav:\n  - Home: index.md\ntheme:\n  name: material\nplugins: [search]\n";
+  EXPECT_EQ(load(mkdocs),
+            (V{"schema 1:1: not an escalation record: none of its keys ('site_name', 'nav', 'theme', ...) is a "
+               "record key such as 'version', 'id' or 'timeline'; exclude it (exclude: in .escalate.yaml, or "
+               "--exclude)"}));
+  EXPECT_EQ(load("name: CI\non: push\n"),
+            (V{"schema 1:1: not an escalation record: none of its keys ('name', 'on') is a record key such as "
+               "'version', 'id' or 'timeline'; exclude it (exclude: in .escalate.yaml, or --exclude)"}));
+  // One record key is enough to be a (broken) record: the usual findings, not this one.
+  const auto broken = load("version: 1\nsite_name: x\n");
+  EXPECT_GT(broken.size(), 1u);
+  for (const std::string& d : broken) EXPECT_EQ(d.find("not an escalation record"), std::string::npos) << d;
+}
