@@ -35,7 +35,9 @@ void add_common(CLI::App* cmd, CommonOptions& o, bool reports) {
 void add_exclude(CLI::App* cmd, CommonOptions& o) {
   cmd->add_option("--exclude", o.exclude,
                   "Leave files matching GLOB out of folder searches (repeatable; adds to exclude: in "
-                  ".escalate.yaml; 'docs', '*.mkdocs.yml', 'drafts/**')");
+                  ".escalate.yaml; 'docs', '*.mkdocs.yml', 'drafts/**')")
+      ->expected(1)  // one glob per --exclude: never swallow the paths after it
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 // Suggests a subcommand when the first word is a near miss ("chek" -> "check").

@@ -1,6 +1,7 @@
 // The finished emails of a record: who sends each one and the Message-ID domain.
 #include <gtest/gtest.h>
 
+#include "core/text.h"
 #include "load/config.h"
 #include "render/email.h"
 #include "rule_test_util.h"
