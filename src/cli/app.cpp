@@ -37,6 +37,7 @@ void add_exclude(CLI::App* cmd, CommonOptions& o) {
                   "Leave files matching GLOB out of folder searches (repeatable; adds to exclude: in "
                   ".escalate.yaml; 'docs', '*.mkdocs.yml', 'drafts/**')")
       ->expected(1)  // one glob per --exclude: never swallow the paths after it
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 

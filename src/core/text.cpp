@@ -99,6 +99,11 @@ bool has_word_content(std::string_view segment) {
 std::string_view word_before(std::string_view text, std::size_t stop) {
   std::size_t start = stop;
   while (start > 0 && !is_ascii_space(text[start - 1])) --start;
+  // A CJK sentence ends without a space: "しました。e.g." — the word is "e.g".
+  for (std::string_view cjk_stop : {"。", "｡", "！", "？"}) {
+    const std::size_t at = text.substr(start, stop - start).rfind(cjk_stop);
+    if (at != std::string_view::npos) start += at + cjk_stop.size();
+  }
   static const re2::RE2 strip_openers(R"([(\["'“‘]*([\s\S]*))");
   re2::StringPiece word;
   if (re2::RE2::FullMatch(piece(text.substr(start, stop - start)), strip_openers, &word)) {

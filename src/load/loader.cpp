@@ -220,7 +220,9 @@ std::optional<Diagnostic> not_a_record_finding(const YNode& root, const std::str
   d.rule = "schema";
   d.file = file;
   d.mark = root.mark;
-  d.message = "not an escalation record: none of its keys (" + join_and(keys) +
+  std::string listed;
+  for (const std::string& k : keys) listed += (listed.empty() ? "" : ", ") + k;
+  d.message = "not an escalation record: none of its keys (" + listed +
               (total > 3 ? ", ..." : "") +
               ") is a record key such as 'version', 'id' or 'timeline'; exclude it (exclude: in "
               ".escalate.yaml, or --exclude)";

@@ -109,13 +109,13 @@ void check_each_communication(const Record& r, Findings& findings) {
     for (const Communication* c : early)
       notes.push_back(note_at(c->sent_at.loc, group_a::comm_subject(*c) + " sent here"));
     std::string also;
-    if (early.size() > 1)
-      also = " (and " + std::to_string(early.size() - 1) + " later communication" + (early.size() > 2 ? "s" : "") + ")";
+    if (early.size() == 2) also = " (1 more communication was sent before it too)";
+    if (early.size() > 2) also = " (" + std::to_string(early.size() - 1) + " more communications were sent before it too)";
     std::string message;
     if (!confirmed)
-      message = std::string(words) + " is not confirmed in writing by any of facts.confirmations, but " +
-                group_a::comm_subject(first) + " sent at " + format_short(first.sent_at->utc) + also +
-                " states it";
+      message = "no written confirmation in facts.confirmations covers " + std::string(words) + ", yet " +
+                group_a::comm_subject(first) + " was sent at " + format_short(first.sent_at->utc) +
+                (early.size() > 1 ? " (and " + std::to_string(early.size() - 1) + " more)" : std::string());
     else
       message = std::string(words) + " was first confirmed at " + format_beside(*confirmed, sent) + " (" + name +
                 "), " + describe_span(*confirmed - sent) + " after " + group_a::comm_subject(first) +

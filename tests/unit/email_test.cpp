@@ -47,7 +47,7 @@ std::vector<Diagnostic> config_problems(const std::string& text) {
 // ---- sender_domain (issue 14, item 11) ----------------------------------------------------------
 
 TEST(SenderDomain, DefaultsToTheLeadsAddressDomain) {
-  const Record r = load(example_with("  contact: dana.whitfield@example.com\n", "  contact: dana.whitfield@example.co.jp\n"));
+  const Record r = load(example_with("  contact: dana.whitfield@example.com\n\n", "  contact: dana.whitfield@example.co.jp\n\n"));
   const auto built = emails(r);
   ASSERT_EQ(built.size(), 3u);
   EXPECT_EQ(header(built[0].content, "Message-ID"), "<ESC-2026-0142.01@example.co.jp>");

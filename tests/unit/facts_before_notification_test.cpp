@@ -154,19 +154,20 @@ TEST(FactsBeforeNotification, EachCommunicationIsCheckedAgainstWhatWasConfirmedW
   EXPECT_EQ(run(with_confirmations(confirmation("[affected, root_cause]", "2026-11-02T08:38:00Z") +
                                    confirmation("[status]", "2026-11-02T09:50:00Z"))),
             std::vector<std::string>{
-                "37:21: the status was first confirmed at 09:50, 1h 5m after initial notification was sent at "
-                "08:45 (and 1 later communication)" + kWhy});
+                "43:21: the status was first confirmed at 09:50 UTC (facts.confirmations[1]), 1 hour 5 minutes "
+                "after the initial notification was sent at 08:45 UTC (1 more communication was sent before it "
+                "too)" + kWhy});
   // The root cause: the resolution notification states it once it is called confirmed.
   EXPECT_EQ(run(with_confirmations(confirmation("[affected, status]", "2026-11-02T08:38:00Z") +
                                    confirmation("[root_cause]", "2026-11-02T10:40:00Z"))),
             std::vector<std::string>{
-                "41:21: the root cause was first confirmed at 10:40, 5m after resolution notification was sent "
-                "at 10:35" + kWhy});
+                "43:21: the root cause was first confirmed at 10:40 UTC (facts.confirmations[1]), 5 minutes "
+                "after the resolution notification was sent at 10:35 UTC" + kWhy});
   // Never confirmed at all.
   EXPECT_EQ(run(with_confirmations(confirmation("[root_cause, status]", "2026-11-02T08:38:00Z"))),
             std::vector<std::string>{
-                "36:3: the affected systems is not confirmed in writing by any of facts.confirmations, but initial "
-                "notification sent at 2 Nov 08:45 (and 2 later communications) states it" + kWhy});
+                "37:5: no written confirmation in facts.confirmations covers the affected systems, yet the "
+                "initial notification was sent at 2 Nov 2026 08:45 UTC (and 2 more)" + kWhy});
 }
 
 TEST(FactsBeforeNotification, AConfirmationWithoutWhatConfirmsEverything) {
@@ -184,7 +185,7 @@ TEST(FactsBeforeNotification, AListedConfirmationNeedsItsReferenceAndOwner) {
   EXPECT_EQ(loaded.diagnostics.size(), 2u);  // confirmed_by and confirmation_ref: schema
   EXPECT_EQ(run(with_confirmations("    - confirmed_by: Sam Okafor\n      confirmed_at: 2026-11-02T08:38:00Z\n"
                                    "      confirmation_ref: TBD\n")),
-            std::vector<std::string>{"39:25: facts are not confirmed before initial notification (sent at 2 Nov "
-                                     "08:45): facts.confirmations[0].confirmation_ref is a placeholder (\"TBD\")" +
-                                     kWhy});
+            std::vector<std::string>{"39:25: facts are not confirmed before the initial notification (sent at 2 "
+                                     "Nov 2026 08:45 UTC): facts.confirmations[0].confirmation_ref is a placeholder "
+                                     "('TBD')" + kWhy});
 }
