@@ -58,16 +58,16 @@ _escalate() {
     --font)
       compopt -o filenames 2>/dev/null
       COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.@(ttf|TTF|otf|OTF)' -- "$cur")); return 0 ;;
-    --config|--output|--baseline|--write-baseline|--junit|--sarif|--incident)
+    --config|--output|--baseline|--write-baseline|--junit|--sarif|--incident|--exclude)
       compopt -o filenames 2>/dev/null
       COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
   esac
 
   local opts
   case $cmd in
-    check) opts="$common $reports" ;;
+    check) opts="$common $reports --exclude" ;;
     lint-comms) opts="$common $reports --incident" ;;
-    build) opts="$common -o --output-dir --force --templates --font --junit --sarif" ;;
+    build) opts="$common -o --output-dir --force --templates --font --junit --sarif --exclude" ;;
     init) opts="--id -h --help" ;;
     rules) opts="-h --help --markdown" ;;
     explain)

@@ -37,6 +37,16 @@ void add_common(CLI::App* cmd, CommonOptions& o, bool reports) {
   }
 }
 
+// Record commands search folders; --exclude leaves files out of that search.
+void add_exclude(CLI::App* cmd, CommonOptions& o) {
+  cmd->add_option("--exclude", o.exclude,
+                  "Leave files matching GLOB out of folder searches (repeatable; adds to exclude: in "
+                  ".escalate.yaml; 'docs', '*.mkdocs.yml', 'drafts/**')")
+      ->expected(1)  // one glob per --exclude: never swallow the paths after it
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 // Suggests a subcommand when the first word is a near miss ("chek" -> "check").
 std::string suggest_command(const CLI::App& app, const std::string& word) {
   std::vector<std::string> names;
@@ -89,6 +99,7 @@ int run_cli(int argc, char** argv) {
     CLI::App* check = app.add_subcommand("check", "Check records against the playbook (files or folders; '-' for stdin)");
     check->add_option("paths", check_opts.paths, "Record files or folders (searched for *.yaml, *.yml)");
     add_common(check, check_opts, true);
+    add_exclude(check, check_opts);
     check->footer(
         "Examples:\n"
         "  escalate check fixtures/\n"
@@ -107,6 +118,7 @@ int run_cli(int argc, char** argv) {
     build->add_option("--sarif", build_extra.sarif, "Also write a SARIF 2.1.0 report to FILE");
     build->add_option("--font", build_extra.font, "TrueType font for the exec readout (default: DejaVu Sans)");
     add_common(build, build_opts, false);
+    add_exclude(build, build_opts);
     build->add_option("--format", build_opts.format, "Format of the findings printed on stdout")
         ->transform(CLI::IsMember({"text", "json", "junit", "sarif", "github"}, CLI::ignore_case));
     build->footer(

@@ -174,6 +174,27 @@ class ConfigCache {
   }
 };
 
+// Whether a file found in a folder search is excluded by its configuration or --exclude.
+bool is_excluded(const InputFile& in, const Config& config, const std::vector<std::string>& cli_globs) {
+  // `path` relative to `folder`, or empty when the file is not below it.
+  const auto below = [](const fs::path& path, fs::path folder) -> std::string {
+    std::error_code ec;
+    if (folder.empty()) folder = ".";
+    const fs::path file = fs::absolute(path, ec).lexically_normal();
+    const fs::path base = fs::absolute(folder, ec).lexically_normal();
+    if (ec) return "";
+    const std::string rel = file.lexically_relative(base).generic_string();
+    return rel.empty() || rel == ".." || rel.starts_with("../") ? "" : rel;
+  };
+  if (!cli_globs.empty())
+    if (const std::string rel = below(in.path, "."); !rel.empty() && glob_excluded(rel, cli_globs)) return true;
+  if (!config.exclude.empty() && !config.file.empty())
+    if (const std::string rel = below(in.path, fs::path(config.file).parent_path());
+        !rel.empty() && glob_excluded(rel, config.exclude))
+      return true;
+  return false;
+}
+
 }  // namespace
 
 FileResult check_input(const InputFile& in, const Config& config, Instant now, const RecordHook& hook,
@@ -225,7 +246,17 @@ PreparedBatch prepare_batch(const BatchOptions& options) {
     b.config_failed = true;
     return b;
   }
-  for (const InputFile& in : b.inputs) b.configs.push_back(configs.get(in));
+  // Files found by searching a folder leave out what the configuration's `exclude:` (relative
+  // to the configuration file) or --exclude (relative to the working folder) names; a file
+  // named on the command line is always checked.
+  std::vector<InputFile> kept;
+  for (InputFile& in : b.inputs) {
+    std::shared_ptr<const Config> config = configs.get(in);
+    if (in.found_in_folder && is_excluded(in, *config, options.exclude)) continue;
+    kept.push_back(std::move(in));
+    b.configs.push_back(std::move(config));
+  }
+  b.inputs = std::move(kept);
   return b;
 }
 

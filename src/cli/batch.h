@@ -22,6 +22,7 @@ struct BatchOptions {
   Instant now{};
   int jobs = 0;             // 0: all cores
   bool progress = false;    // draw a progress bar on stderr
+  std::vector<std::string> exclude;  // --exclude globs, relative to the working folder
 };
 
 // Called on a worker thread for every record that loaded (for `build`).

@@ -28,6 +28,7 @@ struct Produced {
   Mark id_mark;
   std::vector<PackFile> files;  // emails and readout (lint reports are added when written)
   bool built = false;           // the documents were made (clean record, or --force)
+  bool draft = false;           // ... and marked DRAFT (--force on a record with errors)
   std::string error;            // environment problem (exit 2)
   std::optional<std::string> read_error;  // the file cannot be read (exit 2)
 };
@@ -118,20 +119,45 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     const Config& config = *batch.configs[i];
     RecordHook hook = [&](const InputFile&, const Config& cfg, const CheckedRecord& checked, FileResult& fr) {
       if (!checked.record || !checked.record->id) return;
-      bool errors_found = has_errors(fr.diagnostics);
-      if (errors_found && !b.force) return;
-      EmailOptions eo;
-      eo.sender_domain = cfg.sender_domain;
-      eo.draft = errors_found;
-      EmailBuild emails = build_emails(*checked.record, templates_by_dir.at(template_dir_for(cfg)), eo);
-      if (!emails.error.empty()) {
-        p.error = emails.error;
-        return;
+      // Emails and readout into p.files, their findings into `found`; false on an environment
+      // problem (p.error).
+      auto make = [&](bool draft, std::vector<Diagnostic>& found) {
+        p.files.clear();
+        found.clear();
+        EmailOptions eo;
+        eo.sender_domain = cfg.sender_domain;
+        eo.draft = draft;
+        EmailBuild emails = build_emails(*checked.record, templates_by_dir.at(template_dir_for(cfg)), eo);
+        if (!emails.error.empty()) {
+          p.error = emails.error;
+          return false;
+        }
+        found = std::move(emails.findings);
+        for (BuiltEmail& e : emails.emails) p.files.push_back({"emails/" + e.filename, std::move(e.content)});
+        FileResult readout;
+        build_readout(*checked.record, cfg, draft, b.font, readout, p.files, p.error);
+        for (Diagnostic& d : readout.diagnostics) found.push_back(std::move(d));
+        return p.error.empty();
+      };
+      bool draft = has_errors(fr.diagnostics);
+      if (draft && !b.force) return;
+      std::vector<Diagnostic> found;
+      if (!make(draft, found)) return;
+      // An error found while building (readout-one-page, an email that could not be written)
+      // is an error like any other: only the lint reports, unless --force, which builds
+      // everything again as a DRAFT.
+      if (!draft && has_errors(found)) {
+        if (!b.force) {
+          p.files.clear();
+          for (Diagnostic& d : found) fr.diagnostics.push_back(std::move(d));
+          return;
+        }
+        draft = true;
+        if (!make(draft, found)) return;
       }
-      for (Diagnostic& d : emails.findings) fr.diagnostics.push_back(std::move(d));
-      for (BuiltEmail& e : emails.emails) p.files.push_back({"emails/" + e.filename, std::move(e.content)});
-      build_readout(*checked.record, cfg, errors_found, b.font, fr, p.files, p.error);
+      for (Diagnostic& d : found) fr.diagnostics.push_back(std::move(d));
       p.built = true;
+      p.draft = draft;
     };
     p.result = check_input(batch.inputs[i], config, settings->now, hook, &p.id, &p.id_mark, p.read_error);
     progress.tick();
@@ -173,6 +199,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     rec["errors"] = t.errors;
     rec["warnings"] = t.warnings;
     rec["built"] = p.built && write;
+    rec["draft"] = p.built && write && p.draft;
     nlohmann::ordered_json written = nlohmann::ordered_json::array();
     if (write) {
       std::vector<PackFile> files = std::move(p.files);
@@ -182,6 +209,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
       if (auto err = write_pack(out_dir, p.id, files)) {
         errors.push_back(fr.path + ": " + *err);
         rec["built"] = false;
+        rec["draft"] = false;
       } else {
         ++packs_written;
         for (const PackFile& f : files) {

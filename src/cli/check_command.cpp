@@ -111,6 +111,7 @@ BatchOptions batch_options(const CommonOptions& o, const RunSettings& s) {
   bo.now = s.now;
   bo.jobs = o.jobs;
   bo.progress = s.progress;
+  bo.exclude = o.exclude;
   return bo;
 }
 

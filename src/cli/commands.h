@@ -26,6 +26,7 @@ struct CommonOptions {
   std::string stdin_filename;
   std::string baseline;
   std::string write_baseline;
+  std::vector<std::string> exclude;  // --exclude GLOB (check, build)
 };
 
 // Resolved once per run: the clock, the report format, colour.

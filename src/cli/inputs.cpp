@@ -1,6 +1,7 @@
 #include "cli/inputs.h"
 
 #include <algorithm>
+#include <fnmatch.h>
 #include <functional>
 #include <iostream>
 #include <iterator>
@@ -130,9 +131,59 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& args,
       continue;
     }
     for (auto& f : FolderScan(arg, wanted, errors).run())
-      out.push_back({display_path(f.generic_string()), f, false});
+      out.push_back({display_path(f.generic_string()), f, false, true});
   }
   return out;
+}
+
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    if (end > start && path.compare(start, end - start, ".") != 0) parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+// Glob segments against path segments: "**" spans zero or more of them; a path that runs out
+// first matches when the glob has consumed everything but trailing "**" (a folder prefix is
+// tested separately).
+bool match_segments(const std::vector<std::string>& glob, std::size_t g, const std::vector<std::string>& path,
+                    std::size_t p) {
+  if (g == glob.size()) return p == path.size();
+  if (glob[g] == "**") {
+    for (std::size_t k = p; k <= path.size(); ++k)
+      if (match_segments(glob, g + 1, path, k)) return true;
+    return false;
+  }
+  if (p == path.size()) return false;
+  return fnmatch(glob[g].c_str(), path[p].c_str(), FNM_PERIOD) == 0 && match_segments(glob, g + 1, path, p + 1);
+}
+
+}  // namespace
+
+bool glob_excluded(const std::string& relative, const std::vector<std::string>& globs) {
+  const std::vector<std::string> path = split_path(relative);
+  for (std::string glob : globs) {
+    while (glob.size() > 1 && glob.back() == '/') glob.pop_back();  // "docs/" is the folder docs
+    if (glob.empty()) continue;
+    if (glob.find('/') == std::string::npos) {
+      for (const std::string& part : path)
+        if (fnmatch(glob.c_str(), part.c_str(), FNM_PERIOD) == 0) return true;
+      continue;
+    }
+    const std::vector<std::string> parts = split_path(glob.starts_with("/") ? glob.substr(1) : glob);
+    // The file itself, or any folder above it.
+    for (std::size_t n = 1; n <= path.size(); ++n)
+      if (match_segments(parts, 0, std::vector<std::string>(path.begin(), path.begin() + static_cast<long>(n)), 0))
+        return true;
+  }
+  return false;
 }
 
 ReadResult read_input(const InputFile& in, std::size_t limit) {

@@ -102,6 +102,11 @@ bool has_word_content(std::string_view segment) {
 std::string_view word_before(std::string_view text, std::size_t stop) {
   std::size_t start = stop;
   while (start > 0 && !is_ascii_space(text[start - 1])) --start;
+  // A CJK sentence ends without a space: "しました。e.g." — the word is "e.g".
+  for (std::string_view cjk_stop : {"。", "｡", "！", "？"}) {
+    const std::size_t at = text.substr(start, stop - start).rfind(cjk_stop);
+    if (at != std::string_view::npos) start += at + cjk_stop.size();
+  }
   static const re2::RE2 strip_openers(R"([(\["'“‘]*([\s\S]*))");
   re2::StringPiece word;
   if (re2::RE2::FullMatch(piece(text.substr(start, stop - start)), strip_openers, &word)) {
@@ -226,9 +231,13 @@ std::vector<TextMatch> find_placeholders(std::string_view text) {
 int count_sentences(std::string_view text) {
   // A run of terminators, then closing quotes/brackets, then whitespace or the end of the text
   // (so "99.95%", "£1.2m" and "v2.3" never qualify); or a blank line, which ends a paragraph
-  // and so a sentence, full stop or not.
+  // and so a sentence, full stop or not; or a CJK terminator (。｡！？), which needs no space
+  // after it. Besides Latin . ! ? … the first kind covers the other scripts' terminators:
+  // Devanagari । ॥, Arabic ؟ and Urdu ۔, Armenian ։, Ethiopic ። ፧ ፨ and the Greek question
+  // mark U+037E (not ";", which is a semicolon everywhere else).
   static const re2::RE2 boundary(
-      R"(([.!?…]+)([)\]"'”’»]*)(\s+|$)|(\n[ \t\r\f\v]*\n))");
+      R"(([.!?…।॥؟۔։።፧፨\x{037E}]+)([)\]"'”’»]*)(\s+|$)|(\n[ \t\r\f\v]*\n)|)"
+      R"(([。｡！？]+[!?。｡！？]*)([」』）〕】〉》”’)\]"']*))");
   static const re2::RE2 ellipsis(R"((?:\.{3,}|…)[.…]*)");
   static const re2::RE2 blank_line(R"(\n[ \t\r\f\v]*\n)");
   static const re2::RE2 starts_lower(R"([(\["'“‘]*\p{Ll})");
@@ -236,7 +245,7 @@ int count_sentences(std::string_view text) {
   int count = 0;
   std::size_t sentence_start = 0;
   const re2::StringPiece all = piece(text);
-  std::array<re2::StringPiece, 5> m;
+  std::array<re2::StringPiece, 7> m;
   std::size_t pos = 0;
   while (pos < text.size() &&
          boundary.Match(all, pos, text.size(), re2::RE2::UNANCHORED, m.data(), static_cast<int>(m.size()))) {
@@ -244,8 +253,8 @@ int count_sentences(std::string_view text) {
     pos = match_end > pos ? match_end : pos + 1;
 
     bool ends = false;
-    if (m[4].data() != nullptr) {
-      ends = true;  // blank line
+    if (m[4].data() != nullptr || m[5].data() != nullptr) {
+      ends = true;  // a blank line, or a CJK terminator (the scripts have no letter case)
     } else {
       const std::string_view stops = view(m[1]);
       const std::string_view next = text.substr(match_end);
@@ -253,8 +262,9 @@ int count_sentences(std::string_view text) {
         ends = true;
       } else if (re2::RE2::FullMatch(piece(stops), ellipsis)) {
         ends = false;  // "..." or "…" trails off inside a sentence
-      } else if (stops.find_first_of("?!") != std::string_view::npos) {
-        // "?" and "!" end a sentence unless it carries on in lower case: 'asked "why?" and'
+      } else if (stops.find_first_not_of('.') != std::string_view::npos) {
+        // "?", "!" and the other scripts' terminators end a sentence unless it carries on in
+        // lower case: 'asked "why?" and'
         re2::StringPiece rest = piece(next);
         ends = !re2::RE2::Consume(&rest, starts_lower);
       } else {
@@ -272,6 +282,32 @@ int count_sentences(std::string_view text) {
 
 // ---- speculative language -----------------------------------------------------------------------
 
+namespace {
+
+// Whether the modal at text[start, end) ("may be", "may have", "might") states a fact
+// conditionally rather than guessing at one: it picks out a set of things ("requests that may
+// have been rejected", "customers who might have seen errors") or states an entitlement
+// ("service credits may be due under clause 7.2", "may be payable"). "may be due to" gives a
+// cause and stays a hedge.
+bool conditional_statement_of_fact(std::string_view text, std::size_t start, std::size_t end) {
+  static const re2::RE2 modal(R"((?i)(may)[\s\p{Zs}]+(?:(be)|have)|might)");
+  // "requests that may", "customers who might", "customers whose orders may".
+  static const re2::RE2 relative_before(
+      R"((?i)(?:^|[^\pL\pN_])(?:that|which|who|whom|whose[\s\p{Zs}]+[\pL\pN_'’-]+)[\s\p{Zs}]+$)");
+  static const re2::RE2 due_to(R"((?i)[\s\p{Zs}]+due[\s\p{Zs}]+to(?:[^\pL\pN_]|$))");
+  static const re2::RE2 entitlement(
+      R"((?i)[\s\p{Zs}]+(?:due|payable|owed|claimable|refundable|eligible|entitled|credited)(?:[^\pL\pN_]|$))");
+  re2::StringPiece may, be;
+  if (!re2::RE2::FullMatch(piece(text.substr(start, end - start)), modal, &may, &be)) return false;
+  if (re2::RE2::PartialMatch(piece(text.substr(0, start)), relative_before)) return true;
+  if (be.data() == nullptr) return false;  // only "may be" states an entitlement
+  re2::StringPiece after = piece(text.substr(end));
+  if (re2::RE2::Consume(&after, due_to)) return false;
+  return re2::RE2::Consume(&after, entitlement);
+}
+
+}  // namespace
+
 std::vector<TextMatch> find_speculative(std::string_view text) {
   // Words within a phrase may be separated by any run of spaces, including line breaks and
   // no-break spaces. "maybe" is included alongside "may be": the same hedge, one word.
@@ -287,12 +323,21 @@ std::vector<TextMatch> find_speculative(std::string_view text) {
 #undef ESC_GAP
   std::vector<TextMatch> out;
   for_each_group1(hedge, text, [&](std::size_t start, std::size_t end) {
+    if (conditional_statement_of_fact(text, start, end)) return;
     out.push_back({start, end - start, std::string(text.substr(start, end - start))});
   });
   return out;
 }
 
 #undef ESC_NOT_WORD_CHAR
+
+// ---- domain names --------------------------------------------------------------------------------
+
+bool is_domain_name(std::string_view name) {
+  static const re2::RE2 domain(
+      R"([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)");
+  return !name.empty() && name.size() <= 253 && re2::RE2::FullMatch(piece(name), domain);
+}
 
 // ---- did you mean -------------------------------------------------------------------------------
 

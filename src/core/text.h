@@ -27,14 +27,22 @@ std::vector<TextMatch> find_placeholders(std::string_view text);
 
 // Number of sentences. Not fooled by abbreviations ("e.g.", "i.e.", "etc.", "Ltd.", "Inc.",
 // "No. 4", "Mr.", "Dr.", "vs."), decimals and amounts ("99.95%", "£1.2m", "v2.3"), initials
-// ("J. R. Smith"), ellipses, or a trailing sentence without a full stop. Empty text -> 0.
+// ("J. R. Smith"), ellipses, or a trailing sentence without a full stop. Other scripts end
+// sentences their own way: CJK 。！？ (no space needed after them), Devanagari । ॥, Arabic ؟,
+// Urdu ۔, Armenian ։, Ethiopic ። and the Greek question mark U+037E. Empty text -> 0.
 int count_sentences(std::string_view text);
 
 // Hedging in a factual statement: "we think", "we believe", "probably", "possibly", "might",
 // "may have", "appears to", "seems to", "hopefully", "should be fixed", "likely", "we suspect",
 // "not sure", "perhaps", "presumably". Case-insensitive and Unicode-aware: a phrase only matches
 // as whole words, where word characters include any non-ASCII letter ("cafémight" is one word).
+// A modal that states a fact conditionally is not a hedge: one that picks out a set ("requests
+// that may have been rejected") or an entitlement ("credits may be due under clause 7.2").
 std::vector<TextMatch> find_speculative(std::string_view text);
+
+// A DNS domain name usable after the "@" of a Message-ID: dot-separated labels of ASCII
+// letters, digits and '-' (not at either end of a label), 1-63 characters each, 253 in all.
+bool is_domain_name(std::string_view name);
 
 // Levenshtein distance (bytes).
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -1,5 +1,6 @@
 #include "load/config.h"
 
+#include "core/text.h"
 #include "load/fields.h"
 #include "load/validate.h"
 #include "load/yaml_tree.h"
@@ -42,12 +43,29 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
     for (const YNode& item : h->items)
       if (auto s = scalar(&item))
         if (auto d = parse_date(*s)) c.holidays.push_back(*d);
-  if (auto s = scalar(root.find("sender_domain"))) c.sender_domain = *s;
+  if (auto s = scalar(root.find("sender_domain"))) {
+    if (is_domain_name(*s)) {
+      c.sender_domain = *s;
+    } else {
+      Diagnostic d;
+      d.rule = "schema";
+      d.file = file;
+      d.mark = root.find("sender_domain")->mark;
+      d.node_path = "sender_domain";
+      d.message = "'sender_domain' must be a domain name such as example.co.jp (letters, digits and '-' in "
+                  "dot-separated labels), got '" + excerpt(*s) + "'; it is the right-hand side of every "
+                  "Message-ID, and email threading breaks without a valid one";
+      problems.push_back(std::move(d));
+    }
+  }
   if (auto s = scalar(root.find("font"))) {
     c.font = *s;
     c.font_mark = root.find("font")->mark;
   }
   if (auto s = scalar(root.find("templates"))) c.templates = *s;
+  if (const YNode* ex = root.find("exclude"); ex && ex->is_seq())
+    for (const YNode& item : ex->items)
+      if (auto s = scalar(&item)) c.exclude.push_back(*s);
   if (const YNode* n = root.find("max_file_size")) {
     long long v;
     if (scalar_is_integer(*n, &v) && v > 0) c.max_file_size = static_cast<std::size_t>(v);

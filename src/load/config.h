@@ -31,7 +31,7 @@ struct Config {
   Duration cadence[3] = {{std::chrono::minutes(60), 0}, {std::chrono::minutes(240), 0}, {{}, 1}};
   CalendarKind calendar = CalendarKind::england_and_wales;
   std::vector<Date> holidays;
-  std::string sender_domain = "example.com";
+  std::string sender_domain;  // empty: the domain of the escalation lead's address
   std::string font;       // empty: the default DejaVu Sans
   std::string templates;  // empty: the built-in templates
   std::size_t max_file_size = 1024 * 1024;
@@ -39,6 +39,7 @@ struct Config {
   std::map<std::string, Mark> rule_marks;         // where each override's key is
   Mark font_mark;                                 // where `font:` is
   std::vector<LintPattern> lint_patterns;
+  std::vector<std::string> exclude;  // globs, relative to the configuration file's folder
 
   const Duration& cadence_for(Priority p) const { return cadence[static_cast<int>(p)]; }
 };

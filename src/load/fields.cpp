@@ -23,6 +23,14 @@ constexpr FieldSpec kPerson[] = {
 };
 constexpr Shape kPersonShape{kPerson};
 
+constexpr FieldSpec kPreviousLead[] = {
+    {"name", F::string, true, "Full name."},
+    {"title", F::string, true, "Job title, as signed in the customer emails they sent."},
+    {"contact", F::string, true, "Direct contact (e-mail address); the From of the emails they sent."},
+    {"until", F::timestamp, true, "When they handed over to the next lead (UTC): the next lead leads from then."},
+};
+constexpr Shape kPreviousLeadShape{kPreviousLead};
+
 constexpr FieldSpec kImpact[] = {
     {"outage", F::enumeration, true, "Extent of the outage.", enum_names<Outage>()},
     {"customers_affected", F::integer, true, "Number of customers affected.", {}, nullptr, F::string, 0},
@@ -41,6 +49,15 @@ constexpr FieldSpec kTriage[] = {
 };
 constexpr Shape kTriageShape{kTriage};
 
+constexpr std::array<std::string_view, 3> kConfirmableFacts = {"root_cause", "affected", "status"};
+constexpr FieldSpec kConfirmation[] = {
+    {"what", F::list, false, "The facts confirmed: root_cause, affected, status (default: all three).", kConfirmableFacts, nullptr, F::enumeration, 1},
+    {"confirmed_by", F::string, true, "The technical owner who confirmed them in writing."},
+    {"confirmed_at", F::timestamp, true, "When they were confirmed."},
+    {"confirmation_ref", F::string, true, "Where the written confirmation is."},
+};
+constexpr Shape kConfirmationShape{kConfirmation};
+
 constexpr FieldSpec kFacts[] = {
     {"root_cause", F::text, false, "The root cause, in one sentence."},
     {"root_cause_status", F::enumeration, false, "Whether the root cause is confirmed.", enum_names<RootCauseStatus>()},
@@ -49,6 +66,7 @@ constexpr FieldSpec kFacts[] = {
     {"confirmed_by", F::string, false, "The technical owner who confirmed the facts in writing."},
     {"confirmed_at", F::timestamp, false, "When the facts were confirmed."},
     {"confirmation_ref", F::string, false, "Where the written confirmation is."},
+    {"confirmations", F::list, false, "Each written confirmation, in order: what was confirmed, by whom, when and where; every communication is checked against what had been confirmed when it was sent.", {}, &kConfirmationShape, F::mapping},
 };
 constexpr Shape kFactsShape{kFacts};
 
@@ -134,6 +152,9 @@ constexpr FieldSpec kCommitment[] = {
     {"commitment", F::text, true, "What was committed to."},
     {"owner", F::string, false, "Who owns it."},
     {"due", F::date, false, "When it is due."},
+    {"done", F::boolean, false, "The commitment was delivered (done_at or reference say when and where)."},
+    {"done_at", F::date_or_timestamp, false, "When it was delivered; on its own it also marks the commitment done."},
+    {"reference", F::string, false, "Where the delivery is recorded (a ticket, a document, an email)."},
 };
 constexpr Shape kCommitmentShape{kCommitment};
 
@@ -162,7 +183,8 @@ constexpr FieldSpec kRecord[] = {
     {"account", F::mapping, true, "The affected customer account.", {}, &kAccountShape},
     {"severity", F::enumeration, true, "P1, P2 or P3 per the playbook's definitions.", enum_names<Priority>()},
     {"status", F::enumeration, true, "ongoing, contained or resolved.", enum_names<Status>()},
-    {"escalation_lead", F::mapping, true, "The single accountable owner.", {}, &kPersonShape},
+    {"escalation_lead", F::mapping, true, "The single accountable owner (the current one).", {}, &kPersonShape},
+    {"previous_leads", F::list, false, "Leads before the current one, oldest first: who led, and until when (a handover).", {}, &kPreviousLeadShape, F::mapping},
     {"triage", F::mapping, true, "The triage checklist.", {}, &kTriageShape},
     {"facts", F::mapping, false, "Confirmed facts; required before the first communication.", {}, &kFactsShape},
     {"owners_confirmed_at", F::timestamp, false, "When every owner in the stakeholder grid was confirmed."},
@@ -203,9 +225,10 @@ constexpr FieldSpec kConfig[] = {
     {"cadence", F::mapping, false, "Longest 'next update by' promise per severity.", {}, &kCadenceShape},
     {"calendar", F::enumeration, false, "Holiday calendar for business days.", kCalendars},
     {"holidays", F::list, false, "Extra non-working days (YYYY-MM-DD).", {}, nullptr, F::date},
-    {"sender_domain", F::string, false, "Domain of generated Message-IDs (default example.com)."},
+    {"sender_domain", F::string, false, "Domain of generated Message-IDs, e.g. example.co.jp (default: the domain of the escalation lead's address)."},
     {"font", F::string, false, "TrueType font for the readout PDF."},
     {"templates", F::string, false, "Folder of custom email templates."},
+    {"exclude", F::list, false, "Files and folders that folder searches leave out: globs relative to this file's folder, gitignore style ('docs', 'mkdocs.yml', 'drafts/**').", {}, nullptr, F::string},
     {"max_file_size", F::integer, false, "Largest record accepted, in bytes (default 1048576).", {}, nullptr, F::string, 1},
     {"rules", F::any_mapping, false, "Per-rule severity: error, warning, info or off.", kRuleSettings},
     {"lint", F::mapping, false, "lint-comms settings.", {}, &kLintShape},

@@ -28,6 +28,9 @@ json shape_schema(const Shape& shape, std::string_view description = {}) {
     add(extra);
     o["properties"] = props;
     if (!required.empty()) o["required"] = required;
+    o["patternProperties"] = json{{"^x-.", json{{"description",
+        "An extension key (x-jira: OPS-123): any value, accepted in every mapping and ignored by "
+        "every check."}}}};
     o["additionalProperties"] = false;
     return o;
   };

@@ -20,6 +20,13 @@ const Stakeholder* Record::stakeholder(Role r) const {
   return nullptr;
 }
 
+bool Confirmation::covers(std::string_view fact) const {
+  if (!what) return true;
+  for (const Text& t : *what)
+    if (t && *t == fact) return true;
+  return false;
+}
+
 const std::vector<Communication>& Record::comms() const {
   static const std::vector<Communication> none;
   return communications ? *communications : none;
@@ -195,6 +202,33 @@ Communication read_comm(const Reader& r, int index) {
   return c;
 }
 
+// A YAML mapping with none of a record's keys (docs/mkdocs.yml, a CI workflow) is some other
+// file that a folder search found: one finding that says so, not a dozen missing keys.
+std::optional<Diagnostic> not_a_record_finding(const YNode& root, const std::string& file) {
+  if (!root.is_map() || root.entries.empty()) return std::nullopt;
+  std::vector<std::string> keys;
+  std::size_t total = 0;
+  for (const auto& [key, value] : root.entries) {
+    if (!key.is_scalar()) return std::nullopt;  // odd keys: the schema rule explains
+    if (is_extension_key(key.scalar)) continue;
+    for (const FieldSpec& f : record_shape().fields)
+      if (f.key == key.scalar) return std::nullopt;
+    if (++total <= 3) keys.push_back("'" + excerpt(key.scalar, 30) + "'");
+  }
+  if (keys.empty()) return std::nullopt;
+  Diagnostic d;
+  d.rule = "schema";
+  d.file = file;
+  d.mark = root.mark;
+  std::string listed;
+  for (const std::string& k : keys) listed += (listed.empty() ? "" : ", ") + k;
+  d.message = "not an escalation record: none of its keys (" + listed +
+              (total > 3 ? ", ..." : "") +
+              ") is a record key such as 'version', 'id' or 'timeline'; exclude it (exclude: in "
+              ".escalate.yaml, or --exclude)";
+  return d;
+}
+
 }  // namespace
 
 Record build_record(const YNode& root, const std::string& file) {
@@ -214,6 +248,16 @@ Record build_record(const YNode& root, const std::string& file) {
   rec.severity = r.enumeration<Priority>("severity");
   rec.status = r.enumeration<Status>("status");
   rec.escalation_lead = read_person(r.sub("escalation_lead"));
+  rec.previous_leads = r.list<PreviousLead>("previous_leads", [](const YNode& n, const std::string& p) {
+    Reader l(n, p);
+    PreviousLead pl;
+    pl.loc = l.sub_loc();
+    pl.name = l.text("name");
+    pl.title = l.text("title");
+    pl.contact = l.text("contact");
+    pl.until = l.timestamp("until");
+    return std::optional<PreviousLead>(std::move(pl));
+  });
 
   Reader triage = r.sub("triage");
   rec.triage.loc = triage.sub_loc();
@@ -242,6 +286,16 @@ Record build_record(const YNode& root, const std::string& file) {
   f.confirmed_by = facts.text("confirmed_by");
   f.confirmed_at = facts.timestamp("confirmed_at");
   f.confirmation_ref = facts.text("confirmation_ref");
+  f.confirmations = facts.list<Confirmation>("confirmations", [](const YNode& n, const std::string& p) {
+    Reader c(n, p);
+    Confirmation cf;
+    cf.loc = c.sub_loc();
+    cf.what = c.texts("what");
+    cf.confirmed_by = c.text("confirmed_by");
+    cf.confirmed_at = c.timestamp("confirmed_at");
+    cf.confirmation_ref = c.text("confirmation_ref");
+    return std::optional<Confirmation>(std::move(cf));
+  });
 
   rec.owners_confirmed_at = r.timestamp("owners_confirmed_at");
 
@@ -306,6 +360,9 @@ Record build_record(const YNode& root, const std::string& file) {
     cm.commitment = c.text("commitment");
     cm.owner = c.text("owner");
     cm.due = c.date("due");
+    cm.done = c.boolean("done");
+    cm.done_at = c.date("done_at", /*or_timestamp=*/true);
+    cm.reference = c.text("reference");
     return std::optional<Commitment>(std::move(cm));
   });
 
@@ -334,6 +391,10 @@ LoadResult load_record(std::string_view text, const std::string& file, const Par
   ParseResult parsed = parse_yaml(text, limits);
   if (!parsed.ok) {
     out.diagnostics.push_back(syntax_diagnostic(parsed, file));
+    return out;
+  }
+  if (auto not_a_record = not_a_record_finding(parsed.root, file)) {
+    out.diagnostics.push_back(std::move(*not_a_record));
     return out;
   }
   validate_shape(parsed.root, record_shape(), file, out.diagnostics);

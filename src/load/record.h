@@ -35,6 +35,13 @@ struct Person {
   Text name, title, contact;
 };
 
+// A lead who handed over: who, and until when (the next lead leads from then).
+struct PreviousLead {
+  Loc loc;
+  Text name, title, contact;
+  Val<Timestamp> until;
+};
+
 struct Impact {
   Loc loc;
   bool present = false;
@@ -54,6 +61,17 @@ struct Triage {
   Impact impact;
 };
 
+// One written confirmation of facts by the technical owner.
+struct Confirmation {
+  Loc loc;
+  Val<TextList> what;  // root_cause, affected, status; missing: all of them
+  Text confirmed_by;
+  Val<Timestamp> confirmed_at;
+  Text confirmation_ref;
+  // Whether it confirms `fact` ("root_cause", "affected" or "status").
+  bool covers(std::string_view fact) const;
+};
+
 struct Facts {
   Loc loc;
   bool present = false;
@@ -64,6 +82,7 @@ struct Facts {
   Text confirmed_by;
   Val<Timestamp> confirmed_at;
   Text confirmation_ref;
+  Val<std::vector<Confirmation>> confirmations;
 };
 
 struct Stakeholder {
@@ -119,6 +138,11 @@ struct Commitment {
   Loc loc;
   Text commitment, owner;
   Val<Date> due;
+  Val<bool> done;
+  Val<Date> done_at;  // a timestamp is kept by its UTC date
+  Text reference;
+  // Delivered: `done: true`, or a `done_at` without `done: false`.
+  bool is_done() const { return done ? *done : static_cast<bool>(done_at); }
 };
 
 struct Readout {
@@ -149,6 +173,7 @@ struct Record {
   Val<Priority> severity;
   Val<Status> status;
   Person escalation_lead;
+  Val<std::vector<PreviousLead>> previous_leads;  // oldest first
   Triage triage;
   Facts facts;
   Val<Timestamp> owners_confirmed_at;

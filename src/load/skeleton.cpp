@@ -8,6 +8,7 @@ std::string record_skeleton(const std::string& id) {
   std::string s =
       "# yaml-language-server: $schema=https://escalate.example.com/schemas/incident.schema.json\n"
       "# New escalation record. Replace every TBD; `escalate check` lists what is still missing.\n"
+      "# Keys starting x- (x-jira: OPS-123) are yours: accepted anywhere, ignored by every check.\n"
       "version: 1\n"
       "id: " + id + "\n"
       "title: TBD                 # one line: the [BRIEF DESCRIPTION] of email subjects\n"
@@ -24,6 +25,11 @@ std::string record_skeleton(const std::string& id) {
       "  name: TBD\n"
       "  title: TBD\n"
       "  contact: TBD\n"
+      "# previous_leads:            # after a handover: who led before, and until when\n"
+      "#   - name: TBD\n"
+      "#     title: TBD\n"
+      "#     contact: TBD\n"
+      "#     until: 2026-01-01T00:00:00Z\n"
       "\n"
       "triage:\n"
       "  genuine: false            # set true once confirmed genuine (not a mislabelled ticket)\n"
@@ -31,7 +37,7 @@ std::string record_skeleton(const std::string& id) {
       "    outage: partial         # complete | partial | none\n"
       "    customers_affected: 1\n"
       "    revenue_at_risk: 0\n"
-      "    sla: within             # breached | at_risk | within\n"
+      "    sla: within             # breached | at_risk | within (at_risk stays valid after resolution)\n"
       "    reputational_exposure: low  # high | medium | low\n"
       "    regulatory_exposure: false\n"
       "    workaround_available: false\n"
@@ -44,6 +50,13 @@ std::string record_skeleton(const std::string& id) {
       "  confirmed_by: TBD\n"
       "  # confirmed_at: 2026-01-01T00:00:00Z\n"
       "  confirmation_ref: TBD\n"
+      "  # Confirmed more than once? List each confirmation instead of the three keys above;\n"
+      "  # every communication is checked against what had been confirmed when it was sent:\n"
+      "  # confirmations:\n"
+      "  #   - what: [affected, status]   # root_cause | affected | status (default: all three)\n"
+      "  #     confirmed_by: TBD\n"
+      "  #     confirmed_at: 2026-01-01T00:00:00Z\n"
+      "  #     confirmation_ref: TBD\n"
       "\n"
       "# owners_confirmed_at: 2026-01-01T00:00:00Z\n"
       "\n"
@@ -77,7 +90,13 @@ std::string record_skeleton(const std::string& id) {
        "#   resolution_actions: []\n"
        "#   sla_breach_detail: TBD\n"
        "#   customer_sentiment: TBD\n"
-       "#   commitments: []\n";
+       "#   commitments:           # follow-up commitments, each with an owner and a due date\n"
+       "#     - commitment: TBD\n"
+       "#       owner: TBD\n"
+       "#       due: 2026-01-01\n"
+       "#       done: false        # true once delivered, with done_at and reference:\n"
+       "#       # done_at: 2026-01-01\n"
+       "#       # reference: TBD   # where the delivery is recorded (ticket, document, email)\n";
   return s;
 }
 

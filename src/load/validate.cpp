@@ -48,6 +48,8 @@ bool scalar_is_number(const YNode& n, double* value) {
   return true;
 }
 
+bool is_extension_key(std::string_view key) { return key.starts_with("x-") && key.size() > 2; }
+
 bool is_valid_id(std::string_view id) {
   static const re2::RE2 pattern(R"([A-Za-z0-9][A-Za-z0-9._-]{0,63})");
   return re2::RE2::FullMatch(re2::StringPiece(id.data(), id.size()), pattern);
@@ -150,6 +152,8 @@ class Validator {
         }
       }
       if (duplicate) continue;
+      // Extension keys (`x-jira: OPS-123`), as in OpenAPI: any value, never checked.
+      if (is_extension_key(key.scalar)) continue;
       const FieldSpec* spec = lookup(key.scalar);
       if (!spec) {
         std::vector<std::string> candidates;

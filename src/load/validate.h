@@ -23,5 +23,8 @@ bool scalar_is_bool(const YNode& n, bool* value = nullptr);
 bool scalar_is_integer(const YNode& n, long long* value = nullptr);
 bool scalar_is_number(const YNode& n, double* value = nullptr);
 bool is_valid_id(std::string_view id);
+// An extension key (`x-jira`, as in OpenAPI): accepted in every mapping of the record and the
+// configuration, with any value, and ignored by every check.
+bool is_extension_key(std::string_view key);
 
 }  // namespace esc

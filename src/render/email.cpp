@@ -73,9 +73,27 @@ std::optional<mime::Address> address_of(const Stakeholder* s) {
 
 }  // namespace
 
+namespace {
+
+// The configured domain, else the escalation lead's (dana@example.co.jp -> example.co.jp), else
+// example.com: stable for a record, so threading holds across rebuilds.
+std::string message_id_domain(const Record& r, const std::string& configured) {
+  if (!configured.empty()) return configured;
+  if (r.escalation_lead.contact) {
+    const std::string& contact = *r.escalation_lead.contact;
+    const auto at = contact.rfind('@');
+    if (at != std::string::npos && is_domain_name(std::string_view(contact).substr(at + 1)))
+      return contact.substr(at + 1);
+  }
+  return "example.com";
+}
+
+}  // namespace
+
 EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const EmailOptions& options) {
   EmailBuild out;
   if (!r.id) return out;
+  const std::string domain = message_id_domain(r, options.sender_domain);
   const Communication* initial = first_communication(r);
   for (const Communication& c : r.comms()) {
     if (!c.type) continue;
@@ -97,9 +115,12 @@ EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const 
     v.text("title", r.title, "title");
     if (primary) v.text("customer_name", primary->name, "the customer primary contact's name");
     else v.fail(r.stakeholders.loc, "a customer_primary stakeholder");
-    v.text("lead_name", r.escalation_lead.name, "escalation_lead.name");
-    v.text("lead_title", r.escalation_lead.title, "escalation_lead.title");
-    v.text("lead_contact", r.escalation_lead.contact, "escalation_lead.contact");
+    // Signed by whoever was the Escalation Lead when it was sent (previous_leads record handovers).
+    const Person lead = c.sent_at ? lead_at(r, c.sent_at->utc) : r.escalation_lead;
+    const std::string lead_path = lead.loc.path.empty() ? "escalation_lead" : lead.loc.path;
+    v.text("lead_name", lead.name, lead_path + ".name");
+    v.text("lead_title", lead.title, lead_path + ".title");
+    v.text("lead_contact", lead.contact, lead_path + ".contact");
     v.time("sent_at", c.sent_at, "sent_at");
     switch (*c.type) {
       case CommType::initial:
@@ -152,13 +173,18 @@ EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const 
       email.body = "DRAFT — NOT FOR SENDING: built with --force from a record that still has errors.\n\n" + email.body;
     }
 
-    // Recipients: From the lead; To the customer primary contact; Cc by the grid's frequency.
-    if (!r.escalation_lead.contact || !mime::is_email_address(*r.escalation_lead.contact)) {
-      finding(r.escalation_lead.contact.loc,
-              "email " + file + " was not written: escalation_lead.contact is not an e-mail address");
+    // Recipients: From the person who sent it (its owner, found in the record), else the lead
+    // at the time; To the customer primary contact; Cc by the grid's frequency.
+    const Person sender = [&] {
+      const std::optional<Person> owner = sender_of(r, c);
+      return owner && owner->contact && mime::is_email_address(*owner->contact) ? *owner : lead;
+    }();
+    if (!sender.contact || !mime::is_email_address(*sender.contact)) {
+      finding(sender.contact.loc,
+              "email " + file + " was not written: " + lead_path + ".contact is not an e-mail address");
       continue;
     }
-    mime::Address from{*r.escalation_lead.name, *r.escalation_lead.contact};
+    mime::Address from{sender.name ? *sender.name : "", *sender.contact};
     std::vector<mime::Address> to, cc;
     bool bad_address = false;
     auto overrides = [&](const Val<TextList>& list, std::vector<mime::Address>& into) {
@@ -205,9 +231,9 @@ EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const 
     if (!cc.empty()) header("Cc", mime::format_address_list(cc));
     header("Subject", mime::encode_unstructured(email.subject));
     header("Date", format_rfc5322(c.sent_at->utc));
-    header("Message-ID", message_id(r, c, options.sender_domain));
+    header("Message-ID", message_id(r, c, domain));
     if (initial && initial != &c && initial->type) {
-      std::string first = message_id(r, *initial, options.sender_domain);
+      std::string first = message_id(r, *initial, domain);
       header("In-Reply-To", first);
       header("References", first);
     }

@@ -12,7 +12,7 @@
 namespace esc {
 
 struct EmailOptions {
-  std::string sender_domain = "example.com";  // right-hand side of Message-IDs
+  std::string sender_domain;  // right-hand side of Message-IDs; empty: the lead's address domain
   bool draft = false;                         // --force on a record with errors: "[DRAFT]" subjects
 };
 

@@ -163,6 +163,20 @@ std::string format_clock(Instant t, Date base) {
   return day == base ? clock : format_day(day) + " " + clock;
 }
 
+namespace {
+
+// The due-date cell: the date, or for a delivered commitment "Done", when and where.
+std::string commitment_due(const Commitment& m) {
+  const auto day = [](Date d) { return format_day(d) + " " + std::to_string(int{chr::year_month_day{d}.year()}); };
+  if (!m.is_done()) return m.due ? day(*m.due) : std::string(kNotRecorded);
+  std::string cell = "Done";
+  if (m.done_at) cell += " " + day(*m.done_at);
+  if (m.reference && !m.reference->empty() && !is_placeholder_value(*m.reference)) cell += " (" + *m.reference + ")";
+  return cell;
+}
+
+}  // namespace
+
 Content build_content(const Record& r, const Config& config, const Calendar& calendar, bool draft) {
   Content c;
   c.draft = draft;
@@ -185,6 +199,13 @@ Content build_content(const Record& r, const Config& config, const Calendar& cal
     return format_day(utc_date(t)) + " " + std::to_string(int{chr::year_month_day{utc_date(t)}.year()}) + ", " +
            format_clock(t, utc_date(t));
   };
+  if (r.previous_leads && !r.previous_leads->empty()) {
+    std::vector<std::string> before;
+    for (const PreviousLead& p : *r.previous_leads) before.push_back(text_or(p.name));
+    const PreviousLead& last = r.previous_leads->back();
+    c.lead_since = "Lead" + (last.until ? " since " + when(last.until->utc) : std::string()) + ", after " +
+                   join_and(before);
+  }
   c.opened = opened ? when(*opened) : kNotRecorded;
   c.resolved = resolved ? when(*resolved) : is_resolved(r) ? kNotRecorded : "Not yet resolved";
   if (opened && resolved && *resolved >= *opened)
@@ -213,11 +234,12 @@ Content build_content(const Record& r, const Config& config, const Calendar& cal
       if (a && !a->empty()) c.actions.push_back(*a);
 
   if (r.triage.impact.sla) {
-    // At risk is neither box of the paper form: nothing is circled and the note says why.
+    // At risk is a third state beside the paper form's two (SPEC section 4): a monthly SLA
+    // stays at risk until its measurement period closes.
     switch (*r.triage.impact.sla) {
       case Sla::breached: c.sla = SlaMark::breached; break;
+      case Sla::at_risk: c.sla = SlaMark::at_risk; break;
       case Sla::within: c.sla = SlaMark::within; break;
-      case Sla::at_risk: c.sla = SlaMark::unknown; c.sla_note = "at risk"; break;
     }
   }
   c.breach_detail = r.readout.sla_breach_detail && !r.readout.sla_breach_detail->empty()
@@ -226,9 +248,7 @@ Content build_content(const Record& r, const Config& config, const Calendar& cal
   c.sentiment = text_or(r.readout.customer_sentiment);
   if (r.readout.commitments)
     for (const Commitment& m : *r.readout.commitments)
-      c.commitments.push_back({text_or(m.commitment), text_or(m.owner),
-                               m.due ? format_day(*m.due) + " " + std::to_string(int{chr::year_month_day{*m.due}.year()})
-                                     : std::string(kNotRecorded)});
+      c.commitments.push_back({text_or(m.commitment), text_or(m.owner), commitment_due(m)});
   build_timeline(r, config, calendar, c.timeline);
   return c;
 }

@@ -62,7 +62,7 @@ struct CommitmentRow {
   std::string commitment, owner, due;
 };
 
-enum class SlaMark { breached, within, unknown };
+enum class SlaMark { breached, at_risk, within, unknown };
 
 struct Content {
   bool draft = false;
@@ -73,6 +73,7 @@ struct Content {
   std::string status;     // "Resolved"
   std::optional<Status> state;
   std::string lead_name, lead_title;
+  std::string lead_since;  // after a handover: "Lead since 2 Nov 2026, 09:30, after Sam Lee"
   std::string opened, resolved, resolved_note;  // resolved_note: "2 hours 16 minutes after opening"
   std::vector<SeverityRow> severity_rows;
   std::string assessment;  // "Complete outage · £180,000 revenue at risk · SLA breached · ..."
@@ -80,7 +81,6 @@ struct Content {
   std::string root_cause, root_cause_heading;  // heading says whether it is confirmed
   std::vector<std::string> actions;
   SlaMark sla = SlaMark::unknown;
-  std::string sla_note;  // "at risk" when within but at risk
   std::string breach_detail;
   std::string sentiment;
   std::vector<CommitmentRow> commitments;

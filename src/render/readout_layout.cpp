@@ -200,7 +200,10 @@ class PageLayout {
     const Cell cells[] = {{"Account", c_.account, c_.tier},
                           {"Escalation opened (UTC)", c_.opened, ""},
                           {"Resolved (UTC)", c_.resolved, c_.resolved_note},
-                          {"Escalation lead", c_.lead_name, c_.lead_title}};
+                          {"Escalation lead", c_.lead_name,
+                           c_.lead_since.empty() ? c_.lead_title
+                           : c_.lead_title.empty() ? c_.lead_since
+                                                   : c_.lead_title + " · " + c_.lead_since}};
     const double pad = 8, label_size = b_ * 0.68, note_size = b_ * 0.8;
     // Dates need less room than names.
     const double weights[] = {0.245, 0.23, 0.235, 0.29};
@@ -298,7 +301,7 @@ class PageLayout {
     section_at("Customer sentiment post-resolution", mid + 4, right_, top);
     const double body_top = top - (b_ * 0.74 + b_ * 0.55);
 
-    // Left: the two options of the paper form, the applicable one circled.
+    // Left: the paper form's two options and At risk between them, the applicable one circled.
     double y = body_top;
     const double s = b_;
     double x = left_ + 8;
@@ -309,6 +312,7 @@ class PageLayout {
       Rgb color;
     };
     const Option options[] = {{U"Breached", c_.sla == SlaMark::breached, color::bad},
+                              {U"At risk", c_.sla == SlaMark::at_risk, color::deadline},
                               {U"Within SLA", c_.sla == SlaMark::within, color::good}};
     for (const Option& o : options) {
       const double tw = pen_.width(Face::bold, s, o.text);
@@ -317,8 +321,7 @@ class PageLayout {
         if (auto* d = pen_.doc()) d->ellipse(x + tw / 2, baseline + s * 0.3, tw / 2 + 8, s * 0.85, 1.3, o.color);
       x += tw + 26;
     }
-    if (!c_.sla_note.empty()) pen_.text(Face::bold, s * 0.85, x - 12, baseline, U"(" + u(c_.sla_note) + U")", color::deadline);
-    else if (c_.sla == SlaMark::unknown) pen_.text(Face::regular, s * 0.85, x, baseline, U"(not assessed)", color::muted);
+    if (c_.sla == SlaMark::unknown) pen_.text(Face::regular, s * 0.85, x, baseline, U"(not assessed)", color::muted);
     y = baseline - s * 0.55 - 6;
     if (!c_.breach_detail.empty()) {
       const double ds = b_ * 0.9;

@@ -14,6 +14,7 @@ void check(const RuleContext& ctx, Findings& findings) {
   for (std::size_t i = 0; i < commitments->size(); ++i) {
     const Commitment& c = (*commitments)[i];
     if (!c.due || *c.due >= today) continue;  // due today is not overdue
+    if (c.is_done()) continue;                // delivered, on time or late: not a promise open
     std::string message = group_c::describe_commitment(c, i);
     if (c.owner && !is_placeholder_value(*c.owner)) message += ", owned by " + *c.owner + ",";
     message += " was due on " + format_iso_date(*c.due) + " and is " +
@@ -33,7 +34,9 @@ extern const RuleInfo kCommitmentOverdueRule = {
     .description =
         "A `readout.commitments` item whose `due` date is before the UTC date of `--now` is "
         "overdue; one warning per commitment, at its `due`. A commitment due today is not "
-        "overdue. The record's status does not matter: commitments outlive the escalation.",
+        "overdue, and neither is one that was delivered: `done: true`, or a `done_at` date "
+        "(with a `reference` saying where the delivery is recorded). The record's status does "
+        "not matter: commitments outlive the escalation.",
     .rationale =
         "The Exec Readout companion format lists \"Follow-up commitments and owner\" with a due "
         "date. They are promises to the customer made at the end of an escalation; a missed "
@@ -46,12 +49,15 @@ extern const RuleInfo kCommitmentOverdueRule = {
         "      owner: Sam Okafor\n"
         "      due: 2026-12-15\n",
     .good_example =
-        "# checked with --now 2026-12-15T09:00:00Z: due today is still in time\n"
+        "# checked with --now 2026-12-16T09:00:00Z: delivered, so no longer open\n"
         "readout:\n"
         "  commitments:\n"
         "    - commitment: Automate certificate renewal for all payment endpoints\n"
         "      owner: Sam Okafor\n"
-        "      due: 2026-12-15\n",
+        "      due: 2026-12-15\n"
+        "      done: true\n"
+        "      done_at: 2026-12-14\n"
+        "      reference: OPS-2291\n",
     .check = check,
 };
 

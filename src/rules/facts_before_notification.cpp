@@ -19,21 +19,30 @@ struct Gap {
   Loc loc;
 };
 
-void add_gaps(const Facts& f, std::vector<Gap>& gaps) {
+void add_gaps(const Facts& f, bool listed, std::vector<Gap>& gaps) {
   // Absent keys are ours; written but invalid values are schema's. A placeholder
-  // confirmed_by is owner-missing's, so only its absence counts here.
-  if (!f.confirmed_by && !group_a::reported_by_schema(f.confirmed_by, f.loc))
-    gaps.push_back({"confirmed_by (the technical owner) is missing", f.confirmed_by.loc});
-  if (!f.confirmed_at && !group_a::reported_by_schema(f.confirmed_at, f.loc))
-    gaps.push_back({"confirmed_at is missing", f.confirmed_at.loc});
+  // confirmed_by is owner-missing's, so only its absence counts here. With a list of
+  // confirmations the single confirmed_by/at/ref are not needed: each listed one has its own
+  // (schema requires them there).
+  if (!listed) {
+    if (!f.confirmed_by && !group_a::reported_by_schema(f.confirmed_by, f.loc))
+      gaps.push_back({"confirmed_by (the technical owner) is missing", f.confirmed_by.loc});
+    if (!f.confirmed_at && !group_a::reported_by_schema(f.confirmed_at, f.loc))
+      gaps.push_back({"confirmed_at is missing", f.confirmed_at.loc});
+  }
   if (!f.confirmation_ref) {
-    if (!group_a::reported_by_schema(f.confirmation_ref, f.loc))
+    if (!listed && !group_a::reported_by_schema(f.confirmation_ref, f.loc))
       gaps.push_back({"confirmation_ref (where the written confirmation is) is missing",
                       f.confirmation_ref.loc});
   } else if (is_placeholder_value(*f.confirmation_ref)) {
     gaps.push_back({"confirmation_ref is " + group_a::describe_unfilled(*f.confirmation_ref),
                     f.confirmation_ref.loc});
   }
+  if (listed)
+    for (const Confirmation& c : *f.confirmations)
+      if (c.confirmation_ref && is_placeholder_value(*c.confirmation_ref))
+        gaps.push_back({c.loc.path + ".confirmation_ref is " + group_a::describe_unfilled(*c.confirmation_ref),
+                        c.confirmation_ref.loc});
   if (!f.affected) {
     if (!group_a::reported_by_schema(f.affected, f.loc))
       gaps.push_back({"affected (systems, services or processes) is missing", f.affected.loc});
@@ -53,6 +62,68 @@ void add_gaps(const Facts& f, std::vector<Gap>& gaps) {
     gaps.push_back({"root_cause is " + group_a::describe_unfilled(*f.root_cause), f.root_cause.loc});
 }
 
+constexpr std::string_view kWhy =
+    "; the playbook asks for written confirmation from the technical owner before stating facts "
+    "to the customer";
+
+// The facts a communication states: the affected systems and the status, always; the root
+// cause too on the resolution notification once the record calls it confirmed.
+bool states(const Record& r, const Communication& c, std::string_view fact) {
+  if (fact != "root_cause") return true;
+  return c.type && *c.type == CommType::resolution && r.facts.root_cause &&
+         r.facts.root_cause_status && *r.facts.root_cause_status == RootCauseStatus::confirmed;
+}
+
+// With `facts.confirmations`: each communication against what had been confirmed when it was
+// sent. One finding per fact, at its first confirmation (or at the list when it never was),
+// naming the first communication that stated it unconfirmed, with a note at each.
+void check_each_communication(const Record& r, Findings& findings) {
+  const Facts& f = r.facts;
+  static constexpr std::pair<std::string_view, std::string_view> kFacts[] = {
+      {"root_cause", "the root cause"}, {"affected", "the affected systems"}, {"status", "the status"}};
+  for (const auto& [fact, words] : kFacts) {
+    // The earliest written confirmation of the fact; the single confirmed_at, when given,
+    // confirms every fact.
+    std::optional<Instant> confirmed;
+    Loc where = f.confirmations.loc;
+    std::string name;
+    auto consider = [&](const Val<Timestamp>& at, const std::string& what) {
+      if (!at) return;
+      const Instant t = to_minute(at->utc);
+      if (confirmed && *confirmed <= t) return;
+      confirmed = t;
+      where = at.loc;
+      name = what;
+    };
+    consider(f.confirmed_at, "facts.confirmed_at");
+    for (const Confirmation& c : *f.confirmations)
+      if (c.covers(fact)) consider(c.confirmed_at, c.loc.path);
+    std::vector<const Communication*> early;
+    for (const Communication& c : r.comms())
+      if (c.sent_at && states(r, c, fact) && (!confirmed || to_minute(c.sent_at->utc) < *confirmed))
+        early.push_back(&c);
+    if (early.empty()) continue;
+    const Communication& first = *early.front();
+    const Instant sent = to_minute(first.sent_at->utc);
+    std::vector<Note> notes;
+    for (const Communication* c : early)
+      notes.push_back(note_at(c->sent_at.loc, group_a::comm_subject(*c) + " sent here"));
+    std::string also;
+    if (early.size() == 2) also = " (1 more communication was sent before it too)";
+    if (early.size() > 2) also = " (" + std::to_string(early.size() - 1) + " more communications were sent before it too)";
+    std::string message;
+    if (!confirmed)
+      message = "no written confirmation in facts.confirmations covers " + std::string(words) + ", yet " +
+                group_a::comm_subject(first) + " was sent at " + format_short(first.sent_at->utc) +
+                (early.size() > 1 ? " (and " + std::to_string(early.size() - 1) + " more)" : std::string());
+    else
+      message = std::string(words) + " was first confirmed at " + format_beside(*confirmed, sent) + " (" + name +
+                "), " + describe_span(*confirmed - sent) + " after " + group_a::comm_subject(first) +
+                " was sent at " + format_beside(sent, *confirmed) + also;
+    findings.add(where, message + std::string(kWhy), std::move(notes));
+  }
+}
+
 void check(const RuleContext& ctx, Findings& findings) {
   const Record& r = ctx.record;
   const Communication* first = first_communication(r);
@@ -62,9 +133,7 @@ void check(const RuleContext& ctx, Findings& findings) {
       (first->sent_at ? " (sent at " + format_short(first->sent_at->utc) + ")" : std::string());
   std::vector<Note> notes;
   if (first->sent_at) notes.push_back(note_at(first->sent_at.loc, "first communication sent here"));
-  const std::string why =
-      "; the playbook asks for written confirmation from the technical owner before stating "
-      "facts to the customer";
+  const std::string why(kWhy);
 
   const Facts& f = r.facts;
   if (!f.present) {
@@ -78,8 +147,9 @@ void check(const RuleContext& ctx, Findings& findings) {
     return;
   }
 
+  const bool listed = f.confirmations && !f.confirmations->empty();
   std::vector<Gap> gaps;
-  add_gaps(f, gaps);
+  add_gaps(f, listed, gaps);
   if (!gaps.empty()) {
     std::vector<std::string> words;
     for (const Gap& g : gaps) words.push_back(g.words);
@@ -88,6 +158,10 @@ void check(const RuleContext& ctx, Findings& findings) {
                  notes);
   }
 
+  if (listed) {
+    check_each_communication(r, findings);
+    return;
+  }
   // Confirmed at the same minute as the first communication passes.
   if (f.confirmed_at && first->sent_at) {
     const Instant confirmed = to_minute(f.confirmed_at->utc);
@@ -119,7 +193,17 @@ extern const RuleInfo kFactsBeforeNotificationRule = {
         "A second, separate finding is made when `confirmed_at` is later than the first "
         "communication's `sent_at` (compared to the minute: the same minute passes), with a "
         "note at the communication. Values written with the wrong type are `schema`'s; a "
-        "`confirmed_by` that is empty or a placeholder is `owner-missing`'s.",
+        "`confirmed_by` that is empty or a placeholder is `owner-missing`'s.\n"
+        "Facts are often confirmed more than once (the root cause hours after the first "
+        "update). `facts.confirmations` lists each written confirmation: `what` (root_cause, "
+        "affected, status; all three when omitted), `confirmed_by`, `confirmed_at` and "
+        "`confirmation_ref`. Then the single `confirmed_by`/`confirmed_at`/`confirmation_ref` "
+        "are optional (when given they count as one more confirmation of everything), and each "
+        "communication is checked against what had been confirmed when it was sent: every "
+        "communication states the affected systems and the status; the resolution notification "
+        "also states the root cause once `root_cause_status` is `confirmed`. One finding per "
+        "fact stated before its first confirmation, with a note at each communication that did. "
+        "Records without `confirmations` are checked exactly as before.",
     .rationale =
         "The playbook's FACT CONFIRMATION checklist is to be completed \"before any external "
         "communication\": confirm the root cause hypothesis, identify affected systems, confirm "
@@ -133,8 +217,13 @@ extern const RuleInfo kFactsBeforeNotificationRule = {
     .good_example =
         "facts:\n  root_cause: An expired TLS certificate on the payment gateway.\n"
         "  root_cause_status: confirmed\n  affected: [payment-gateway]\n  status: contained\n"
-        "  confirmed_by: Sam Okafor\n  confirmed_at: 2026-11-02T08:38:00Z\n"
-        "  confirmation_ref: \"Email from Sam Okafor to Dana Whitfield, 08:38 UTC\"\n"
+        "  confirmations:   # or one confirmed_by, confirmed_at and confirmation_ref\n"
+        "    - what: [affected, status]\n      confirmed_by: Sam Okafor\n"
+        "      confirmed_at: 2026-11-02T08:38:00Z\n"
+        "      confirmation_ref: \"Email from Sam Okafor to Dana Whitfield, 08:38 UTC\"\n"
+        "    - what: [root_cause]\n      confirmed_by: Sam Okafor\n"
+        "      confirmed_at: 2026-11-02T09:58:00Z\n"
+        "      confirmation_ref: \"Email from Sam Okafor to Dana Whitfield, 09:58 UTC\"\n"
         "communications:\n  - type: initial\n    sent_at: 2026-11-02T08:45:00Z\n",
     .check = check,
 };

@@ -59,6 +59,8 @@ void check(const RuleContext& ctx, Findings& findings) {
     for (const TimelineRow& row : *r.timeline) collect(ctx, row.at, describe_row(row), found);
   for (const Communication& c : r.comms()) collect(ctx, c.sent_at, comm_name(c) + "'s sent_at", found);
   collect(ctx, r.facts.confirmed_at, "facts.confirmed_at", found);
+  if (r.facts.confirmations)
+    for (const Confirmation& c : *r.facts.confirmations) collect(ctx, c.confirmed_at, c.loc.path + ".confirmed_at", found);
   collect(ctx, r.owners_confirmed_at, "owners_confirmed_at", found);
   std::sort(found.begin(), found.end(), [](const Future& a, const Future& b) { return a.loc.mark < b.loc.mark; });
   report(ctx, found, findings);
@@ -69,6 +71,13 @@ void check(const RuleContext& ctx, Findings& findings) {
                                     format_iso_date(utc_date(ctx.now)) +
                                     " UTC): a PIR cannot have been delivered in the future; correct the "
                                     "date, or remove it until the PIR is delivered");
+  if (r.readout.commitments)
+    for (const Commitment& c : *r.readout.commitments)
+      if (c.done_at && *c.done_at > utc_date(ctx.now))
+        findings.add(c.done_at.loc, c.done_at.loc.path + " is " + format_iso_date(*c.done_at) + ", after today (" +
+                                        format_iso_date(utc_date(ctx.now)) +
+                                        " UTC): a commitment cannot have been delivered in the future; correct "
+                                        "the date, or remove it until it is delivered");
 }
 
 }  // namespace
@@ -81,8 +90,9 @@ extern const RuleInfo kFutureTimestampRule = {
     .description =
         "Times of things that already happened may not be later than now (`--now`, default the "
         "current time): every timeline row's `at` (milestones and free events), every "
-        "communication's `sent_at`, `facts.confirmed_at`, `owners_confirmed_at`, and "
-        "`pir.delivered_at` — a date, or a timestamp compared by its UTC date, which may be today "
+        "communication's `sent_at`, `facts.confirmed_at` and each `facts.confirmations` "
+        "`confirmed_at`, `owners_confirmed_at`, and `pir.delivered_at` and commitments' "
+        "`done_at` — a date, or a timestamp compared by its UTC date, which may be today "
         "but not after today's UTC date. Exactly now passes. Promises and plans are never checked: "
         "`next_update_by`, `next_action.eta`, `pir.scheduled_for`, `pir_share_by` and commitment "
         "`due` dates may lie in the future. When four or more past events are in the future at "

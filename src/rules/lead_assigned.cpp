@@ -41,6 +41,17 @@ void check(const RuleContext& ctx, Findings& findings) {
          "give the Escalation Lead's direct contact (customer updates are signed \"Name, title, "
          "direct contact\")",
          findings);
+  // A previous lead signed the emails sent before their handover: the same three fields.
+  if (ctx.record.previous_leads)
+    for (const PreviousLead& p : *ctx.record.previous_leads) {
+      const std::pair<const Text*, const char*> fields[] = {
+          {&p.name, "name"}, {&p.title, "title"}, {&p.contact, "contact"}};
+      for (const auto& [value, field] : fields)
+        if (*value && is_placeholder_value(**value))
+          findings.add(value->loc, p.loc.path + "." + field + " is " + describe_unfilled(**value) +
+                                       ": the emails sent before this handover are signed \"Escalation "
+                                       "Lead: [Name, title, direct contact]\"");
+    }
   if (!named || !ctx.record.stakeholders) return;
 
   // The grid's escalation_lead must be the same person. A grid without one, or whose name is a
@@ -72,7 +83,10 @@ extern const RuleInfo kLeadAssignedRule = {
         "finding instead. When the lead is named, every stakeholder with `role: escalation_lead` "
         "must carry the same name (compared ignoring case and extra spaces); a different name is "
         "a finding at the grid's name with a note at `escalation_lead.name`. A grid without an "
-        "escalation_lead, or with a placeholder name there, is `stakeholder-grid`'s finding.",
+        "escalation_lead, or with a placeholder name there, is `stakeholder-grid`'s finding. "
+        "After a handover, `previous_leads` lists who led before (name, title, contact, and "
+        "`until` when they handed over): the emails sent before then are signed by them, so "
+        "their three fields must be filled in too.",
     .rationale =
         "The triage checklist says \"Assign Escalation Lead (single accountable owner)\", and "
         "every customer update is signed \"Escalation Lead: [Name, title, direct contact]\". "

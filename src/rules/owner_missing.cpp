@@ -54,9 +54,14 @@ void check(const RuleContext& ctx, Findings& findings) {
                     "name the person who confirmed it", findings);
     }
 
-  if (r.facts.present)
+  if (r.facts.present) {
     check_owner(r.facts.confirmed_by, "facts.confirmed_by",
                 "name the technical owner who confirmed the facts in writing", findings);
+    if (r.facts.confirmations)
+      for (const Confirmation& c : *r.facts.confirmations)
+        check_owner(c.confirmed_by, c.loc.path + ".confirmed_by",
+                    "name the technical owner who confirmed the facts in writing", findings);
+  }
 
   if (r.stakeholders)
     for (const Stakeholder& s : *r.stakeholders)

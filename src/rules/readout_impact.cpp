@@ -39,7 +39,9 @@ extern const RuleInfo kReadoutImpactRule = {
     .description =
         "`readout.impact_summary` must be 2 or 3 sentences (both inclusive). Sentences are "
         "counted without being fooled by abbreviations, decimals and amounts (\"e.g.\", "
-        "\"Ltd.\", \"99.95%\", \"£1.2m\"); a last sentence without a full stop still counts. "
+        "\"Ltd.\", \"99.95%\", \"£1.2m\"); a last sentence without a full stop still counts, and "
+        "each script's own terminators end sentences (Chinese and Japanese 。！？ with no space "
+        "after them, Devanagari ।, Arabic ؟, Urdu ۔, Armenian ։, Ethiopic ።). "
         "The count applies whenever a summary is written, whatever the status. On a resolved "
         "record the summary is also required: missing, empty, a placeholder (`TBD`, "
         "`[Summary]`) or containing a placeholder token is a finding; on an unresolved record "

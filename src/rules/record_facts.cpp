@@ -1,5 +1,7 @@
 #include "rules/record_facts.h"
 
+#include <cctype>
+
 namespace esc {
 
 bool is_resolved(const Record& r) { return r.status && *r.status == Status::resolved; }
@@ -18,6 +20,43 @@ std::optional<Instant> milestone_time(const Record& r, Milestone m) {
   const TimelineRow* row = r.milestone(m);
   if (!row || !row->at) return std::nullopt;
   return row->at->utc;
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::string out;
+    for (char ch : s) {
+      const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+      if (space) {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+      } else {
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  return words(a) == words(b);
+}
+
+Person lead_at(const Record& r, Instant t) {
+  if (r.previous_leads)
+    for (const PreviousLead& p : *r.previous_leads)
+      if (p.until && t < p.until->utc) return Person{p.loc, p.name, p.title, p.contact};
+  return r.escalation_lead;
+}
+
+std::optional<Person> sender_of(const Record& r, const Communication& c) {
+  if (!c.owner || c.owner->empty()) return std::nullopt;
+  const std::string& owner = *c.owner;
+  if (r.escalation_lead.name && same_name(*r.escalation_lead.name, owner)) return r.escalation_lead;
+  if (r.previous_leads)
+    for (const PreviousLead& p : *r.previous_leads)
+      if (p.name && same_name(*p.name, owner)) return Person{p.loc, p.name, p.title, p.contact};
+  if (r.stakeholders)
+    for (const Stakeholder& s : *r.stakeholders)
+      if (s.name && same_name(*s.name, owner)) return Person{s.loc, s.name, Text{}, s.contact};
+  return std::nullopt;
 }
 
 std::optional<Date> resolution_date(const Record& r) {

@@ -20,6 +20,16 @@ std::optional<Instant> milestone_time(const Record& r, Milestone m);
 std::optional<Date> resolution_date(const Record& r);
 // "initial notification", "progress update #2", "resolution notification", "communication #4".
 std::string describe_communication(const Communication& c);
+// The escalation lead at a time: the first previous lead whose `until` is after it, else the
+// current `escalation_lead` (a lead hands over at exactly `until`).
+Person lead_at(const Record& r, Instant t);
+// The person who sent a communication: its `owner` found by name (ignoring case and extra
+// spaces) as the escalation lead, a previous lead or a stakeholder of the grid (a stakeholder
+// has no title); nullopt when the owner is none of them.
+std::optional<Person> sender_of(const Record& r, const Communication& c);
+// Names compared as people write them: surrounding and repeated spaces and ASCII case ignored.
+bool same_name(std::string_view a, std::string_view b);
+
 // A note pointing at a value.
 Note note_at(const Loc& loc, std::string message);
 

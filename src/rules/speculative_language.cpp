@@ -126,7 +126,19 @@ bool single_plain_line(const Text& text, const std::vector<Start>& starts) {
   return next->mark.line <= at.line + 1 || (next->collection && next->mark.line == at.line + 2);
 }
 
-void check_text(const Text& text, const std::vector<Start>& starts, Findings& findings) {
+// The playbook line that asks for facts in a field, quoted in the finding.
+namespace hint {
+constexpr std::string_view kRootCause = "Confirm root cause hypothesis (not assumption)";
+constexpr std::string_view kSummary =
+    "Get written confirmation from technical owner before stating facts to customer";
+constexpr std::string_view kImpact = "Impact: [Describe known impact clearly and factually]";
+constexpr std::string_view kProgress = "Progress since last update: [Factual description only]";
+constexpr std::string_view kResolution = "Resolution summary: [Concise factual summary]";
+constexpr std::string_view kReadoutImpact = "Customer impact summary (2–3 sentences, facts only)";
+}  // namespace hint
+
+void check_text(const Text& text, std::string_view playbook, const std::vector<Start>& starts,
+                Findings& findings) {
   if (!text || text->empty()) return;
   const std::vector<TextMatch> found = find_speculative(*text);
   if (found.empty()) return;
@@ -141,32 +153,27 @@ void check_text(const Text& text, const std::vector<Start>& starts, Findings& fi
     message += group_a::one_line(m.text);
     message += "' is speculative language in ";
     message += text.loc.path;
-    message += "; state confirmed facts only (\"Confirm root cause hypothesis (not assumption)\")";
+    message += "; state confirmed facts only (\"";
+    message += playbook;
+    message += "\")";
     findings.add(loc, std::move(message));
   }
 }
 
-void check_texts(const Val<TextList>& list, const std::vector<Start>& starts, Findings& findings) {
-  if (!list) return;
-  for (const Text& t : *list) check_text(t, starts, findings);
-}
-
+// Only where the record states a fact: the root cause, the impact, the status and progress, and
+// the summaries the customer or the executives read. Actions, plans, promises, the SLA breach
+// detail (contract terms: "credits may be due under clause 7.2") and sentiment are not.
 void check(const RuleContext& ctx, Findings& findings) {
   const Record& r = ctx.record;
   const std::vector<Start> starts = value_starts(r);
-  check_text(r.summary, starts, findings);
-  if (r.facts.present) check_text(r.facts.root_cause, starts, findings);
+  check_text(r.summary, hint::kSummary, starts, findings);
+  if (r.facts.present) check_text(r.facts.root_cause, hint::kRootCause, starts, findings);
   for (const Communication& c : r.comms()) {
-    check_text(c.impact, starts, findings);
-    check_text(c.progress, starts, findings);
-    check_text(c.resolution_summary, starts, findings);
-    check_texts(c.actions_taken, starts, findings);
+    check_text(c.impact, hint::kImpact, starts, findings);
+    check_text(c.progress, hint::kProgress, starts, findings);
+    check_text(c.resolution_summary, hint::kResolution, starts, findings);
   }
-  if (r.readout.present) {
-    check_text(r.readout.impact_summary, starts, findings);
-    check_texts(r.readout.resolution_actions, starts, findings);
-    check_text(r.readout.sla_breach_detail, starts, findings);
-  }
+  if (r.readout.present) check_text(r.readout.impact_summary, hint::kReadoutImpact, starts, findings);
 }
 
 }  // namespace
@@ -182,14 +189,19 @@ extern const RuleInfo kSpeculativeLanguageRule = {
         "Looks for hedging phrases (\"we think\", \"we believe\", \"we suspect\", \"probably\", "
         "\"possibly\", \"perhaps\", \"likely\", \"might\", \"maybe\", \"may have\", \"may be\", "
         "\"appears to\", \"seems to\", \"hopefully\", \"should be fixed\", \"not sure\" ...; "
-        "whole words, any case) in the fields that state facts: `summary`, "
-        "`facts.root_cause`, communications' `impact`, `progress`, `resolution_summary` and "
-        "`actions_taken` items, and the readout's `impact_summary`, `resolution_actions` items "
-        "and `sla_breach_detail`. Each phrase is one warning. It points at the phrase itself "
-        "when the value is a plain scalar on one line, and at the start of the field otherwise "
-        "(quoted, block and multi-line scalars). Plans and promises (`next_action`, "
-        "`preventative_measures`, commitments) and sentiment are not checked: they are allowed "
-        "to look ahead. `lint-comms` applies the same check to drafts.",
+        "whole words, any case) where the record states a fact: the root cause "
+        "(`facts.root_cause`), the impact and status stated to the customer (communications' "
+        "`impact`, `progress` and `resolution_summary`) and the summaries people read "
+        "(`summary`, the readout's `impact_summary`). Each phrase is one warning whose hint "
+        "quotes the playbook line for that field. It points at the phrase itself when the value "
+        "is a plain scalar on one line, and at the start of the field otherwise (quoted, block "
+        "and multi-line scalars). A modal that states a fact conditionally is not a hedge: one "
+        "that picks out a set of things (\"requests that may have been rejected\", \"customers "
+        "who might have seen errors\") or states an entitlement (\"service credits may be due "
+        "under clause 7.2\"; \"may be due to\" gives a cause and stays a hedge). Actions "
+        "(`actions_taken`, `resolution_actions`), plans and promises (`next_action`, "
+        "`preventative_measures`, commitments), the SLA breach detail (contract terms) and "
+        "sentiment are not checked. `lint-comms` applies the same check to drafts.",
     .rationale =
         "The playbook asks for facts only: \"Confirm root cause hypothesis (not assumption)\", "
         "Impact \"[Describe known impact clearly and factually]\", Progress \"[Factual "

@@ -32,14 +32,8 @@ void check(const RuleContext& ctx, Findings& findings) {
                    std::move(notes));
     }
   }
-
-  // SLA status: `at_risk` is an interim answer. Once resolved, the SLA either was breached or
-  // was not, and the exec readout has only "Breached" and "Within SLA" to mark.
-  if (is_resolved(ctx.record) && impact.sla && *impact.sla == Sla::at_risk)
-    findings.add(impact.sla.loc,
-                 "the record is resolved but triage.impact.sla is still 'at_risk': assess whether "
-                 "the SLA was breached and set it to 'breached' or 'within' (the exec readout marks "
-                 "Breached or Within SLA)");
+  // SLA status: every value is an assessment. `at_risk` stays true after resolution when the
+  // SLA is measured over a period (monthly availability) that has not closed yet.
 }
 
 }  // namespace
@@ -59,9 +53,9 @@ extern const RuleInfo kTriageImpactRule = {
         "- `revenue_at_risk: 0` while the outage is `complete` or the SLA is `breached` (zero is "
         "the skeleton's default; a complete outage or a breached SLA puts money at risk). If it "
         "really is zero, waive the rule for the record with the reason.\n"
-        "- `sla: at_risk` on a resolved record: at_risk is an interim answer; once resolved, the "
-        "SLA was either breached or not, and the exec readout can only mark Breached or Within "
-        "SLA.\n"
+        "`sla` (breached, at_risk or within) is an assessment whatever the status: a monthly "
+        "availability SLA stays at risk until its measurement period closes, often weeks after "
+        "resolution, and the exec readout circles At risk. "
         "`reputational_exposure` has no value that means \"not assessed\" and no contradiction "
         "the tool can check reliably, so only the schema checks it.",
     .rationale =

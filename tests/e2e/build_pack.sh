@@ -37,6 +37,33 @@ expect_exit 1 "record with errors" -- "$ESCALATE" build --now $NOW fixtures/rule
 expect_exit 1 "--force" -- "$ESCALATE" build --force --now $NOW fixtures/rules/triage-genuine.yaml -o "$TMP/errpack"
 grep -q '^Subject: =?UTF-8?B?W0RSQUZUXSBO' "$TMP/errpack/FX-triage-genuine/emails/01-initial.eml" && pass "--force marks DRAFT" || fail "--force subject lacks [DRAFT]"
 
+# An error found only while building (readout-one-page) is an error like any other: lint
+# reports only, and summary.json agrees; --force builds everything, marked DRAFT.
+$PY - fixtures/ESC-2026-0142.yaml "$TMP/long.yaml" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+clause = "while the gateway certificate was expired and every retry from the storefront was declined as well"
+long_sentence = "The checkout service rejected card authorisations " + ", ".join([clause] * 6) + "."
+text = re.sub(r"  impact_summary: >-\n(    .*\n)+", "  impact_summary: >-\n    " + " ".join([long_sentence] * 3) + "\n", text)
+action = "Failed traffic over to the secondary gateway " + ", ".join(["then verified every region and payment method"] * 8)
+text = re.sub(r"  resolution_actions:\n(    - .*\n)+", "  resolution_actions:\n" + ("    - " + action + "\n") * 5, text)
+text = re.sub(r"  customer_sentiment: .*\n", "  customer_sentiment: " + ", ".join(["Frustrated by the outage but appreciative of the hourly updates"] * 12) + ".\n", text)
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+PY
+expect_exit 0 "the long record checks clean" -- "$ESCALATE" check --now $NOW "$TMP/long.yaml"
+expect_exit 1 "readout-one-page fails the build" -- "$ESCALATE" build --now $NOW "$TMP/long.yaml" -o "$TMP/long"
+expect_contains "$TMP/out" "[readout-one-page]" "the build reports readout-one-page"
+[ ! -d "$TMP/long/ESC-2026-0142/emails" ] && [ ! -e "$TMP/long/ESC-2026-0142/exec-readout.pdf" ] \
+  && [ -s "$TMP/long/ESC-2026-0142/lint-report.txt" ] && pass "build error: lint reports only" \
+  || fail "build error: wrong pack contents: $(ls -R "$TMP/long/ESC-2026-0142")"
+$PY -c "import json,sys; r=json.load(open(sys.argv[1]))['records'][0]; assert r['errors']==1 and r['built'] is False and r['draft'] is False, r" \
+  "$TMP/long/summary.json" && pass "summary.json: not built, 1 error" || fail "summary.json disagrees with the build"
+expect_exit 1 "--force builds it" -- "$ESCALATE" build --force --now $NOW "$TMP/long.yaml" -o "$TMP/longf"
+grep -q '^Subject: =?UTF-8?B?W0RSQUZUXSBO' "$TMP/longf/ESC-2026-0142/emails/01-initial.eml" \
+  && pass "--force after a build error marks the emails DRAFT" || fail "--force email lacks [DRAFT]"
+$PY -c "import json,sys; r=json.load(open(sys.argv[1]))['records'][0]; assert r['built'] and r['draft'] and r['errors']==1, r" \
+  "$TMP/longf/summary.json" && pass "summary.json: built as a draft" || fail "summary.json after --force"
+
 # Byte-identical with -j 1 and -j 2.
 "$ESCALATE" build --quiet --now $NOW -j 1 fixtures/ -o "$TMP/j1" >/dev/null 2>&1
 "$ESCALATE" build --quiet --now $NOW -j 2 fixtures/ -o "$TMP/j2" >/dev/null 2>&1

@@ -100,6 +100,15 @@ expect_exit 2 "explain unknown" -- "$ESCALATE" explain timestamp-ut
 expect_contains "$TMP/err" "did you mean 'timestamp-utc'" "explain suggests"
 expect_exit 0 "init" -- "$ESCALATE" init --id ESC-2026-0999
 expect_contains "$TMP/out" "yaml-language-server: \$schema=" "init writes the modeline"
+for key in "previous_leads:" "confirmations:" "done: false" "done_at:" "reference:" "x-jira"; do
+  expect_contains "$TMP/out" "$key" "init shows $key"
+done
+expect_exit 0 "schema" -- "$ESCALATE" schema
+for key in '"previous_leads"' '"confirmations"' '"done"' '"done_at"' '"reference"' '"^x-."'; do
+  expect_contains "$TMP/out" "$key" "schema has $key"
+done
+expect_exit 0 "schema config" -- "$ESCALATE" schema config
+expect_contains "$TMP/out" '"exclude"' "config schema has exclude"
 expect_exit 0 "--version" -- "$ESCALATE" --version
 
 # SARIF paths are relative to the repository root whatever folder escalate runs in.

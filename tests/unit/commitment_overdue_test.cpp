@@ -74,3 +74,39 @@ TEST(CommitmentOverdue, AppliesWhateverTheStatus) {
   text.replace(text.find("status: resolved"), 16, "status: contained");
   EXPECT_EQ(run(text).size(), 1u);
 }
+
+// ---- the done state (issue 14, item 5) -----------------------------------------------------------
+
+TEST(CommitmentOverdue, ADeliveredCommitmentIsNotOverdue) {
+  const std::string due = "      due: 2026-12-15\n";
+  const std::string text = read_text("fixtures/ESC-2026-0142.yaml");
+  const char* later = "2026-12-20T09:00:00Z";
+  // done with when and where.
+  EXPECT_TRUE(run(replace_once(text, due, due + "      done: true\n      done_at: 2026-12-14\n      reference: OPS-2291\n"), later)
+                  .empty());
+  // done alone, and done_at alone (a timestamp is taken by its date).
+  EXPECT_TRUE(run(replace_once(text, due, due + "      done: true\n"), later).empty());
+  EXPECT_TRUE(run(replace_once(text, due, due + "      done_at: 2026-12-16T10:00:00Z\n"), later).empty());
+  // The true positive stays: done: false, or nothing, is still open.
+  EXPECT_EQ(run(replace_once(text, due, due + "      done: false\n"), later).size(), 1u);
+  EXPECT_EQ(run(text, later).size(), 1u);
+}
+
+TEST(CommitmentOverdue, DoneKeysAreInTheSchema) {
+  const std::string due = "      due: 2026-12-15\n";
+  LoadResult loaded = load_record(
+      replace_once(read_text("fixtures/ESC-2026-0142.yaml"), due,
+                   due + "      done: true\n      done_at: 2026-12-14\n      reference: OPS-2291\n"),
+      "r.yaml", ParseLimits{});
+  EXPECT_TRUE(loaded.diagnostics.empty());
+  ASSERT_TRUE(loaded.record);
+  const Commitment& c = (*loaded.record->readout.commitments)[0];
+  EXPECT_TRUE(c.is_done());
+  EXPECT_EQ(*c.reference, "OPS-2291");
+  EXPECT_EQ(*c.done_at, Date{std::chrono::year{2026} / 12 / 14});
+  // A wrong type is a schema finding, not silently "not done".
+  LoadResult bad = load_record(replace_once(read_text("fixtures/ESC-2026-0142.yaml"), due, due + "      done: yes please\n"),
+                               "r.yaml", ParseLimits{});
+  ASSERT_EQ(bad.diagnostics.size(), 1u);
+  EXPECT_EQ(bad.diagnostics[0].message, "'readout.commitments[0].done' must be true or false, got 'yes please'");
+}

@@ -115,3 +115,77 @@ TEST(FactsBeforeNotification, LeavesOtherRulesTheirFindings) {
   EXPECT_TRUE(run(example_with("  affected: [payment-gateway, eu-checkout]", "  affected: payment-gateway")).empty());
   EXPECT_TRUE(run(cut(read_text("fixtures/ESC-2026-0142.yaml"), "  root_cause:", "owners_confirmed_at")).empty());
 }
+
+// ---- facts confirmed more than once (issue 14, item 6) -------------------------------------------
+
+namespace {
+
+const std::string kSingle =
+    "  confirmed_by: Sam Okafor\n"
+    "  confirmed_at: 2026-11-02T08:38:00Z\n"
+    "  confirmation_ref: \"Email from Sam Okafor to Dana Whitfield, 08:38 UTC\"\n";
+
+// The example with its single confirmation replaced by a list.
+std::string with_confirmations(const std::string& list) {
+  return edit(read_text("fixtures/ESC-2026-0142.yaml"), kSingle, "  confirmations:\n" + list);
+}
+
+std::string confirmation(const std::string& what, const std::string& at) {
+  return "    - what: " + what + "\n      confirmed_by: Sam Okafor\n      confirmed_at: " + at +
+         "\n      confirmation_ref: Email from Sam Okafor, " + at.substr(11, 5) + " UTC\n";
+}
+
+}  // namespace
+
+TEST(FactsBeforeNotification, ALaterConfirmationOfTheRootCauseIsRecordedNotAFailure) {
+  // The issue's case: recording the root cause's later confirmation in the single block
+  // (the only way before) makes the rule fail...
+  EXPECT_EQ(run(edit(read_text("fixtures/ESC-2026-0142.yaml"), kConfirmedAt, "  confirmed_at: 2026-11-02T10:00:00Z")).size(), 1u);
+  // ... while as a second confirmation it is simply true.
+  const std::string text = with_confirmations(confirmation("[affected, status]", "2026-11-02T08:38:00Z") +
+                                              confirmation("[root_cause]", "2026-11-02T10:00:00Z"));
+  EXPECT_TRUE(run(text).empty());
+  LoadResult loaded = load_record(text, "r.yaml", ParseLimits{});
+  EXPECT_TRUE(loaded.diagnostics.empty());
+}
+
+TEST(FactsBeforeNotification, EachCommunicationIsCheckedAgainstWhatWasConfirmedWhenItWasSent) {
+  // The status was confirmed only after the initial notification and the first update.
+  EXPECT_EQ(run(with_confirmations(confirmation("[affected, root_cause]", "2026-11-02T08:38:00Z") +
+                                   confirmation("[status]", "2026-11-02T09:50:00Z"))),
+            std::vector<std::string>{
+                "43:21: the status was first confirmed at 09:50 UTC (facts.confirmations[1]), 1 hour 5 minutes "
+                "after the initial notification was sent at 08:45 UTC (1 more communication was sent before it "
+                "too)" + kWhy});
+  // The root cause: the resolution notification states it once it is called confirmed.
+  EXPECT_EQ(run(with_confirmations(confirmation("[affected, status]", "2026-11-02T08:38:00Z") +
+                                   confirmation("[root_cause]", "2026-11-02T10:40:00Z"))),
+            std::vector<std::string>{
+                "43:21: the root cause was first confirmed at 10:40 UTC (facts.confirmations[1]), 5 minutes "
+                "after the resolution notification was sent at 10:35 UTC" + kWhy});
+  // Never confirmed at all.
+  EXPECT_EQ(run(with_confirmations(confirmation("[root_cause, status]", "2026-11-02T08:38:00Z"))),
+            std::vector<std::string>{
+                "37:5: no written confirmation in facts.confirmations covers the affected systems, yet the "
+                "initial notification was sent at 2 Nov 2026 08:45 UTC (and 2 more)" + kWhy});
+}
+
+TEST(FactsBeforeNotification, AConfirmationWithoutWhatConfirmsEverything) {
+  EXPECT_TRUE(run(with_confirmations("    - confirmed_by: Sam Okafor\n      confirmed_at: 2026-11-02T08:38:00Z\n"
+                                     "      confirmation_ref: Email\n"))
+                  .empty());
+  EXPECT_EQ(run(with_confirmations("    - confirmed_by: Sam Okafor\n      confirmed_at: 2026-11-02T08:50:00Z\n"
+                                   "      confirmation_ref: Email\n"))
+                .size(),
+            2u);  // affected and status, each once
+}
+
+TEST(FactsBeforeNotification, AListedConfirmationNeedsItsReferenceAndOwner) {
+  const auto loaded = load_record(with_confirmations("    - confirmed_at: 2026-11-02T08:38:00Z\n"), "r.yaml", ParseLimits{});
+  EXPECT_EQ(loaded.diagnostics.size(), 2u);  // confirmed_by and confirmation_ref: schema
+  EXPECT_EQ(run(with_confirmations("    - confirmed_by: Sam Okafor\n      confirmed_at: 2026-11-02T08:38:00Z\n"
+                                   "      confirmation_ref: TBD\n")),
+            std::vector<std::string>{"39:25: facts are not confirmed before the initial notification (sent at 2 "
+                                     "Nov 2026 08:45 UTC): facts.confirmations[0].confirmation_ref is a placeholder "
+                                     "('TBD')" + kWhy});
+}

@@ -78,3 +78,18 @@ TEST(LeadAssigned, MissingKeysAreSchemasBusiness) {
   EXPECT_TRUE(run(example_with("  title: Head of Customer Operations\n", "")).empty());
   EXPECT_TRUE(run_rule_on_text(kLeadAssignedRule, "version: 1\n").empty());
 }
+
+TEST(LeadAssigned, APreviousLeadNeedsTheirNameTitleAndContact) {
+  const std::string lead = "  contact: dana.whitfield@example.com\n\n";
+  const std::string handover = "  contact: dana.whitfield@example.com\nprevious_leads:\n  - name: Sam Lee\n"
+                               "    title: TBD\n    contact: sam.lee@example.com\n    until: 2026-11-02T08:20:00Z\n\n";
+  const auto found = run_rule_on_text(kLeadAssignedRule, example_with(lead, handover));
+  EXPECT_EQ(describe(found),
+            std::vector<std::string>{"21:12: previous_leads[0].title is a placeholder ('TBD'): the emails sent "
+                                     "before this handover are signed \"Escalation Lead: [Name, title, direct "
+                                     "contact]\""});
+  // Filled in, a handover is fine.
+  std::string fine = handover;
+  fine.replace(fine.find("TBD"), 3, "Escalation Manager");
+  EXPECT_TRUE(run_rule_on_text(kLeadAssignedRule, example_with(lead, fine)).empty());
+}

@@ -207,7 +207,8 @@ TEST(Loader, AByteOrderMarkIsNotPartOfTheFirstLine) {
 
 TEST(Loader, ColumnsCountCharactersNotBytes) {
   EXPECT_EQ(load("account: {name: \"Tomás\", contrat: x}\n").at(0), "schema 1:26: unknown key 'contrat' in 'account'");
-  auto r = load_record("affected: [é, ñx]\n", "r.yaml", {});
+  // (With one record key: a file with none is "not an escalation record", and has no record.)
+  auto r = load_record("version: 1\naffected: [é, ñx]\n", "r.yaml", {});
   ASSERT_TRUE(r.record);
 }
 
@@ -238,4 +239,37 @@ TEST(Loader, CrOnlyLineEndsReadLikeLfAndCrlf) {
   const V extra = load(with("\r") + "zzz: 1\r");
   const std::string line = std::to_string(std::count(lf.begin(), lf.end(), '\n') + 1);
   EXPECT_NE(std::find(extra.begin(), extra.end(), "schema " + line + ":1: unknown key 'zzz'"), extra.end());
+}
+
+// ---- extension keys (issue 14, item 8) -----------------------------------------------------------
+
+TEST(Loader, ExtensionKeysAreAcceptedInEveryMapping) {
+  std::string text = example();
+  text = replace(text, "version: 1\n", "version: 1\nx-jira: OPS-123\nx-links: {runbook: https://wiki/r, owner: [a, b]}\n");
+  text = replace(text, "  contract_tier:", "  x-crm-id: 0042\n  contract_tier:");
+  text = replace(text, "  - type: initial\n", "  - type: initial\n    x-ticket: OPS-124\n");
+  text = replace(text, "    - commitment:", "    - x-jira: OPS-125\n      commitment:");
+  EXPECT_EQ(load(text), V{});
+  // Only the x- prefix: another unknown key is still one.
+  EXPECT_EQ(load(replace(example(), "version: 1\n", "version: 1\ny-jira: OPS-123\n")),
+            (V{"schema 4:1: unknown key 'y-jira'"}));
+  // A duplicate extension key is still a duplicate.
+  EXPECT_EQ(load(replace(example(), "version: 1\n", "version: 1\nx-a: 1\nx-a: 2\n")).size(), 1u);
+}
+
+// ---- files that are not records (item 9) --------------------------------------------------------
+
+TEST(Loader, AYamlFileWithNoneOfARecordsKeysIsOneFinding) {
+  const std::string mkdocs = "site_name: Escalations\nnav:\n  - Home: index.md\ntheme:\n  name: material\nplugins: [search]\n";
+  EXPECT_EQ(load(mkdocs),
+            (V{"schema 1:1: not an escalation record: none of its keys ('site_name', 'nav', 'theme', ...) is a "
+               "record key such as 'version', 'id' or 'timeline'; exclude it (exclude: in .escalate.yaml, or "
+               "--exclude)"}));
+  EXPECT_EQ(load("name: CI\non: push\n"),
+            (V{"schema 1:1: not an escalation record: none of its keys ('name', 'on') is a record key such as "
+               "'version', 'id' or 'timeline'; exclude it (exclude: in .escalate.yaml, or --exclude)"}));
+  // One record key is enough to be a (broken) record: the usual findings, not this one.
+  const auto broken = load("version: 1\nsite_name: x\n");
+  EXPECT_GT(broken.size(), 1u);
+  for (const std::string& d : broken) EXPECT_EQ(d.find("not an escalation record"), std::string::npos) << d;
 }

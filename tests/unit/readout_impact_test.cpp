@@ -62,6 +62,15 @@ TEST(ReadoutImpact, AbbreviationsAndAmountsAreNotSentenceEnds) {
                   .empty());
 }
 
+TEST(ReadoutImpact, AJapaneseSummaryOfTwoSentencesPasses) {
+  EXPECT_TRUE(run(with_summary("決済が35分間停止しました。約18万ポンドの注文が失われました。")).empty());
+  // The true positive stays: one Japanese sentence is one sentence.
+  EXPECT_EQ(run(with_summary("決済が35分間停止しました。")),
+            std::vector<std::string>{
+                "145:19: readout.impact_summary has 1 sentence; the exec readout asks for 2-3 "
+                "sentences, facts only"});
+}
+
 TEST(ReadoutImpact, CountAppliesWhateverTheStatus) {
   EXPECT_EQ(run(contained(with_summary("Payments failed."))).size(), 1u);
 }

@@ -496,6 +496,49 @@ TEST(ReadoutContent, PromiseVerdictsFollowTheNextCommunication) {
   EXPECT_FALSE(open.timeline.promises[1].answered_at);
 }
 
+TEST(ReadoutContent, SlaAtRiskIsAThirdStateOfItsOwn) {
+  Config config;
+  Calendar calendar;
+  const Record at_risk = load(replace(example(), "sla: breached ", "sla: at_risk  "));
+  EXPECT_EQ(readout::build_content(at_risk, config, calendar, false).sla, readout::SlaMark::at_risk);
+  EXPECT_EQ(readout::build_content(load(example()), config, calendar, false).sla, readout::SlaMark::breached);
+  const ReadoutResult r = render(at_risk);
+  ASSERT_FALSE(r.error) << *r.error;
+  const std::string text = text_of(write_pdf("at-risk.pdf", r.pdf));
+  for (const char* expected : {"Breached", "At risk", "Within SLA"})
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing from the PDF text: " << expected;
+  EXPECT_EQ(text.find("not assessed"), std::string::npos);
+}
+
+TEST(ReadoutContent, ADeliveredCommitmentSaysDoneWhenAndWhere) {
+  Config config;
+  Calendar calendar;
+  const std::string due = "      due: 2026-12-15\n";
+  const Record r = load(replace(example(), due, due + "      done: true\n      done_at: 2026-12-14\n      reference: OPS-2291\n"));
+  const readout::Content c = readout::build_content(r, config, calendar, false);
+  ASSERT_EQ(c.commitments.size(), 2u);
+  EXPECT_EQ(c.commitments[0].due, "Done 14 Dec 2026 (OPS-2291)");
+  EXPECT_EQ(c.commitments[1].due, "10 Jan 2027");  // still open: its due date
+  const std::string text = text_of(write_pdf("done.pdf", render(r).pdf));
+  EXPECT_NE(text.find("Done 14 Dec"), std::string::npos) << text;
+}
+
+TEST(ReadoutContent, AHandoverIsShownBesideTheLead) {
+  Config config;
+  Calendar calendar;
+  const std::string lead = "  contact: dana.whitfield@example.com\n\n";
+  const Record r = load(replace(example(), lead,
+                                "  contact: dana.whitfield@example.com\nprevious_leads:\n  - name: Sam Lee\n"
+                                "    title: Escalation Manager\n    contact: sam.lee@example.com\n"
+                                "    until: 2026-11-02T09:00:00Z\n\n"));
+  const readout::Content c = readout::build_content(r, config, calendar, false);
+  EXPECT_EQ(c.lead_name, "Dana Whitfield");
+  EXPECT_EQ(c.lead_since, "Lead since 2 Nov 2026, 09:00, after Sam Lee");
+  EXPECT_TRUE(readout::build_content(load(example()), config, calendar, false).lead_since.empty());
+  const std::string text = text_of(write_pdf("handover.pdf", render(r).pdf));
+  EXPECT_NE(text.find("after Sam"), std::string::npos) << text;  // the note wraps before "Lee"
+}
+
 TEST(ReadoutContent, PirDeadlinesCountBusinessDaysFromResolution) {
   Config config;
   Calendar calendar;

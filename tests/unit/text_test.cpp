@@ -196,6 +196,25 @@ TEST(CountSentencesTest, DecimalsAndAmounts) {
   EXPECT_EQ(esc::count_sentences("It took 35 minutes. 12 orders failed."), 2);
 }
 
+TEST(CountSentencesTest, OtherScriptsEndSentencesTheirOwnWay) {
+  // CJK full stops need no space after them.
+  EXPECT_EQ(esc::count_sentences("決済が35分間停止しました。約18万ポンドの注文が失われました。"), 2);
+  EXPECT_EQ(esc::count_sentences("決済が停止しました！原因は何ですか？証明書です。"), 3);
+  EXPECT_EQ(esc::count_sentences("「決済が停止しました。」注文が失われました"), 2);
+  EXPECT_EQ(esc::count_sentences("支付中断了35分钟。订单丢失了。"), 2);
+  EXPECT_EQ(esc::count_sentences("半角の句点｡もう一つ｡"), 2);
+  // Devanagari danda, Arabic and Urdu, Armenian, Ethiopic, Greek question mark.
+  EXPECT_EQ(esc::count_sentences("भुगतान विफल रहे। आदेश खो गए।"), 2);
+  EXPECT_EQ(esc::count_sentences("هل تم الإصلاح؟ نعم"), 2);
+  EXPECT_EQ(esc::count_sentences("ادائیگیاں ناکام ہوئیں۔ آرڈر ضائع ہوئے۔"), 2);
+  EXPECT_EQ(esc::count_sentences("Վճարումները ձախողվեցին։ Պատվերները կորան։"), 2);
+  EXPECT_EQ(esc::count_sentences("ክፍያዎች አልተሳኩም። ትዕዛዞች ጠፍተዋል።"), 2);
+  EXPECT_EQ(esc::count_sentences("Διορθώθηκε\u037E Ναι."), 2);  // U+037E, not ";"
+  EXPECT_EQ(esc::count_sentences("Monthly availability breached; 99.91% delivered."), 1);
+  // Mixed with Latin abbreviations, which still are not ends.
+  EXPECT_EQ(esc::count_sentences("Northwind Ltd.の決済が停止しました。e.g. 注文です。"), 2);
+}
+
 TEST(CountSentencesTest, Initials) {
   EXPECT_EQ(esc::count_sentences("J. R. R. Tolkien wrote it."), 1);
   EXPECT_EQ(esc::count_sentences("Sam A. Okafor confirmed the fix."), 1);
@@ -240,6 +259,20 @@ TEST(FindSpeculativeTest, Phrases) {
             (Strings{"should be fixed", "should be resolved"}));
   EXPECT_EQ(hedges("we are not sure, not certain"), (Strings{"not sure", "not certain"}));
   EXPECT_EQ(hedges("maybe"), Strings{"maybe"});
+}
+
+TEST(FindSpeculativeTest, ConditionalStatementsOfFactAreNotHedges) {
+  // A modal that picks out a set of things, or states an entitlement, asserts a fact.
+  EXPECT_EQ(hedges("Replayed requests that may have been rejected"), Strings{});
+  EXPECT_EQ(hedges("Customers who might have seen errors were told"), Strings{});
+  EXPECT_EQ(hedges("orders, which may be duplicated, were held"), Strings{});
+  EXPECT_EQ(hedges("Service credits may be due under clause 7.2"), Strings{});
+  EXPECT_EQ(hedges("credits MAY BE payable"), Strings{});
+  // The same modals as guesses still are.
+  EXPECT_EQ(hedges("Requests may have been rejected"), Strings{"may have"});
+  EXPECT_EQ(hedges("the outage may be due to a DNS change"), Strings{"may be"});
+  EXPECT_EQ(hedges("it may be back"), Strings{"may be"});
+  EXPECT_EQ(hedges("the node that probably failed"), Strings{"probably"});
 }
 
 TEST(FindSpeculativeTest, CaseInsensitive) {
