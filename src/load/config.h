@@ -39,6 +39,7 @@ struct Config {
   std::map<std::string, Mark> rule_marks;         // where each override's key is
   Mark font_mark;                                 // where `font:` is
   std::vector<LintPattern> lint_patterns;
+  DateOrder date_order = DateOrder::day_first;    // lint.date_order
 
   const Duration& cadence_for(Priority p) const { return cadence[static_cast<int>(p)]; }
 };
