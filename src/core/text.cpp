@@ -222,7 +222,9 @@ constexpr std::string_view kFieldWords[] = {
     "company", "contact", "email",   "phone",    "title",     "role",     "team",    "owner",
     "date",   "time",    "timestamp", "day",     "eta",       "deadline", "number",  "n",
     "id",     "ticket",  "reference", "link",    "url",       "amount",   "details", "description",
-    "summary", "impact", "status",   "action",   "recipient", "signature", "here",   "x"};
+    "summary", "impact", "status",   "action",   "recipient", "signature", "here",   "x",
+    "duration", "count",  "percent",  "percentage", "region",  "service",  "product", "cause",
+    "root",   "reason",  "location", "city",     "country",   "value",    "figure",  "total"};
 
 // A bracket starting with one of these asks for text: "[Insert root cause]", "[Your name]".
 constexpr std::string_view kFillerStarts[] = {"insert", "enter", "add ",     "fill",  "your",

@@ -432,13 +432,14 @@ class EmailReader {
       p.ok = false;
       return p;
     }
-    if (binary_at(decoded)) {
+    const std::string charset = ct.params.count("charset") ? ct.params["charset"] : "us-ascii";
+    auto utf8 = to_utf8(decoded, charset);
+    // Judged after conversion: ISO-2022-JP's escapes are control characters, UTF-16 has NULs.
+    if (binary_at(utf8 ? utf8->text : decoded)) {
       problem({p.first_line, 1}, "the text part holds binary data, not text; the draft cannot be read");
       p.ok = false;
       return p;
     }
-    const std::string charset = ct.params.count("charset") ? ct.params["charset"] : "us-ascii";
-    auto utf8 = to_utf8(decoded, charset);
     const Header* type_header = e.find("Content-Type");
     const int type_line = type_header ? type_header->line : p.first_line;
     if (!utf8) {

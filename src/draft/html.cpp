@@ -136,7 +136,9 @@ void walk(const xmlNode* root, TextWriter& w) {
 
 std::string html_to_text(std::string_view html) {
   if (html.size() > static_cast<std::size_t>(INT_MAX)) html = html.substr(0, INT_MAX);
-  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+  // HUGE lifts the nesting limit from 256 to 2048 (mail from some editors nests deeply).
+  const int options =
+      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE;
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
       htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options), &xmlFreeDoc);
   if (!doc) return {};

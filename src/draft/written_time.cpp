@@ -337,25 +337,31 @@ bool resolve_numeric(DatePart& p, const DateContext& ctx, std::string* detail) {
   return true;
 }
 
-// The year of "Monday 2 November": the one putting the date nearest the reference (with that
-// weekday, when one is written). 0 when there is no reference or the nearest is not near.
+// The year of "Monday 2 November": of the years around the reference, the one with that
+// weekday, else the one putting the date nearest the reference (a wrong weekday is then
+// reported as such). 0 when there is no reference, or without a weekday when even the nearest
+// is months away.
 int implied_year(const DatePart& p, const DateContext& ctx) {
   if (!ctx.reference) return 0;
   const int year = int{chr::year_month_day{*ctx.reference}.year()};
-  std::optional<Date> best;
-  int best_year = 0;
+  std::optional<Date> nearest, matching;
+  int nearest_year = 0, matching_year = 0;
   for (int y : {year - 1, year, year + 1}) {
     const auto d = valid_date(y, p.month, p.day);
-    if (!d || (p.weekday >= 0 && !weekday_is(*d, p.weekday))) continue;
-    if (!best || days_between(*d, *ctx.reference) < days_between(*best, *ctx.reference)) {
-      best = d;
-      best_year = y;
+    if (!d) continue;
+    if (!nearest || days_between(*d, *ctx.reference) < days_between(*nearest, *ctx.reference)) {
+      nearest = d;
+      nearest_year = y;
+    }
+    if (p.weekday >= 0 && weekday_is(*d, p.weekday) &&
+        (!matching || days_between(*d, *ctx.reference) < days_between(*matching, *ctx.reference))) {
+      matching = d;
+      matching_year = y;
     }
   }
-  if (!best) return 0;
-  // With a weekday the year is certain within a few years; without one only near the reference.
-  if (p.weekday < 0 && days_between(*best, *ctx.reference) > 2 * kNearDays) return 0;
-  return best_year;
+  if (matching) return matching_year;
+  if (!nearest || (p.weekday < 0 && days_between(*nearest, *ctx.reference) > 2 * kNearDays)) return 0;
+  return nearest_year;
 }
 
 }  // namespace

@@ -228,11 +228,11 @@ TEST(DraftReader, EveryCharsetIconvKnowsWithoutASecondError) {
   EXPECT_EQ(koi.body, "Привет");
   EXPECT_TRUE(koi.problems.empty());
   // Polish Outlook: windows-1250 and ISO-8859-2, declared, read without "save as UTF-8".
-  Draft cp = read_draft("Subject: x\nContent-Type: text/plain; charset=\"windows-1250\"\n\n\xA3\xF3d\x9F TBD\n",
+  Draft cp = read_draft("Subject: x\nContent-Type: text/plain; charset=\"windows-1250\"\n\n\xA3\xF3\x64\x9F TBD\n",
                         DraftFormat::email);
   EXPECT_EQ(cp.body, "Łódź TBD");
   EXPECT_TRUE(cp.problems.empty());
-  Draft latin2 = read_draft("Subject: x\nContent-Type: text/plain; charset=iso-8859-2\n\n\xA3\xF3d\xBC\n",
+  Draft latin2 = read_draft("Subject: x\nContent-Type: text/plain; charset=iso-8859-2\n\n\xA3\xF3\x64\xBC\n",
                             DraftFormat::email);
   EXPECT_EQ(latin2.body, "Łódź");
   EXPECT_TRUE(latin2.problems.empty());
@@ -248,11 +248,11 @@ TEST(DraftReader, EveryCharsetIconvKnowsWithoutASecondError) {
 }
 
 TEST(DraftReader, AByteThatIsNotInTheDeclaredCharsetIsOneFindingAtItsRawPlace) {
-  Draft d = read_draft("Subject: x\nContent-Type: text/plain; charset=iso-2022-jp\n\nok\nab \x1B$B\x7F\x7F\x1B(B\n",
+  Draft d = read_draft("Subject: x\nContent-Type: text/plain; charset=iso-2022-jp\n\nok\nab \x1B$B\xA4\xA2\x1B(B\n",
                        DraftFormat::email);
   ASSERT_EQ(problems(d).size(), 1u);
   EXPECT_EQ(problems(d)[0],
-            "5:7: byte 0x7F is not valid iso-2022-jp text (shown as U+FFFD); check the part's declared charset");
+            "5:7: byte 0xA4 is not valid iso-2022-jp text (shown as U+FFFD); check the part's declared charset");
 }
 
 TEST(DraftReader, QuotedPrintablePositionsAreRawLineAndColumn) {
@@ -266,7 +266,7 @@ TEST(DraftReader, QuotedPrintablePositionsAreRawLineAndColumn) {
       "k, caf=C3=A9 then [Customer Name] orders.\n");
   Draft d = read_draft(eml, DraftFormat::email);
   const Mark decoded = d.body_mark(d.body.find("[Customer"));
-  EXPECT_EQ(decoded, (Mark{6, 90}));                                   // the decoded line joins two
+  EXPECT_EQ(decoded, (Mark{6, 85}));                                   // the decoded line joins two
   EXPECT_EQ(d.locate(decoded).mark, (Mark{7, 19}));                     // the raw line and column
   EXPECT_FALSE(d.locate(decoded).decoded);
   EXPECT_EQ(d.display_line(7), "k, caf=C3=A9 then [Customer Name] orders.");  // the raw line is shown
