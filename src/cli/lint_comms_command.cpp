@@ -12,7 +12,7 @@
 #include "cli/lint_comms.h"
 #include "cli/progress.h"
 #include "draft/draft.h"
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "load/loader.h"
 #include "write/atomic_file.h"
 

@@ -2,7 +2,7 @@
 // with one not in effect on its date), already past at --now, or two different times in one email.
 #include <re2/re2.h>
 
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 namespace esc {

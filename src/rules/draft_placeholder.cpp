@@ -1,5 +1,5 @@
 // draft-placeholder: unfilled template fields left in a draft.
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 namespace esc {

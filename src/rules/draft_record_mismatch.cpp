@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/record_facts.h"
 #include "rules/rule.h"
 

@@ -1,6 +1,6 @@
 // draft-syntax: the draft cannot be read as an email or text (empty, binary, invalid UTF-8,
 // over the size limit, an unknown charset, a MIME body without a text part).
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 namespace esc {

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "draft/draft.h"
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "load/loader.h"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <set>
 #include <sstream>
 
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "load/loader.h"
 #include "rules/rule.h"
 

@@ -1,4 +1,4 @@
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 
 #include <re2/re2.h>
 
