@@ -1,7 +1,6 @@
 #include "draft/draft.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <deque>
 #include <map>

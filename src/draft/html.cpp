@@ -127,6 +127,7 @@ void walk(const xmlNode* root, TextWriter& w) {
       continue;
     }
     if (is_block(n)) w.block_edge();
+    if (name_is(n, "td") || name_is(n, "th")) w.text(" ", false);  // cells of a row: "Impact: value"
     stack.push_back({n, true, f.preformatted});
     if (n->children) stack.push_back({n->children, false, f.preformatted || name_is(n, "pre")});
   }

@@ -27,6 +27,12 @@ TEST(HtmlToText, BlankLinesAsMailClientsWriteThem) {
   EXPECT_EQ(html_to_text("<pre>a\n  b</pre>"), "a\n  b\n");
 }
 
+TEST(HtmlToText, TableRowsAreLinesAndCellsAreSeparated) {
+  EXPECT_EQ(html_to_text("<table><tr><td><b>Impact:</b></td><td>All card payments</td></tr>"
+                         "<tr><td>Current status:</td><td>Contained</td></tr></table>"),
+            "Impact: All card payments\nCurrent status: Contained\n");
+}
+
 TEST(HtmlToText, ForgivingAndBounded) {
   EXPECT_EQ(html_to_text(""), "");
   EXPECT_EQ(html_to_text("<p>unclosed <b>bold"), "unclosed bold\n");

@@ -1,5 +1,5 @@
-// The draft reader: .eml (headers, RFC 2047, quoted-printable, base64, multipart) and text, with
-// findings' line:col in the decoded text.
+// The draft reader: .eml (headers, RFC 2047, quoted-printable, base64, charsets, HTML, multipart)
+// and text; marks of the decoded text (body_mark) and where they are in the file as stored (locate).
 #include <gtest/gtest.h>
 
 #include "draft/draft.h"
