@@ -6,8 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "rules/draft_lint.h"
 #include "load/loader.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 using namespace esc;
