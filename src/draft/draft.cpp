@@ -707,7 +707,13 @@ Located Draft::locate(Mark decoded) const {
   }
   const std::size_t offset = line_starts[index] + at;
   if (!body_source.empty()) return {file->mark_of(body_source[std::min(offset, body_source.size() - 1)]), std::nullopt};
-  return {part_mark, excerpt(line.substr(at))};
+  // The decoded text from up to 20 characters before the finding: "Current status: Mitigated".
+  std::size_t from = at;
+  for (int back = 0; back < 20 && from > 0; ++back) {
+    --from;
+    while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+  }
+  return {part_mark, (from > 0 ? "…" : "") + excerpt(line.substr(from))};
 }
 
 std::string Draft::display_line(int line) const {

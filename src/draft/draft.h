@@ -53,7 +53,8 @@ struct StoredFile {
 // A finding's place in the file as stored (see Draft::locate).
 struct Located {
   Mark mark;
-  std::optional<std::string> decoded;  // for base64 and HTML parts: the decoded text there
+  std::optional<std::string> decoded;  // for base64 and HTML parts: the decoded text there (with
+                                       // up to 20 characters before it)
 };
 
 struct Draft {

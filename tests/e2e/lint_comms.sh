@@ -60,7 +60,7 @@ expect_exit 0 "mismatch fixtures are clean without --incident" -- "$ESCALATE" li
 expect_exit 1 "--strict fails on a warning" -- lint --strict fixtures/drafts/subject-format.txt
 lint fixtures/drafts/status-value.eml > "$TMP/sv.txt"
 expect_contains "$TMP/sv.txt" "did you mean 'Contained'?" "status suggestion"
-expect_contains "$TMP/sv.txt" "the base64 text/plain part reads: 'Mitigated'" "text report quotes the decoded text"
+expect_contains "$TMP/sv.txt" "the base64 text/plain part reads: 'Current status: Mitigated'" "text report quotes the decoded text"
 
 # The whole folder: one run, many files, the same for any -j.
 expect_exit 1 "the fixture folder" -- lint fixtures/drafts/

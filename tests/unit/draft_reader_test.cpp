@@ -282,7 +282,7 @@ TEST(DraftReader, Base64PositionsAreThePartWithTheDecodedText) {
   const Located at = d.locate(d.body_mark(d.body.find("Monitoring")));
   EXPECT_EQ(at.mark, (Mark{2, 1}));
   ASSERT_TRUE(at.decoded);
-  EXPECT_EQ(*at.decoded, "Monitoring");
+  EXPECT_EQ(*at.decoded, "Current status: Monitoring");
   EXPECT_EQ(d.part_name, "the base64 text/plain part");
 }
 
@@ -295,7 +295,7 @@ TEST(DraftReader, HtmlOnlyIsReadAsItsText) {
   EXPECT_EQ(d.body, "Priya Raman,\nImpact: <NAME>\n");
   const Located at = d.locate(d.body_mark(d.body.find("<NAME>")));
   EXPECT_EQ(at.mark, (Mark{2, 1}));
-  EXPECT_EQ(*at.decoded, "<NAME>");
+  EXPECT_EQ(*at.decoded, "Impact: <NAME>");
 }
 
 TEST(DraftReader, MultipartAlternativeReadsBothAlternatives) {
