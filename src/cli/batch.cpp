@@ -9,8 +9,8 @@
 
 #include "cli/progress.h"
 #include "core/text.h"
-#include "draft/lint.h"
 #include "load/fields.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 #include "write/atomic_file.h"
 

@@ -12,8 +12,8 @@
 #include "cli/lint_comms.h"
 #include "cli/progress.h"
 #include "draft/draft.h"
-#include "draft/lint.h"
 #include "load/loader.h"
+#include "rules/draft_lint.h"
 #include "write/atomic_file.h"
 
 namespace esc {

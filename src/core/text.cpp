@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <iterator>
 #include <numeric>
 
 // All patterns are function-local `static const re2::RE2`: compiled once, initialised
@@ -193,15 +195,112 @@ bool is_placeholder_value(std::string_view value) {
   return found.size() == 1 && found.front().length == core.size();
 }
 
+namespace {
+
+// The playbook's template fields (PLAYBOOK.md, "Scripted Update Cadences" and the exec
+// readout), as written between the brackets; compared in lower case with runs of spaces as one
+// and any dash as "-".
+constexpr std::string_view kTemplateFields[] = {
+    "account name",
+    "brief description",
+    "customer name",
+    "issue description",
+    "ongoing / contained / resolved",
+    "describe known impact clearly and factually",
+    "date and time - do not miss this commitment",
+    "date and time",
+    "name, title, direct contact",
+    "time",
+    "timestamp",
+    "#n",
+    "factual description only",
+    "specific action, owner, and eta",
+    "original date",
+    "resolution timestamp",
+    "concise factual summary",
+    "list key actions",
+    "what has been put in place",
+    "date",
+    "threshold",
+};
+
+// Words a form leaves for someone to fill in: "[Name]", "[Contact name]", "[DATE]".
+constexpr std::string_view kFieldWords[] = {
+    "name",   "names",   "first",    "last",     "full",      "customer", "client",  "account",
+    "company", "contact", "email",   "phone",    "title",     "role",     "team",    "owner",
+    "date",   "time",    "timestamp", "day",     "eta",       "deadline", "number",  "n",
+    "id",     "ticket",  "reference", "link",    "url",       "amount",   "details", "description",
+    "summary", "impact", "status",   "action",   "recipient", "signature", "here",   "x",
+    "duration", "count",  "percent",  "percentage", "region",  "service",  "product", "cause",
+    "root",   "reason",  "location", "city",     "country",   "value",    "figure",  "total"};
+
+// A bracket starting with one of these asks for text: "[Insert root cause]", "[Your name]".
+constexpr std::string_view kFillerStarts[] = {"insert", "enter", "add ",     "fill",  "your",
+                                                           "tbd",    "tbc",   "todo",     "placeholder"};
+
+// Lower case (ASCII), spaces collapsed, every dash (-, – , —) as "-".
+std::string normalised_field(std::string_view inner) {
+  std::string out;
+  for (std::size_t i = 0; i < inner.size(); ++i) {
+    char c = inner[i];
+    if (inner.substr(i, 3) == "\xE2\x80\x93" || inner.substr(i, 3) == "\xE2\x80\x94") {
+      c = '-';
+      i += 2;
+    }
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// "[...]" that is a template field, not any bracketed phrase: "[Customer Name]" and "[Date and
+// time — do not miss this commitment]" are; "[EXTERNAL]" and "[Confidential – for Northwind
+// Logistics only]" are not.
+bool is_template_field(std::string_view inner) {
+  const std::string n = normalised_field(inner);
+  if (std::find(std::begin(kTemplateFields), std::end(kTemplateFields), n) != std::end(kTemplateFields)) return true;
+  for (std::string_view start : kFillerStarts)
+    if (n.starts_with(start)) return true;
+  // Every word a field word ("[Contact name]", "[DATE]", "[xx]").
+  bool any = false;
+  std::size_t i = 0;
+  while (i < n.size()) {
+    while (i < n.size() && !std::isalnum(static_cast<unsigned char>(n[i])) && n[i] != '#' &&
+           static_cast<unsigned char>(n[i]) < 0x80)
+      ++i;
+    std::size_t j = i;
+    while (j < n.size() && (std::isalnum(static_cast<unsigned char>(n[j])) || n[j] == '#' ||
+                            static_cast<unsigned char>(n[j]) >= 0x80))
+      ++j;
+    if (j == i) break;
+    std::string_view w = std::string_view(n).substr(i, j - i);
+    if (w.starts_with('#')) w.remove_prefix(1);
+    if (w.find_first_not_of('x') == std::string_view::npos) w = "x";  // "XXX"
+    const bool known = w == "and" || w == "or" || w == "of" || w == "the" ||
+                       std::find(std::begin(kFieldWords), std::end(kFieldWords), w) != std::end(kFieldWords);
+    if (!known) return false;
+    any = any || (w != "and" && w != "or" && w != "of" && w != "the");
+    i = j;
+  }
+  return any;
+}
+
+}  // namespace
+
 std::vector<TextMatch> find_placeholders(std::string_view text) {
-  // "[Customer Name]": at least one letter inside, so footnotes like "[1]" and an empty "[ ]"
-  // are not placeholders. A markdown link "[text](url)" is rejected below.
+  // "[Customer Name]": a template field (see is_template_field). A markdown link "[text](url)"
+  // is rejected below.
   static const re2::RE2 bracket(R"((\[[^\[\]\n]*\pL[^\[\]\n]*\]))");
   static const re2::RE2 underscores(R"((_{3,}))");
-  // Whole words. TBD/TBC in any case: "tbd" means the same and is no English word. TODO and XX
-  // only in upper case: "todo" is Spanish for "all", and "xx" is a sign-off.
+  // Whole words; a hyphen joins words ("XX-large" is a size, "TODO-list" a noun). TBD/TBC in
+  // any case: "tbd" means the same and is no English word. TODO and XX only in upper case:
+  // "todo" is Spanish for "all", and "xx" is a sign-off.
   static const re2::RE2 word(
-      R"((?:^|)" ESC_NOT_WORD_CHAR R"()((?i:tbd|tbc)|TODO|X{2,})(?:)" ESC_NOT_WORD_CHAR R"(|$))");
+      R"((?:^|[^\pL\pN\pM_\-])((?i:tbd|tbc)|TODO|X{2,})(?:[^\pL\pN\pM_\-]|$))");
   // "<...>" not starting or ending with a space, so "less < 5 and > 2" is not one.
   static const re2::RE2 angle(R"((<([^<>\s]|[^<>\s][^<>\n]*[^<>\s])>))");
   static const re2::RE2 mustache(R"((\{\{[^{}\n]*\}\}))");
@@ -213,6 +312,7 @@ std::vector<TextMatch> find_placeholders(std::string_view text) {
   };
   for_each_group1(bracket, text, [&](std::size_t start, std::size_t end) {
     if (end < text.size() && text[end] == '(') return;  // markdown link text
+    if (!is_template_field(text.substr(start + 1, end - start - 2))) return;
     add(start, end);
   });
   for_each_group1(underscores, text, add);

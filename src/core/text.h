@@ -15,9 +15,12 @@ namespace esc {
 // "n/a", "TBD", "TBC", "unknown", "none" (any case), a run of underscores, "[anything]".
 bool is_placeholder_value(std::string_view value);
 
-// A placeholder token inside free text: "[Words]" tokens, "___" (3+ underscores), whole-word
-// TBD / TBC / TODO, "XX" or more X's as a word, "<...>" that is not an e-mail address or URL,
-// "{{...}}". offset/length are byte positions in the text.
+// A placeholder token inside free text: a bracketed template field of the playbook ("[Customer
+// Name]", "[Date and time — do not miss this commitment]") or a bracket asking for text ("[Insert
+// ...]", "[Your name]", "[Contact name]") — not any bracketed phrase ("[EXTERNAL]" is a tag);
+// "___" (3+ underscores); whole-word TBD / TBC / TODO and "XX" or more X's ("XX-large" is a
+// size); "<...>" that is not an e-mail address, URL or markup; "{{...}}". offset/length are
+// byte positions in the text.
 struct TextMatch {
   std::size_t offset = 0;
   std::size_t length = 0;

@@ -13,6 +13,9 @@ namespace esc {
 using Instant = std::chrono::sys_seconds;  // a UTC instant, whole seconds
 using Date = std::chrono::sys_days;        // a calendar date
 
+// How a numeric date such as 02/11/2026 is read: 2 November (day first) or February 11.
+enum class DateOrder { day_first, month_first };
+
 // A parsed RFC 3339 timestamp: the UTC instant and the offset it was written with.
 struct Timestamp {
   Instant utc{};

@@ -1,13 +1,13 @@
 #include "draft/draft.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <deque>
 #include <map>
 
+#include "core/codecs.h"
 #include "core/text.h"
-#include "render/mime.h"
+#include "draft/html.h"
 
 namespace esc {
 
@@ -148,57 +148,6 @@ ContentType parse_content_type(const Header* h) {
   return ct;
 }
 
-std::optional<std::string> decode_base64(std::string_view text) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-  };
-  std::string out;
-  unsigned buffer = 0;
-  int bits = 0;
-  bool padding = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-    if (c == '=') {
-      padding = true;
-      continue;
-    }
-    int v = value(c);
-    if (v < 0 || padding) return std::nullopt;
-    buffer = (buffer << 6) | static_cast<unsigned>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((buffer >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
-
-
-// Windows-1252's 0x80..0x9F; everything else is Latin-1 (0 marks an unassigned byte, kept as
-// its Latin-1 code point).
-constexpr std::array<char32_t, 32> kCp1252 = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-
-std::string from_single_byte(std::string_view bytes, bool cp1252) {
-  std::string out;
-  out.reserve(bytes.size() + bytes.size() / 8);
-  for (char c : bytes) {
-    const auto b = static_cast<unsigned char>(c);
-    char32_t cp = b;
-    if (cp1252 && b >= 0x80 && b <= 0x9F && kCp1252[b - 0x80] != 0) cp = kCp1252[b - 0x80];
-    append_utf8(out, cp);
-  }
-  return out;
-}
-
 // Replaces every invalid UTF-8 byte with U+FFFD; returns the offset of the first one.
 std::optional<std::size_t> make_valid_utf8(std::string& text) {
   auto first = first_invalid_utf8(text);
@@ -238,20 +187,64 @@ std::optional<std::size_t> binary_at(std::string_view bytes) {
   return std::nullopt;
 }
 
+// A text part of the message, decoded to UTF-8: what a person reads, and where it came from.
+struct PartText {
+  std::string text;
+  SourceOffsets from;  // per byte, its offset in the file; empty when not a copy (base64, HTML)
+  int first_line = 1;  // the line where the part's content starts
+  Mark part;           // the part's Content-Type line
+  std::string name;    // "the text/html part"
+  bool ok = true;      // false: the part cannot be read at all (a problem says why)
+};
+
+// RFC 3676 format=flowed: a line ending in a space continues on the next line (the space is
+// kept, or deleted with DelSp=yes); a leading space is stuffing. The signature line "-- " is not
+// flowed. Offsets are kept in step.
+void unflow(PartText& p, bool delete_space) {
+  std::string text;
+  SourceOffsets from;
+  const bool mapped = !p.from.empty();
+  std::size_t start = 0;
+  while (start <= p.text.size()) {
+    std::size_t end = p.text.find('\n', start);
+    const bool last = end == std::string::npos;
+    if (last) end = p.text.size();
+    std::size_t begin = start;
+    if (begin < end && p.text[begin] == ' ') ++begin;  // space-stuffing
+    const std::string_view line = std::string_view(p.text).substr(begin, end - begin);
+    const bool flowed = !last && !line.empty() && line.back() == ' ' && line != "-- ";
+    std::size_t keep = end;
+    if (flowed && delete_space) --keep;
+    text.append(p.text, begin, keep - begin);
+    if (mapped) from.insert(from.end(), p.from.begin() + static_cast<std::ptrdiff_t>(begin),
+                            p.from.begin() + static_cast<std::ptrdiff_t>(keep));
+    if (last) break;
+    if (!flowed) {
+      text += '\n';
+      if (mapped) from.push_back(p.from[end]);
+    }
+    start = end + 1;
+  }
+  p.text = std::move(text);
+  p.from = std::move(from);
+}
+
 class EmailReader {
  public:
-  EmailReader(std::string_view bytes, Draft& draft) : lines_(split_lines(bytes)), draft_(draft) {}
+  EmailReader(std::string_view bytes, Draft& draft)
+      : bytes_(bytes), lines_(split_lines(bytes)), draft_(draft) {}
 
   // False when the text does not start with a header: the caller reads it as text instead.
   bool read() {
     if (lines_.empty() || !header_colon(lines_.front())) return false;
+    draft_.file = std::make_shared<const StoredFile>(bytes_);
     Entity top = parse_entity(lines_, 0, lines_.size());
     if (top.stray_line)
       problem(line_mark(*top.stray_line),
               "this line is neither a header (Name: value) nor the blank line that ends the "
               "headers; the body is read from here");
     if (const Header* s = top.find("Subject")) {
-      std::string subject = mime::decode_encoded_words(s->value);
+      std::string subject = decode_encoded_words(s->value);
       std::string_view t = trim(subject);
       draft_.subject = std::string(t);
       if (make_valid_utf8(*draft_.subject))
@@ -260,19 +253,51 @@ class EmailReader {
       draft_.subject_col = 10;  // after "Subject: "
       draft_.subject_display = "Subject: " + *draft_.subject;
     }
-    const Entity* text = select(top, 0);
-    if (!text) return true;
-    read_body(*text);
+    if (const Header* date = top.find("Date")) draft_.date_header = date->value;
+    std::vector<const Entity*> views = select(top, 0);
+    if (views.empty()) {
+      // Nothing a person would read: that is the one finding, not also every missing field.
+      draft_.readable = false;
+      return true;
+    }
+    std::vector<PartText> texts;
+    for (const Entity* e : views) texts.push_back(decode(*e));
+    if (!texts.front().ok) {
+      draft_.readable = false;
+      return true;
+    }
+    fill(draft_, std::move(texts.front()));
+    for (std::size_t i = 1; i < texts.size(); ++i) {
+      if (!texts[i].ok) continue;
+      Draft alt;
+      alt.format = draft_.format;
+      alt.subject = draft_.subject;
+      alt.subject_line = draft_.subject_line;
+      alt.subject_col = draft_.subject_col;
+      alt.subject_display = draft_.subject_display;
+      alt.date_header = draft_.date_header;
+      alt.file = draft_.file;
+      fill(alt, std::move(texts[i]));
+      draft_.alternatives.push_back(std::move(alt));
+    }
     return true;
   }
 
  private:
+  std::string_view bytes_;
   std::vector<std::string_view> lines_;
   Draft& draft_;
   std::deque<Entity> parts_;  // entities found inside multiparts (references stay valid)
 
   static Mark line_mark(std::size_t index) { return {static_cast<int>(index) + 1, 1}; }
   void problem(Mark m, std::string message) { draft_.problems.push_back({m, std::move(message)}); }
+  std::size_t offset_of(std::string_view line) const { return static_cast<std::size_t>(line.data() - bytes_.data()); }
+
+  static void fill(Draft& d, PartText p) {
+    d.part_mark = p.part;
+    d.part_name = std::move(p.name);
+    set_body(d, std::move(p.text), p.first_line, std::move(p.from));
+  }
 
   // The Content-Type header's line (else the entity's first header, else its content).
   static int header_line(const Entity& e, std::size_t fallback) {
@@ -280,108 +305,174 @@ class EmailReader {
     return e.headers.empty() ? static_cast<int>(fallback) + 1 : e.headers.front().line;
   }
 
-  // The first text/plain entity, depth first (multipart/alternative and multipart/mixed alike;
-  // attachments are skipped).
-  const Entity* select(const Entity& e, int depth) {
-    ContentType ct = parse_content_type(e.find("Content-Type"));
-    if (ct.type.starts_with("multipart/")) {
-      if (depth >= kMaxMimeDepth) {
-        problem({header_line(e, e.content_begin), 1}, "MIME parts are nested too deeply to read");
-        return nullptr;
-      }
-      auto boundary = ct.params.find("boundary");
-      if (boundary == ct.params.end() || boundary->second.empty()) {
-        problem({header_line(e, e.content_begin), 1},
-                "the message is " + ct.type + " but its Content-Type has no boundary parameter");
-        return nullptr;
-      }
-      const std::string delimiter = "--" + boundary->second;
-      std::vector<std::pair<std::size_t, std::size_t>> ranges;
-      std::optional<std::size_t> part_start;
-      for (std::size_t i = e.content_begin; i < e.content_end; ++i) {
-        std::string_view l = trim(lines_[i]);
-        if (!l.starts_with(delimiter)) continue;
-        std::string_view rest = l.substr(delimiter.size());
-        if (rest != "" && rest != "--") continue;
-        if (part_start) ranges.emplace_back(*part_start, i);
-        part_start = i + 1;
-        if (rest == "--") {
-          part_start.reset();
-          break;
-        }
-      }
-      if (part_start) ranges.emplace_back(*part_start, e.content_end);
-      for (auto [b, en] : ranges) {
-        // A part without headers is text/plain (RFC 2045 5.2), content from its first line.
-        Entity part = parse_entity(lines_, b, en);
-        if (const Header* d = part.find("Content-Disposition"); d && lower(d->value).starts_with("attachment"))
-          continue;
-        parts_.push_back(std::move(part));
-        const Entity& stored = parts_.back();
-        if (const Entity* found = select(stored, depth + 1)) return found;
-      }
-      if (depth == 0)
-        problem({header_line(e, e.content_begin), 1},
-                "the message has no text/plain part; lint-comms reads the plain-text body (save "
-                "the draft with a plain-text alternative)");
-      return nullptr;
-    }
-    if (ct.type == "text/plain") return &e;
-    if (depth == 0)
-      problem({header_line(e, e.content_begin), 1},
-              "the message body is " + ct.type + ", not text/plain; lint-comms reads the "
-              "plain-text body (save the draft as plain text)");
-    return nullptr;
+  static bool is_attachment(const Entity& e) {
+    const Header* d = e.find("Content-Disposition");
+    return d && lower(d->value).starts_with("attachment");
   }
 
-  void read_body(const Entity& e) {
-    std::string raw;
-    for (std::size_t i = e.content_begin; i < e.content_end; ++i) {
-      raw += lines_[i];
-      if (i + 1 < e.content_end) raw += '\n';
+  // The parts of a multipart entity, parsed and kept in parts_.
+  // nullopt (and a problem) when the entity has no boundary.
+  std::optional<std::vector<const Entity*>> children(const Entity& e, const ContentType& ct) {
+    std::vector<const Entity*> out;
+    auto boundary = ct.params.find("boundary");
+    if (boundary == ct.params.end() || boundary->second.empty()) {
+      problem({header_line(e, e.content_begin), 1},
+              "the message is " + ct.type + " but its Content-Type has no boundary parameter");
+      return std::nullopt;
     }
-    const int first_line = static_cast<int>(e.content_begin) + 1;
+    const std::string delimiter = "--" + boundary->second;
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;
+    std::optional<std::size_t> part_start;
+    for (std::size_t i = e.content_begin; i < e.content_end; ++i) {
+      std::string_view l = trim(lines_[i]);
+      if (!l.starts_with(delimiter)) continue;
+      std::string_view rest = l.substr(delimiter.size());
+      if (rest != "" && rest != "--") continue;
+      if (part_start) ranges.emplace_back(*part_start, i);
+      part_start = i + 1;
+      if (rest == "--") {
+        part_start.reset();
+        break;
+      }
+    }
+    if (part_start) ranges.emplace_back(*part_start, e.content_end);
+    for (auto [b, en] : ranges) {
+      // A part without headers is text/plain (RFC 2045 5.2), content from its first line.
+      parts_.push_back(parse_entity(lines_, b, en));
+      out.push_back(&parts_.back());
+    }
+    return out;
+  }
+
+  // The text parts a person reads: one for a text/plain or text/html body; for
+  // multipart/alternative its first text/plain and first text/html alternatives (the text one
+  // first); for any other multipart (mixed, related, signed) the first part that has text,
+  // attachments skipped.
+  std::vector<const Entity*> select(const Entity& e, int depth) {
+    ContentType ct = parse_content_type(e.find("Content-Type"));
+    if (ct.type == "text/plain" || ct.type == "text/html") return {&e};
+    if (!ct.type.starts_with("multipart/")) {
+      if (depth == 0)
+        problem({header_line(e, e.content_begin), 1},
+                "the message body is " + ct.type + ", not text; lint-comms reads text/plain and text/html "
+                "bodies");
+      return {};
+    }
+    if (depth >= kMaxMimeDepth) {
+      problem({header_line(e, e.content_begin), 1}, "MIME parts are nested too deeply to read");
+      return {};
+    }
+    const auto parts = children(e, ct);
+    if (!parts) return {};
+    std::vector<const Entity*> found;
+    if (ct.type == "multipart/alternative") {
+      const Entity* plain = nullptr;
+      const Entity* html = nullptr;
+      for (const Entity* part : *parts) {
+        if (is_attachment(*part)) continue;
+        for (const Entity* v : select(*part, depth + 1)) {
+          const bool is_html = parse_content_type(v->find("Content-Type")).type == "text/html";
+          const Entity*& slot = is_html ? html : plain;
+          if (!slot) slot = v;
+        }
+      }
+      if (plain) found.push_back(plain);
+      if (html) found.push_back(html);
+    } else {
+      for (const Entity* part : *parts) {
+        if (is_attachment(*part)) continue;
+        found = select(*part, depth + 1);
+        if (!found.empty()) break;
+      }
+    }
+    if (found.empty() && depth == 0)
+      problem({header_line(e, e.content_begin), 1},
+              "the message has no text/plain or text/html part; there is no text to read");
+    return found;
+  }
+
+  // Decodes one text part: transfer encoding, charset, format=flowed, HTML.
+  PartText decode(const Entity& e) {
+    PartText p;
+    ContentType ct = parse_content_type(e.find("Content-Type"));
+    const bool html = ct.type == "text/html";
+    p.first_line = static_cast<int>(e.content_begin) + 1;
+    p.part = {header_line(e, e.content_begin), 1};
+    // The content as stored: from its first line to the end of its last (no line end).
+    std::size_t raw_begin = bytes_.size(), raw_end = bytes_.size();
+    if (e.content_begin < e.content_end) {
+      raw_begin = offset_of(lines_[e.content_begin]);
+      raw_end = offset_of(lines_[e.content_end - 1]) + lines_[e.content_end - 1].size();
+    }
+    const std::string_view raw = bytes_.substr(raw_begin, raw_end - raw_begin);
     const Header* cte = e.find("Content-Transfer-Encoding");
     const int cte_line = cte ? cte->line : header_line(e, e.content_begin);
-    std::string encoding = cte ? lower(trim(cte->value)) : "7bit";
+    const std::string encoding = cte ? lower(trim(cte->value)) : "7bit";
     std::string decoded;
+    SourceOffsets from;  // per decoded byte, its offset in raw (empty for base64)
     if (encoding == "7bit" || encoding == "8bit" || encoding == "binary") {
-      decoded = std::move(raw);
+      decoded = std::string(raw);
+      from.resize(raw.size());
+      for (std::size_t i = 0; i < raw.size(); ++i) from[i] = i;
     } else if (encoding == "quoted-printable") {
-      decoded = mime::decode_quoted_printable(raw);
+      decoded = decode_quoted_printable(raw, &from);
     } else if (encoding == "base64") {
       auto b = decode_base64(raw);
       if (!b) {
         problem({cte_line, 1}, "the base64 body does not decode (a character outside the base64 "
                                "alphabet); the draft cannot be read");
-        draft_.readable = false;
-        return;
+        p.ok = false;
+        return p;
       }
       decoded = std::move(*b);
     } else {
       problem({cte_line, 1}, "Content-Transfer-Encoding '" + encoding +
                                  "' is not supported; use quoted-printable, base64, 7bit or 8bit");
-      draft_.readable = false;
-      return;
+      p.ok = false;
+      return p;
     }
-    if (auto bin = binary_at(decoded)) {
-      (void)bin;
-      problem({first_line, 1}, "the text part holds binary data, not text; the draft cannot be read");
-      draft_.readable = false;
-      return;
+    const std::string charset = ct.params.count("charset") ? ct.params["charset"] : "us-ascii";
+    auto utf8 = to_utf8(decoded, charset);
+    // Judged after conversion: ISO-2022-JP's escapes are control characters, UTF-16 has NULs.
+    if (binary_at(utf8 ? utf8->text : decoded)) {
+      problem({p.first_line, 1}, "the text part holds binary data, not text; the draft cannot be read");
+      p.ok = false;
+      return p;
     }
-    ContentType ct = parse_content_type(e.find("Content-Type"));
-    std::string charset = lower(ct.params.count("charset") ? ct.params["charset"] : "us-ascii");
-    if (charset == "iso-8859-1" || charset == "latin1" || charset == "latin-1" || charset == "iso-8859-15") {
-      decoded = from_single_byte(decoded, false);
-    } else if (charset == "windows-1252" || charset == "cp1252") {
-      decoded = from_single_byte(decoded, true);
-    } else if (charset != "utf-8" && charset != "utf8" && charset != "us-ascii" && charset != "ascii") {
-      const Header* h = e.find("Content-Type");
-      problem({h ? h->line : first_line, 1},
-              "charset '" + charset + "' is not supported; save the draft as UTF-8");
+    const Header* type_header = e.find("Content-Type");
+    const int type_line = type_header ? type_header->line : p.first_line;
+    if (!utf8) {
+      problem({type_line, 1}, "charset '" + charset + "' is not known to this system's iconv; the part is "
+                              "read as UTF-8 (non-UTF-8 bytes shown as U+FFFD)");
+      utf8 = to_utf8(decoded, "utf-8");
+      make_valid_utf8(utf8->text);  // said once above, not again as "not valid UTF-8"
+      if (utf8->text.size() != utf8->from.size()) utf8->from.clear();
+    } else if (utf8->invalid_at) {
+      const std::size_t at = *utf8->invalid_at;
+      const Mark where = !from.empty() ? draft_.file->mark_of(raw_begin + from[at]) : Mark{type_line, 1};
+      problem(where, "byte " + hex_byte(static_cast<unsigned char>(decoded[at])) + " is not valid " + charset +
+                         " text (shown as U+FFFD); check the part's declared charset");
     }
-    set_body(draft_, std::move(decoded), first_line);
+    if (html) {
+      std::string text = utf8->text;
+      make_valid_utf8(text);  // an invalid UTF-8 byte was reported as such above or below
+      p.text = html_to_text(text);
+      p.name = "the text/html part";
+      return p;
+    }
+    p.text = std::move(utf8->text);
+    if (!from.empty() && !utf8->from.empty()) {
+      p.from.resize(p.text.size());
+      for (std::size_t i = 0; i < p.text.size(); ++i) p.from[i] = raw_begin + from[utf8->from[i]];
+      p.from.push_back(raw_end);
+    }
+    if (lower(ct.params.count("format") ? ct.params["format"] : "") == "flowed") {
+      if (!p.from.empty()) p.from.pop_back();
+      unflow(p, lower(ct.params.count("delsp") ? ct.params["delsp"] : "") == "yes");
+      if (!p.from.empty()) p.from.push_back(raw_end);
+    }
+    p.name = encoding == "base64" ? "the base64 " + ct.type + " part" : "the " + ct.type + " part";
+    return p;
   }
 };
 
@@ -414,10 +505,14 @@ DraftFormat draft_format_for(std::string_view path, std::string_view bytes) {
   return DraftFormat::text;
 }
 
-void set_body(Draft& draft, std::string body, int first_line) {
+void set_body(Draft& draft, std::string body, int first_line, SourceOffsets source) {
+  const bool mapped = !source.empty() && source.size() >= body.size();
   std::string text;
+  SourceOffsets kept;
   text.reserve(body.size());
+  if (mapped) kept.reserve(source.size());
   for (std::size_t i = 0; i < body.size(); ++i) {
+    if (mapped) kept.push_back(source[i]);
     if (body[i] == '\r') {
       text += '\n';
       if (i + 1 < body.size() && body[i + 1] == '\n') ++i;
@@ -425,17 +520,45 @@ void set_body(Draft& draft, std::string body, int first_line) {
       text += body[i];
     }
   }
+  if (mapped) kept.push_back(source.size() > body.size() ? source[body.size()] : (source.empty() ? 0 : source.back()));
   // Bad bytes become U+FFFD (so every later check sees valid UTF-8); the text before the first
   // one is unchanged, so its offset is also its offset in the repaired text.
-  std::optional<std::size_t> bad = make_valid_utf8(text);
+  std::optional<std::size_t> bad = first_invalid_utf8(text);
+  if (bad && mapped) {
+    // Each bad byte becomes three: the map grows with it.
+    std::string repaired;
+    SourceOffsets map;
+    std::string_view rest = text;
+    std::size_t at = 0;
+    while (!rest.empty()) {
+      auto next = first_invalid_utf8(rest);
+      const std::size_t good = next ? *next : rest.size();
+      repaired.append(rest.substr(0, good));
+      map.insert(map.end(), kept.begin() + static_cast<std::ptrdiff_t>(at),
+                 kept.begin() + static_cast<std::ptrdiff_t>(at + good));
+      at += good;
+      rest.remove_prefix(good);
+      if (rest.empty()) break;
+      repaired += "\xEF\xBF\xBD";
+      map.insert(map.end(), 3, kept[at]);
+      ++at;
+      rest.remove_prefix(1);
+    }
+    map.push_back(kept.back());
+    text = std::move(repaired);
+    kept = std::move(map);
+  } else if (bad) {
+    make_valid_utf8(text);
+  }
   draft.body = std::move(text);
   draft.body_first_line = first_line;
+  draft.body_source = mapped ? std::move(kept) : SourceOffsets{};
   draft.line_starts.assign(1, 0);
   for (std::size_t i = 0; i < draft.body.size(); ++i)
     if (draft.body[i] == '\n') draft.line_starts.push_back(i + 1);
   if (bad) {
     draft.problems.push_back(
-        {draft.body_mark(*bad),
+        {draft.locate(draft.body_mark(*bad)).mark,
          "the text is not valid UTF-8 here (shown as U+FFFD); save the draft as UTF-8 or declare "
          "its charset"});
   }
@@ -542,8 +665,72 @@ Mark Draft::subject_mark(std::size_t offset) const {
   return {subject_line, c.col};
 }
 
+StoredFile::StoredFile(std::string_view text) : bytes(text), line_starts{0} {
+  for (std::size_t i = 0; i < bytes.size(); ++i)
+    if (bytes[i] == '\n') line_starts.push_back(i + 1);
+}
+
+namespace {
+
+// A raw line as shown: invalid UTF-8 bytes and control characters (ISO-2022-JP's escapes)
+// each one U+FFFD, so columns count what is shown.
+std::string shown(std::string_view raw) {
+  std::string text(raw);
+  if (!text.empty() && text.back() == '\r') text.pop_back();
+  make_valid_utf8(text);
+  std::string out;
+  for (char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b < 0x20 && c != '\t') || b == 0x7F) out += "\xEF\xBF\xBD";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+Mark StoredFile::mark_of(std::size_t offset) const {
+  offset = std::min(offset, bytes.size());
+  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+  const std::size_t index = static_cast<std::size_t>(it - line_starts.begin()) - 1;
+  const std::size_t start = line_starts[index];
+  const std::string_view prefix = std::string_view(bytes).substr(start, offset - start);
+  return {static_cast<int>(index) + 1, static_cast<int>(utf8_length(shown(prefix))) + 1};
+}
+
+std::string StoredFile::display_line(int line) const {
+  if (line < 1 || static_cast<std::size_t>(line) > line_starts.size()) return {};
+  const std::size_t start = line_starts[static_cast<std::size_t>(line) - 1];
+  std::size_t end = bytes.find('\n', start);
+  if (end == std::string::npos) end = bytes.size();
+  return shown(std::string_view(bytes).substr(start, end - start));
+}
+
+Located Draft::locate(Mark decoded) const {
+  if (!file || decoded.line < body_first_line) return {decoded, std::nullopt};
+  const std::size_t index = static_cast<std::size_t>(decoded.line - body_first_line);
+  if (index >= line_starts.size()) return {decoded, std::nullopt};
+  // The byte offset of the decoded column on its line.
+  const std::string_view line = body_line(index);
+  std::size_t at = 0;
+  for (int col = 1; col < decoded.col && at < line.size(); ++col) {
+    ++at;
+    while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
+  }
+  const std::size_t offset = line_starts[index] + at;
+  if (!body_source.empty()) return {file->mark_of(body_source[std::min(offset, body_source.size() - 1)]), std::nullopt};
+  // The decoded text from up to 20 characters before the finding: "Current status: Mitigated".
+  std::size_t from = at;
+  for (int back = 0; back < 20 && from > 0; ++back) {
+    --from;
+    while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+  }
+  return {part_mark, (from > 0 ? "…" : "") + excerpt(line.substr(from))};
+}
+
 std::string Draft::display_line(int line) const {
   if (subject && line == subject_line) return subject_display;
+  if (file) return file->display_line(line);
   if (line < body_first_line) return {};
   std::size_t index = static_cast<std::size_t>(line - body_first_line);
   return std::string(body_line(index));

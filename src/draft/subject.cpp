@@ -1,5 +1,7 @@
 #include "draft/subject.h"
 
+#include "core/text.h"
+
 #include <re2/re2.h>
 
 #include <array>
@@ -36,6 +38,25 @@ std::string_view describe(DraftType t) {
   return "draft";
 }
 
+namespace {
+
+// What mail systems and replies put before a subject: a tag such as "[EXTERNAL] " (not a
+// template field such as "[ACCOUNT NAME]") and "RE: " / "FW: " / "Fwd: ". Its length in bytes.
+std::size_t tag_prefix_length(std::string_view subject) {
+  static const re2::RE2 tag(R"(\s*(\[[^\[\]\n]*\]|(?i:re|fwd?|aw|sv|wg)\s*:)\s*)");
+  std::size_t pos = 0;
+  const re2::StringPiece all(subject.data(), subject.size());
+  std::array<re2::StringPiece, 2> m;
+  while (tag.Match(all, pos, subject.size(), re2::RE2::ANCHOR_START, m.data(), 2)) {
+    const std::string_view token(m[1].data(), m[1].size());
+    if (token.starts_with('[') && !find_placeholders(token).empty()) break;
+    pos = offset_in(subject, m[0]) + m[0].size();
+  }
+  return pos;
+}
+
+}  // namespace
+
 SubjectParts parse_subject(std::string_view subject) {
   static const re2::RE2 kind(R"((?i)\b(escalation\s+(opened|update|resolved))\b)");
   static const re2::RE2 number(R"(([ \t]*)(#?)([ \t]*)(\d+))");
@@ -53,15 +74,19 @@ SubjectParts parse_subject(std::string_view subject) {
                                      : *p.type == DraftType::progress ? "Escalation Update"
                                                                       : "Escalation Resolved";
 
-  // The account: everything before the separator.
+  // The account: everything before the separator, after any "[EXTERNAL] " or "RE: ".
+  const std::size_t account_begin = std::min(tag_prefix_length(subject), p.type_offset);
   std::size_t account_end = p.type_offset;
-  while (std::size_t n = separator_before(subject, account_end)) account_end -= n;
-  p.account = std::string(subject.substr(0, account_end));
+  while (account_end > account_begin)
+    if (std::size_t n = separator_before(subject, account_end)) account_end -= n;
+    else break;
+  p.account_offset = account_begin;
+  p.account = std::string(subject.substr(account_begin, account_end - account_begin));
   auto problem = [&](std::size_t at, std::string message) {
     if (!p.problem) p.problem = SubjectProblem{at, std::move(message)};
   };
   if (p.account.empty()) {
-    problem(0, "the subject does not start with the account name (\"" + std::string(kTemplate) + "\")");
+    problem(account_begin, "the subject does not start with the account name (\"" + std::string(kTemplate) + "\")");
   } else if (subject.substr(account_end, p.type_offset - account_end) != kSeparator) {
     problem(account_end, "write \" — \" (a spaced em dash) between the account and '" + std::string(canonical) +
                              "', as the template does (\"" + std::string(kTemplate) + "\")");

@@ -112,6 +112,10 @@ int to_int(const std::string& s) {
 struct DatePart {
   int year = 0, month = 0, day = 0;  // year 0: not written
   int weekday = -1;                  // -1: not written
+  // A numeric date "02/11/2026": the two numbers as written, read by resolve_numeric().
+  bool numeric = false;
+  int first = 0, second = 0;
+  std::string written;
 };
 
 // Consumes a date at the start of `in`.
@@ -120,8 +124,20 @@ std::optional<DatePart> consume_date(re2::StringPiece& in) {
   static const re2::RE2 dmy(R"((?i)(?:)" ESC_WEEKDAY R"()?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?)" ESC_MONTH
                             R"((?:,?\s+(\d{4})\b)?)");
   static const re2::RE2 mdy(R"((?i)(?:)" ESC_WEEKDAY R"()?)" ESC_MONTH R"(\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?)");
-  std::string a, b, c, d;
+  static const re2::RE2 numeric(R"((?i)(?:)" ESC_WEEKDAY R"()?((\d{1,2})[/.](\d{1,2})[/.](\d{4}))\b)");
+  std::string a, b, c, d, e;
   DatePart p;
+  if (re2::RE2::Consume(&in, numeric, &a, &e, &b, &c, &d)) {
+    p.weekday = a.empty() ? -1 : index_of(a, kWeekdays);
+    p.numeric = true;
+    p.written = e;
+    p.first = to_int(b);
+    p.second = to_int(c);
+    p.year = to_int(d);
+    p.day = p.first;
+    p.month = p.second;
+    return p;
+  }
   if (re2::RE2::Consume(&in, iso, &a, &b, &c)) {
     p.year = to_int(a);
     p.month = to_int(b);
@@ -274,12 +290,90 @@ std::size_t consumed(std::string_view text, const re2::StringPiece& rest) {
   return static_cast<std::size_t>(rest.data() - text.data());
 }
 
+std::optional<Date> valid_date(int year, int month, int day) {
+  const chr::year_month_day ymd{chr::year{year}, chr::month(static_cast<unsigned>(month)),
+                                chr::day(static_cast<unsigned>(day))};
+  if (month < 1 || month > 12 || day < 1 || !ymd.ok()) return std::nullopt;
+  return Date{ymd};
+}
+
+bool weekday_is(Date d, int weekday) { return static_cast<int>(chr::weekday{d}.c_encoding()) == weekday; }
+
+long long days_between(Date a, Date b) {
+  const long long n = (a - b).count();
+  return n < 0 ? -n : n;
+}
+
+// A date within this many days of the reference is "near" it.
+constexpr long long kNearDays = 60;
+
+// Picks day and month of a numeric date (see read_written_time). False, with `detail`, when the
+// date is ambiguous.
+bool resolve_numeric(DatePart& p, const DateContext& ctx, std::string* detail) {
+  const bool day_first = ctx.order == DateOrder::day_first;
+  const std::optional<Date> as_ordered =
+      day_first ? valid_date(p.year, p.second, p.first) : valid_date(p.year, p.first, p.second);
+  const std::optional<Date> other =
+      day_first ? valid_date(p.year, p.first, p.second) : valid_date(p.year, p.second, p.first);
+  auto take = [&](bool ordered) {
+    const bool day_is_first = ordered == day_first;
+    p.day = day_is_first ? p.first : p.second;
+    p.month = day_is_first ? p.second : p.first;
+  };
+  take(true);
+  if (!as_ordered && other) take(false);
+  if (!as_ordered || !other || *as_ordered == *other) return true;
+  if (p.weekday >= 0) {
+    if (!weekday_is(*as_ordered, p.weekday) && weekday_is(*other, p.weekday)) take(false);
+    return true;
+  }
+  if (ctx.reference && days_between(*as_ordered, *ctx.reference) > kNearDays &&
+      days_between(*other, *ctx.reference) <= kNearDays) {
+    *detail = "'" + p.written + "' reads as " + format_human_date(*as_ordered) + " (" +
+              (day_first ? "day first" : "month first") + ", the configured lint.date_order), but " +
+              format_human_date(*other) + " is nearer the draft's date";
+    return false;
+  }
+  return true;
+}
+
+// The year of "Monday 2 November": of the years around the reference, the one with that
+// weekday, else the one putting the date nearest the reference (a wrong weekday is then
+// reported as such). 0 when there is no reference, or without a weekday when even the nearest
+// is months away.
+int implied_year(const DatePart& p, const DateContext& ctx) {
+  if (!ctx.reference) return 0;
+  const int year = int{chr::year_month_day{*ctx.reference}.year()};
+  std::optional<Date> nearest, matching;
+  int nearest_year = 0, matching_year = 0;
+  for (int y : {year - 1, year, year + 1}) {
+    const auto d = valid_date(y, p.month, p.day);
+    if (!d) continue;
+    if (!nearest || days_between(*d, *ctx.reference) < days_between(*nearest, *ctx.reference)) {
+      nearest = d;
+      nearest_year = y;
+    }
+    if (p.weekday >= 0 && weekday_is(*d, p.weekday) &&
+        (!matching || days_between(*d, *ctx.reference) < days_between(*matching, *ctx.reference))) {
+      matching = d;
+      matching_year = y;
+    }
+  }
+  if (matching) return matching_year;
+  if (!nearest || (p.weekday < 0 && days_between(*nearest, *ctx.reference) > 2 * kNearDays)) return 0;
+  return nearest_year;
+}
+
 }  // namespace
 
-std::optional<WrittenTime> read_written_time(std::string_view text, std::optional<Date> on) {
+std::optional<WrittenTime> read_written_time(std::string_view text, std::optional<Date> on,
+                                             const DateContext& context) {
   static const re2::RE2 spaces(R"([ \t]*)");
   static const re2::RE2 date_to_clock(R"((?i)(?:[Tt]|\s*,?\s*(?:at\s+)?|\s+at\s+))");
   static const re2::RE2 clock_to_date(R"((?i)\s*,?\s*(?:on\s+)?)");
+  // "today" / "tomorrow", before the time ("today at 11:40 UTC") or after it ("11:40 UTC today,
+  // Monday 2 November").
+  static const re2::RE2 relative_day(R"((?i)\s*,?\s*(today|tomorrow)\b\s*,?\s*(?:at\s+)?)");
   re2::StringPiece in(text.data(), text.size());
   re2::RE2::Consume(&in, spaces);
 
@@ -287,7 +381,23 @@ std::optional<WrittenTime> read_written_time(std::string_view text, std::optiona
   std::optional<DatePart> date;
   std::optional<ClockPart> clock;
   std::optional<ZonePart> zone;
-  if ((date = consume_date(in))) {
+  std::string relative;  // "today" or "tomorrow" as written, lower case
+  auto consume_relative = [&](re2::StringPiece& at) {
+    std::string word;
+    if (!re2::RE2::Consume(&at, relative_day, &word)) return false;
+    for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    relative = word;
+    return true;
+  };
+  {
+    re2::StringPiece probe = in;
+    if (consume_relative(probe)) {
+      re2::StringPiece after = probe;
+      if (consume_clock(after)) in = probe;
+      else relative.clear();
+    }
+  }
+  if (relative.empty() && (date = consume_date(in))) {
     w.length = consumed(text, in);
     re2::StringPiece probe = in;
     re2::RE2::Consume(&probe, date_to_clock);
@@ -300,6 +410,13 @@ std::optional<WrittenTime> read_written_time(std::string_view text, std::optiona
     w.length = consumed(text, in);
     if ((zone = consume_zone(in))) w.length = consumed(text, in);
     re2::StringPiece probe = in;
+    if (relative.empty() && consume_relative(probe)) {
+      in = probe;
+      w.length = consumed(text, in);
+      // "today, " reads as "today".
+      while (w.length > 0 && (text[w.length - 1] == ' ' || text[w.length - 1] == ',' || text[w.length - 1] == '\t'))
+        --w.length;
+    }
     re2::RE2::Consume(&probe, clock_to_date);
     if ((date = consume_date(probe))) {
       in = probe;
@@ -316,16 +433,27 @@ std::optional<WrittenTime> read_written_time(std::string_view text, std::optiona
     w.detail = clock->problem;
     return w;
   }
+  if (date && date->numeric && !resolve_numeric(*date, context, &w.detail)) {
+    w.status = S::ambiguous_date;
+    return w;
+  }
+  if (date && date->year == 0) {
+    date->year = implied_year(*date, context);
+    w.year_implied = date->year != 0;
+  }
   if (date && date->year != 0) {
     w.date = check_date(*date, &w.status, &w.detail);
     if (!w.date) return w;
   }
   if (!date) {
-    if (!on) {
+    if (!relative.empty() && context.reference) {
+      w.date = *context.reference + chr::days{relative == "tomorrow" ? 1 : 0};
+    } else if (!on) {
       w.status = S::no_date;
       return w;
+    } else {
+      w.date = on;
     }
-    w.date = on;
   } else if (date->year == 0) {
     w.status = S::no_year;
     return w;
@@ -355,7 +483,8 @@ std::optional<WrittenTime> read_written_time(std::string_view text, std::optiona
   return w;
 }
 
-std::optional<Date> read_written_date(std::string_view text, std::size_t* length, std::string* detail) {
+std::optional<Date> read_written_date(std::string_view text, std::size_t* length, std::string* detail,
+                                      const DateContext& context) {
   static const re2::RE2 spaces(R"([ \t]*)");
   re2::StringPiece in(text.data(), text.size());
   re2::RE2::Consume(&in, spaces);
@@ -363,6 +492,11 @@ std::optional<Date> read_written_date(std::string_view text, std::size_t* length
   if (!date) return std::nullopt;
   if (length) *length = consumed(text, in);
   std::string why;
+  if (date->numeric && !resolve_numeric(*date, context, &why)) {
+    if (detail) *detail = why;
+    return std::nullopt;
+  }
+  if (date->year == 0) date->year = implied_year(*date, context);
   if (date->year == 0) {
     if (detail) *detail = "the date has no year";
     return std::nullopt;

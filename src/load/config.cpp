@@ -78,6 +78,9 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
           c.rule_marks[k.scalar] = k.mark;
         }
   if (const YNode* lint = root.find("lint"); lint && lint->is_map())
+    if (auto s = scalar(lint->find("date_order")))
+      c.date_order = *s == "month-first" ? DateOrder::month_first : DateOrder::day_first;
+  if (const YNode* lint = root.find("lint"); lint && lint->is_map())
     if (const YNode* pats = lint->find("patterns"); pats && pats->is_seq())
       for (const YNode& p : pats->items) {
         if (!p.is_map()) continue;

@@ -40,6 +40,7 @@ struct Config {
   Mark font_mark;                                 // where `font:` is
   std::vector<LintPattern> lint_patterns;
   std::vector<std::string> exclude;  // globs, relative to the configuration file's folder
+  DateOrder date_order = DateOrder::day_first;    // lint.date_order
 
   const Duration& cadence_for(Priority p) const { return cadence[static_cast<int>(p)]; }
 };

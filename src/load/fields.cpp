@@ -213,8 +213,12 @@ constexpr FieldSpec kPattern[] = {
     {"severity", F::enumeration, false, "error (default), warning or info.", kRuleSeverities},
 };
 constexpr Shape kPatternShape{kPattern};
+constexpr std::array<std::string_view, 2> kDateOrders = {"day-first", "month-first"};
 constexpr FieldSpec kLint[] = {
     {"patterns", F::list, false, "Custom draft patterns.", {}, &kPatternShape, F::mapping},
+    {"date_order", F::enumeration, false,
+     "How numeric dates in drafts read: day-first (02/11/2026 is 2 November; the default) or month-first.",
+     kDateOrders},
 };
 constexpr Shape kLintShape{kLint};
 constexpr std::array<std::string_view, 2> kCalendars = {"england-and-wales", "none"};

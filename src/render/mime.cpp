@@ -1,5 +1,7 @@
 #include "render/mime.h"
 
+#include "core/codecs.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -52,23 +54,6 @@ bool is_printable_ascii(std::string_view text) {
   return true;
 }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 void append_hex_escape(std::string& out, unsigned char b) {
   out += '=';
   out += kHexDigits[b >> 4];
@@ -94,19 +79,6 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
   return len;
 }
 
-void append_utf8(std::string& out, unsigned int code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-}
-
 std::string base64_encode(std::string_view in) {
   std::string out;
   out.reserve((in.size() + 2) / 3 * 4);
@@ -126,46 +98,6 @@ std::string base64_encode(std::string_view in) {
     out += kBase64Alphabet[(n >> 12) & 0x3F];
     out += rest == 2 ? kBase64Alphabet[(n >> 6) & 0x3F] : '=';
     out += '=';
-  }
-  return out;
-}
-
-// Strict enough to reject garbage, lenient about missing padding (seen in the wild).
-std::optional<std::string> base64_decode(std::string_view in) {
-  while (!in.empty() && in.back() == '=') in.remove_suffix(1);
-  if (in.size() % 4 == 1) return std::nullopt;
-  std::string out;
-  unsigned int acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    const std::size_t v = kBase64Alphabet.find(c);
-    if (v == std::string_view::npos) return std::nullopt;
-    acc = (acc << 6) | static_cast<unsigned int>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
-
-// RFC 2047 4.2: "_" is a space, "=XX" a byte, anything else itself.
-std::optional<std::string> q_decode(std::string_view in) {
-  std::string out;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '_') {
-      out += ' ';
-    } else if (in[i] == '=') {
-      if (i + 2 >= in.size()) return std::nullopt;
-      const int hi = hex_value(in[i + 1]);
-      const int lo = hex_value(in[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      out += static_cast<char>(hi * 16 + lo);
-      i += 2;
-    } else {
-      out += in[i];
-    }
   }
   return out;
 }
@@ -315,56 +247,6 @@ void encode_qp_line(std::string_view line, std::string& out) {
   }
 }
 
-// Parses one encoded word at text[pos] ("=?charset?B|Q?text?="). Returns its UTF-8 text and the
-// position after it, or nullopt when it is malformed or in a charset we do not know (RFC 2047
-// 6.3: such words are shown as they are).
-std::optional<std::pair<std::string, std::size_t>> parse_encoded_word(std::string_view text,
-                                                                      std::size_t pos) {
-  if (text.substr(pos, 2) != "=?") return std::nullopt;
-  const std::size_t q1 = text.find('?', pos + 2);
-  if (q1 == std::string_view::npos || q1 + 3 > text.size() || text[q1 + 2] != '?') {
-    return std::nullopt;
-  }
-  std::string_view charset = text.substr(pos + 2, q1 - pos - 2);
-  // RFC 2231 5: "charset*language".
-  charset = charset.substr(0, charset.find('*'));
-  const char encoding = ascii_lower(text[q1 + 1]);
-  const std::size_t start = q1 + 3;
-  const std::size_t end = text.find("?=", start);
-  if (end == std::string_view::npos) return std::nullopt;
-  const std::string_view payload = text.substr(start, end - start);
-  for (char c : payload) {
-    if (is_wsp(c) || c == '?') return std::nullopt;
-  }
-
-  std::optional<std::string> bytes;
-  if (encoding == 'b') {
-    bytes = base64_decode(payload);
-  } else if (encoding == 'q') {
-    bytes = q_decode(payload);
-  }
-  if (!bytes) return std::nullopt;
-
-  std::string utf8;
-  if (iequals(charset, "UTF-8") || iequals(charset, "UTF8")) {
-    utf8 = std::move(*bytes);
-  } else if (iequals(charset, "US-ASCII") || iequals(charset, "ASCII")) {
-    for (char c : *bytes) {
-      if (byte_of(c) < 0x80) {
-        utf8 += c;
-      } else {
-        append_utf8(utf8, 0xFFFD);  // not ASCII: the replacement character
-      }
-    }
-  } else if (iequals(charset, "ISO-8859-1") || iequals(charset, "LATIN1") ||
-             iequals(charset, "LATIN-1")) {
-    for (char c : *bytes) append_utf8(utf8, byte_of(c));  // Latin-1 bytes are code points
-  } else {
-    return std::nullopt;
-  }
-  return std::make_pair(std::move(utf8), end + 2);
-}
-
 }  // namespace
 
 bool has_control_chars(std::string_view text) {
@@ -507,70 +389,8 @@ std::string quoted_printable(std::string_view text) {
   return out;
 }
 
-std::string decode_quoted_printable(std::string_view text) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t newline = text.find('\n', start);
-    std::string_view line = text.substr(
-        start, newline == std::string_view::npos ? std::string_view::npos : newline - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    // RFC 2045 6.7 rule 3: trailing whitespace was added in transport and is deleted.
-    while (!line.empty() && is_wsp(line.back())) line.remove_suffix(1);
-    const bool soft_break = !line.empty() && line.back() == '=';
-    if (soft_break) line.remove_suffix(1);
+std::string decode_quoted_printable(std::string_view text) { return esc::decode_quoted_printable(text); }
 
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      if (line[i] == '=' && i + 2 < line.size()) {
-        const int hi = hex_value(line[i + 1]);
-        const int lo = hex_value(line[i + 2]);
-        if (hi >= 0 && lo >= 0) {
-          out += static_cast<char>(hi * 16 + lo);
-          i += 2;
-          continue;
-        }
-      }
-      out += line[i];  // a stray "=" is kept as it is (RFC 2045 6.7 note 1)
-    }
-
-    if (newline == std::string_view::npos) break;
-    if (!soft_break) out += '\n';
-    start = newline + 1;
-  }
-  return out;
-}
-
-std::string decode_encoded_words(std::string_view value) {
-  // Unfold first (RFC 5322 2.2.3): a line break followed by whitespace is just that whitespace.
-  std::string text;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    if (value[i] == '\r' && i + 2 < value.size() && value[i + 1] == '\n' && is_wsp(value[i + 2])) {
-      ++i;
-      continue;
-    }
-    if (value[i] == '\n' && i + 1 < value.size() && is_wsp(value[i + 1])) continue;
-    text += value[i];
-  }
-
-  std::string out;
-  std::size_t copied = 0;  // text[0, copied) has been handled
-  bool after_word = false;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const auto word = parse_encoded_word(text, pos);
-    if (!word) {
-      ++pos;
-      continue;
-    }
-    const std::string_view gap = std::string_view(text).substr(copied, pos - copied);
-    // RFC 2047 6.2: whitespace between adjacent encoded words is not displayed.
-    if (!(after_word && all_wsp(gap))) out += gap;
-    out += word->first;
-    copied = pos = word->second;
-    after_word = true;
-  }
-  out += std::string_view(text).substr(copied);
-  return out;
-}
+std::string decode_encoded_words(std::string_view value) { return esc::decode_encoded_words(value); }
 
 }  // namespace esc::mime

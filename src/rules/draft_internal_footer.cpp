@@ -1,5 +1,5 @@
 // draft-internal-footer: the template's internal "Owner: ... Sent at (UTC): ..." line left in.
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 namespace esc {

@@ -1,7 +1,7 @@
 // draft-missing-field: a label the draft's template requires is missing, or has no value.
 #include <algorithm>
 
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 namespace esc {

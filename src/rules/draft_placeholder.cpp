@@ -1,5 +1,5 @@
 // draft-placeholder: unfilled template fields left in a draft.
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -28,15 +28,20 @@ extern const RuleInfo kDraftPlaceholderRule = {
     .id = "draft-placeholder",
     .default_severity = Severity::error,
     .kind = RuleKind::draft,
-    .summary = "unfilled template fields: [...], _____, TBD, TODO, XX, <...>, {{...}}",
+    .summary = "unfilled template fields: [Customer Name], _____, TBD, TODO, XX, <NAME>, {{...}}",
     .description =
         "Finds what the playbook's templates leave to be filled in, in the subject and the "
-        "body: `[Words]` tokens such as `[Customer Name]`, runs of three or more underscores, "
-        "whole-word `TBD`, `TBC`, `TODO`, `XX`, `<...>` that is not an e-mail address, URL or "
-        "HTML tag, and `{{...}}`. Each one is a finding at its first character. Placeholders on "
-        "the internal footer line are left to `draft-internal-footer`, and a field whose value "
-        "is a placeholder gets only this finding (not also `draft-status-value` or "
-        "`draft-next-update`).",
+        "body: the templates' bracketed fields (`[ACCOUNT NAME]`, `[Customer Name]`, `[Date and "
+        "time — do not miss this commitment]`, `[Name, title, direct contact]`, ... in any "
+        "case and with any dash), brackets that ask for text (`[Insert ...]`, `[Your name]`, "
+        "`[Contact name]`, `[DATE]`: every word a field word), runs of three or more "
+        "underscores, whole-word `TBD`, `TBC`, `TODO`, `XX` or more X's (a hyphen joins words: "
+        "`XX-large` is a size), `<...>` that is not an e-mail address, URL or HTML tag, and "
+        "`{{...}}`. Other bracketed text is not a placeholder: a mail gateway's `[EXTERNAL]` "
+        "subject tag or a banner `[Confidential – for Northwind Logistics only]`. Each one is "
+        "a finding at its first character. Placeholders on the internal footer line are left "
+        "to `draft-internal-footer`, and a field whose value is a placeholder gets only this "
+        "finding (not also `draft-status-value` or `draft-next-update`).",
     .rationale =
         "\"TEMPLATE — complete all fields before sending\". A customer who reads \"[Customer "
         "Name],\" knows they are reading a form letter in the middle of an outage.",

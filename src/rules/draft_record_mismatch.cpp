@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/record_facts.h"
 #include "rules/rule.h"
 
@@ -111,19 +111,37 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
                      std::string(name_of(*expected)) + " (" + where(in, expected.loc) + ")");
   }
 
-  // Next update time of a communication already in the record. Only a promise that is
-  // otherwise sound is compared: a past time or two different times are draft-next-update's.
-  if (same && same->next_update_by) {
-    const ReadPromise* promise = nullptr;
-    bool sound = true;
-    for (const ReadPromise& p : ctx.promises) {
-      if (p.placeholder || !p.time || !p.time->utc || *p.time->utc < ctx.now) {
-        sound = sound && p.placeholder;
-        continue;
-      }
-      if (!promise) promise = &p;
-      else if (*promise->time->utc != *p.time->utc) sound = false;
+  // The draft's next update time. Only a promise that is otherwise sound is compared: a past
+  // time or two different times are draft-next-update's.
+  const ReadPromise* promise = nullptr;
+  bool sound = true;
+  for (const ReadPromise& p : ctx.promises) {
+    if (p.placeholder || !p.time || !p.time->utc || *p.time->utc < ctx.now) {
+      sound = sound && p.placeholder;
+      continue;
     }
+    if (!promise) promise = &p;
+    else if (*promise->time->utc != *p.time->utc) sound = false;
+  }
+
+  // The severity's cadence (update-cadence for a new draft; a listed one is the record's own
+  // update-cadence finding): the promise may be at most one cadence after the draft is sent
+  // (its Date header, else --now).
+  if (!same && sound && promise && r.severity && *s.type != DraftType::resolution) {
+    const Duration& cadence = ctx.config.cadence_for(*r.severity);
+    const Instant latest = latest_promise(ctx.sent, cadence, ctx.calendar);
+    const Instant promised = *promise->time->utc;
+    if (promised > latest)
+      findings.add(ctx.draft.body_mark(promise->start),
+                   "next update time " + format_human(promised) + " is " +
+                       describe(Duration{std::chrono::duration_cast<std::chrono::minutes>(promised - ctx.sent), 0}) +
+                       " after the draft is sent (" + format_human(ctx.sent) + "), but the record's severity is " +
+                       std::string(name_of(*r.severity)) + " (" + where(in, r.severity.loc) + "), whose cadence is " +
+                       describe(cadence) + ": promise an update by " + format_human(latest) + " at the latest");
+  }
+
+  // Next update time of a communication already in the record.
+  if (same && same->next_update_by) {
     if (sound && promise && *promise->time->utc != same->next_update_by->utc)
       findings.add(ctx.draft.body_mark(promise->start),
                    "next update time " + format_human(*promise->time->utc) +
@@ -169,8 +187,10 @@ extern const RuleInfo kDraftRecordMismatchRule = {
         "record's last progress number (#1 when there is none); its status must be the "
         "record's current `status`; a resolution notification needs a resolved record. The "
         "post-incident review date must be within 10 business days of `resolution_confirmed` "
-        "(that date is day 0; the configured calendar applies). The message names the record's "
-        "file:line:col.",
+        "(that date is day 0; the configured calendar applies). A new draft's next update may "
+        "be at most one cadence of the record's severity (`cadence:`, default P1 1h, P2 4h, P3 "
+        "1bd, as `update-cadence` counts it) after the draft is sent: its `Date` header, else "
+        "`--now`. The message names the record's file:line:col.",
     .rationale =
         "The record is the single source of truth (\"Get written confirmation from technical "
         "owner before stating facts to customer\"). An email that says Ongoing while the "

@@ -1,6 +1,6 @@
 // speculative-language in drafts: the record rule's check (same id, same detector,
 // find_speculative) applied to a draft's subject and body. Documented once, by the record rule.
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 
 namespace esc {
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <cctype>
 
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 namespace esc {

@@ -1,5 +1,5 @@
 // draft-subject-format: the subject is not "ACCOUNT — Escalation Opened|Update #N|Resolved: TITLE".
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 namespace esc {

@@ -1,6 +1,6 @@
 // draft-syntax: the draft cannot be read as an email or text (empty, binary, invalid UTF-8,
-// over the size limit, a MIME body without a text part).
-#include "draft/lint.h"
+// over the size limit, an unknown charset, a MIME body without a text part).
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -18,24 +18,30 @@ extern const RuleInfo kDraftSyntaxRule = {
     .id = "draft-syntax",
     .default_severity = Severity::error,
     .kind = RuleKind::draft,
-    .summary = "a draft that cannot be read: empty, binary, invalid UTF-8, too large, no text part",
+    .summary = "a draft that cannot be read: empty, binary, invalid text, too large, no text part",
     .description =
         "`lint-comms` reads `.eml` messages (RFC 5322 headers, folded and RFC 2047-encoded "
-        "subjects, quoted-printable, base64, 7bit or 8bit bodies in UTF-8, US-ASCII, ISO-8859-1 "
-        "or Windows-1252; for multipart/alternative and multipart/mixed, the first text/plain "
-        "part) and plain text (`.txt`, `.md`, stdin) whose first line may be `Subject: ...`. "
-        "This rule reports what stops a draft from being read as a person would read it: an "
-        "empty file, binary data, text that is not valid UTF-8 (shown as U+FFFD; the other "
-        "rules still run), a file over `max_file_size`, an unsupported charset or "
-        "Content-Transfer-Encoding, or a message without a text/plain part. An empty or binary "
-        "file gets this one finding and nothing else. Findings of every draft rule point at "
-        "the line:col of the decoded text: headers at the line where they start in the file "
-        "(unfolded and decoded), the body's decoded lines numbered from the line where the "
-        "body starts, columns counted in characters.",
+        "subjects; quoted-printable, base64, 7bit or 8bit bodies in any charset the system's "
+        "iconv knows: UTF-8, ISO-8859-2, windows-1250, ISO-2022-JP, ...; text/plain, "
+        "format=flowed and text/html parts, HTML read as the text a mail client shows: block "
+        "elements as lines, entities decoded, scripts and styles ignored; multipart/mixed and "
+        "multipart/related are read through their first text part, attachments skipped; in "
+        "multipart/alternative both the text and the HTML alternative are linted, and a "
+        "problem both share is one finding, at the text part) and plain text (`.txt`, `.md`, "
+        "stdin) whose first line may be `Subject: ...`. This rule reports what stops a draft "
+        "from being read as a person would read it: an empty file, binary data, text that is "
+        "not valid in its charset (shown as U+FFFD; the other rules still run), a file over "
+        "`max_file_size`, a charset iconv does not know (read as UTF-8) or an unknown "
+        "Content-Transfer-Encoding, or a message without a text/plain or text/html part (that "
+        "one finding, not also every missing field). An empty or binary file gets this one "
+        "finding and nothing else. Findings of every draft rule point at the file as stored: "
+        "headers at the line where they start; in 7bit, 8bit and quoted-printable text the raw "
+        "line:col of the character (columns counted in characters as stored); in base64 and "
+        "HTML parts the part's Content-Type line, with a note quoting the decoded text.",
     .rationale =
         "A draft that the tool cannot read is a draft nobody checked; saying so beats a silent "
         "pass. Mail clients also garble text that is not valid UTF-8 in front of the customer.",
-    .bad_example = "(an empty file, or a .eml whose only part is text/html)\n",
+    .bad_example = "(an empty file, or a .eml whose only part is an image)\n",
     .good_example =
         "Subject: Northwind Logistics — Escalation Opened: Card payments declined at EU checkout\n\n"
         "Priya Raman,\n...\n",

@@ -73,4 +73,11 @@ std::string describe_communication(const Communication& c) {
 
 Note note_at(const Loc& loc, std::string message) { return Note{loc.mark, std::move(message)}; }
 
+Instant latest_promise(Instant sent, const Duration& cadence, const Calendar& calendar) {
+  if (cadence.business_days <= 0) return sent + cadence.minutes;
+  // "1bd": the same UTC clock time on the next business day (N business days for "Nbd").
+  const Date day = utc_date(sent);
+  return calendar.add_business_days(day, cadence.business_days) + (sent - day);
+}
+
 }  // namespace esc

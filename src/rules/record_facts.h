@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "core/calendar.h"
+#include "core/time.h"
 #include "load/record.h"
 
 namespace esc {
@@ -32,5 +34,9 @@ bool same_name(std::string_view a, std::string_view b);
 
 // A note pointing at a value.
 Note note_at(const Loc& loc, std::string message);
+
+// The latest next update a communication sent at `sent` may promise under a cadence: `sent` plus
+// minutes, or for "Nbd" the same UTC clock time N business days later.
+Instant latest_promise(Instant sent, const Duration& cadence, const Calendar& calendar);
 
 }  // namespace esc

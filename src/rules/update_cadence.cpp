@@ -11,14 +11,6 @@ namespace {
 
 using namespace group_b;
 
-// The latest next update a communication sent at `sent` may promise.
-Instant latest_promise(Instant sent, const Duration& cadence, const Calendar& calendar) {
-  if (cadence.business_days <= 0) return sent + cadence.minutes;
-  // "1bd": the same UTC clock time on the next business day (N business days for "Nbd").
-  const Date day = utc_date(sent);
-  return calendar.add_business_days(day, cadence.business_days) + (sent - day);
-}
-
 void check(const RuleContext& ctx, Findings& findings) {
   const Record& r = ctx.record;
   if (!r.severity) return;  // schema's

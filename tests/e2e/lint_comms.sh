@@ -43,9 +43,9 @@ PY
   expect_contains "$TMP/r.gh" "line=$line,col=$col,title=$rule::" "$1 github"
 }
 lint_one placeholder.txt draft-placeholder 3 1 1
-lint_one placeholder.eml draft-placeholder 16 100 1
+lint_one placeholder.eml draft-placeholder 18 25 1  # the raw line of quoted-printable text
 lint_one missing-field.txt draft-missing-field 1 1 1
-lint_one status-value.eml draft-status-value 20 17 1
+lint_one status-value.eml draft-status-value 12 1 1  # a base64 part: its Content-Type line
 lint_one next-update-no-zone.txt draft-next-update 9 17 1
 lint_one next-update-past.txt draft-next-update 10 17 1
 lint_one next-update-two-times.txt draft-next-update 13 37 1
@@ -60,7 +60,7 @@ expect_exit 0 "mismatch fixtures are clean without --incident" -- "$ESCALATE" li
 expect_exit 1 "--strict fails on a warning" -- lint --strict fixtures/drafts/subject-format.txt
 lint fixtures/drafts/status-value.eml > "$TMP/sv.txt"
 expect_contains "$TMP/sv.txt" "did you mean 'Contained'?" "status suggestion"
-expect_contains "$TMP/sv.txt" "Current status: Mitigated" "text report shows the decoded line"
+expect_contains "$TMP/sv.txt" "the base64 text/plain part reads: 'Current status: Mitigated'" "text report quotes the decoded text"
 
 # The whole folder: one run, many files, the same for any -j.
 expect_exit 1 "the fixture folder" -- lint fixtures/drafts/
@@ -95,7 +95,7 @@ expect_contains "$TMP/out" "no subject line" "a raised limit lints the draft"
 expect_exit 1 "stdin with --stdin-filename" -- bash -c "\"$ESCALATE\" lint-comms --now $DNOW - --stdin-filename draft.txt < fixtures/drafts/placeholder.txt"
 expect_contains "$TMP/out" "draft.txt:3:1: " "stdin filename in the report"
 expect_exit 1 "an .eml on stdin is sniffed" -- bash -c "\"$ESCALATE\" lint-comms --now $DNOW - < fixtures/drafts/status-value.eml"
-expect_contains "$TMP/out" "<stdin>:20:17: " "stdin email decoded"
+expect_contains "$TMP/out" "<stdin>:12:1: " "stdin email decoded (the base64 part)"
 
 # Configuration: discovered .escalate.yaml, severities, bad patterns (exit 2 with file:line:col).
 mkdir -p "$TMP/repo/.git" "$TMP/repo/drafts"

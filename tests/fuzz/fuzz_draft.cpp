@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "draft/draft.h"
-#include "draft/lint.h"
 #include "load/loader.h"
+#include "rules/draft_lint.h"
 
 namespace {
 

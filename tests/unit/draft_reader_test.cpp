@@ -1,5 +1,5 @@
-// The draft reader: .eml (headers, RFC 2047, quoted-printable, base64, multipart) and text, with
-// findings' line:col in the decoded text.
+// The draft reader: .eml (headers, RFC 2047, quoted-printable, base64, charsets, HTML, multipart)
+// and text; marks of the decoded text (body_mark) and where they are in the file as stored (locate).
 #include <algorithm>
 #include <gtest/gtest.h>
 
@@ -197,9 +197,10 @@ TEST(DraftReader, ProblemsAreFindingsNotCrashes) {
                                                     "the draft as UTF-8 or declare its charset"});
   EXPECT_EQ(bad.body, "\nPriya Ram\xEF\xBF\xBDn,\nok\n");
 
-  Draft html = read_draft("Subject: x\nContent-Type: text/html\n\n<p>hi</p>\n", DraftFormat::email);
-  EXPECT_EQ(problems(html), std::vector<std::string>{"2:1: the message body is text/html, not text/plain; lint-comms "
-                                                     "reads the plain-text body (save the draft as plain text)"});
+  Draft image = read_draft("Subject: x\nContent-Type: image/png\n\nabc\n", DraftFormat::email);
+  EXPECT_FALSE(image.readable);
+  EXPECT_EQ(problems(image), std::vector<std::string>{"2:1: the message body is image/png, not text; lint-comms "
+                                                      "reads text/plain and text/html bodies"});
 
   Draft no_boundary = read_draft("Subject: x\nContent-Type: multipart/mixed\n\nhi\n", DraftFormat::email);
   EXPECT_EQ(problems(no_boundary),
@@ -210,9 +211,12 @@ TEST(DraftReader, ProblemsAreFindingsNotCrashes) {
   EXPECT_EQ(problems(bad_base64), std::vector<std::string>{"2:1: the base64 body does not decode (a character outside "
                                                            "the base64 alphabet); the draft cannot be read"});
 
-  Draft charset = read_draft("Subject: x\nContent-Type: text/plain; charset=koi8-r\n\nhi\n", DraftFormat::email);
+  // A charset iconv does not know is one finding; its bytes are not reported again as bad UTF-8.
+  Draft charset = read_draft("Subject: x\nContent-Type: text/plain; charset=x-martian\n\nh\xE9\n", DraftFormat::email);
   EXPECT_EQ(problems(charset),
-            std::vector<std::string>{"2:1: charset 'koi8-r' is not supported; save the draft as UTF-8"});
+            std::vector<std::string>{"2:1: charset 'x-martian' is not known to this system's iconv; the part is read "
+                                     "as UTF-8 (non-UTF-8 bytes shown as U+FFFD)"});
+  EXPECT_EQ(charset.body, "h\xEF\xBF\xBD");
 }
 
 TEST(DraftReader, AnEmlWithoutHeadersIsReadAsText) {
@@ -235,4 +239,112 @@ TEST(DraftReader, AMegabyteOnOneLineIsLinear) {
   Draft d = read_draft(big, DraftFormat::text);
   EXPECT_TRUE(d.readable);
   EXPECT_EQ(d.body_mark(big.size() - 6), (Mark{1, 1000002}));
+}
+
+// ---- charsets, HTML, alternatives and positions in the file as stored -------------------------
+
+TEST(DraftReader, EveryCharsetIconvKnowsWithoutASecondError) {
+  Draft koi = read_draft("Subject: x\nContent-Type: text/plain; charset=koi8-r\n\n\xF0\xD2\xC9\xD7\xC5\xD4\n",
+                         DraftFormat::email);
+  EXPECT_EQ(koi.body, "Привет");
+  EXPECT_TRUE(koi.problems.empty());
+  // Polish Outlook: windows-1250 and ISO-8859-2, declared, read without "save as UTF-8".
+  Draft cp = read_draft("Subject: x\nContent-Type: text/plain; charset=\"windows-1250\"\n\n\xA3\xF3\x64\x9F TBD\n",
+                        DraftFormat::email);
+  EXPECT_EQ(cp.body, "Łódź TBD");
+  EXPECT_TRUE(cp.problems.empty());
+  Draft latin2 = read_draft("Subject: x\nContent-Type: text/plain; charset=iso-8859-2\n\n\xA3\xF3\x64\xBC\n",
+                            DraftFormat::email);
+  EXPECT_EQ(latin2.body, "Łódź");
+  EXPECT_TRUE(latin2.problems.empty());
+  // Japanese mail: ISO-2022-JP subject and body.
+  Draft jp = read_draft("Subject: =?ISO-2022-JP?B?GyRCJDMkcxsoQg==?=\nContent-Type: text/plain; charset=ISO-2022-JP\n\n"
+                        "\x1B$B$3$s\x1B(B <NAME>\n",
+                        DraftFormat::email);
+  EXPECT_EQ(*jp.subject, "こん");
+  EXPECT_EQ(jp.body, "こん <NAME>");
+  EXPECT_TRUE(jp.problems.empty());
+  // The raw column of "<NAME>" counts the stored characters, escapes included.
+  EXPECT_EQ(jp.locate(jp.body_mark(jp.body.find("<NAME>"))).mark, (Mark{4, 12}));
+}
+
+TEST(DraftReader, AByteThatIsNotInTheDeclaredCharsetIsOneFindingAtItsRawPlace) {
+  Draft d = read_draft("Subject: x\nContent-Type: text/plain; charset=iso-2022-jp\n\nok\nab \x1B$B\xA4\xA2\x1B(B\n",
+                       DraftFormat::email);
+  ASSERT_EQ(problems(d).size(), 1u);
+  EXPECT_EQ(problems(d)[0],
+            "5:7: byte 0xA4 is not valid iso-2022-jp text (shown as U+FFFD); check the part's declared charset");
+}
+
+TEST(DraftReader, QuotedPrintablePositionsAreRawLineAndColumn) {
+  const std::string eml = crlf(
+      "Subject: x\n"
+      "Content-Type: text/plain; charset=UTF-8\n"
+      "Content-Transfer-Encoding: quoted-printable\n"
+      "\n"
+      "Priya,\n"
+      "Impact: a very long line that a mail client broke with a soft line brea=\n"
+      "k, caf=C3=A9 then [Customer Name] orders.\n");
+  Draft d = read_draft(eml, DraftFormat::email);
+  const Mark decoded = d.body_mark(d.body.find("[Customer"));
+  EXPECT_EQ(decoded, (Mark{6, 85}));                                   // the decoded line joins two
+  EXPECT_EQ(d.locate(decoded).mark, (Mark{7, 19}));                     // the raw line and column
+  EXPECT_FALSE(d.locate(decoded).decoded);
+  EXPECT_EQ(d.display_line(7), "k, caf=C3=A9 then [Customer Name] orders.");  // the raw line is shown
+  EXPECT_EQ(d.display_line(2), "Content-Type: text/plain; charset=UTF-8");   // headers too
+}
+
+TEST(DraftReader, Base64PositionsAreThePartWithTheDecodedText) {
+  const std::string eml =
+      "Subject: x\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+      "UHJpeWEsCkN1cnJlbnQgc3RhdHVzOiBNb25pdG9yaW5nCg==\n";
+  Draft d = read_draft(eml, DraftFormat::email);
+  EXPECT_EQ(d.body, "Priya,\nCurrent status: Monitoring\n");
+  const Located at = d.locate(d.body_mark(d.body.find("Monitoring")));
+  EXPECT_EQ(at.mark, (Mark{2, 1}));
+  ASSERT_TRUE(at.decoded);
+  EXPECT_EQ(*at.decoded, "Current status: Monitoring");
+  EXPECT_EQ(d.part_name, "the base64 text/plain part");
+}
+
+TEST(DraftReader, HtmlOnlyIsReadAsItsText) {
+  Draft d = read_draft("Subject: x\nContent-Type: text/html; charset=utf-8\n\n<html><head><style>p{}</style></head>"
+                       "<body><p>Priya&nbsp;Raman,</p><p>Impact: &lt;NAME&gt;</p></body></html>\n",
+                       DraftFormat::email);
+  EXPECT_TRUE(d.problems.empty());
+  EXPECT_TRUE(d.readable);
+  EXPECT_EQ(d.body, "Priya Raman,\nImpact: <NAME>\n");
+  const Located at = d.locate(d.body_mark(d.body.find("<NAME>")));
+  EXPECT_EQ(at.mark, (Mark{2, 1}));
+  EXPECT_EQ(*at.decoded, "Impact: <NAME>");
+}
+
+TEST(DraftReader, MultipartAlternativeReadsBothAlternatives) {
+  const std::string eml =
+      "Subject: x\nContent-Type: multipart/alternative; boundary=b\n\n--b\n"
+      "Content-Type: text/html; charset=utf-8\n\n<div>Impact: TBD</div>\n--b\n"
+      "Content-Type: text/plain; charset=utf-8\n\nImpact: ok\n--b--\n";
+  Draft d = read_draft(eml, DraftFormat::email);
+  EXPECT_EQ(d.body, "Impact: ok");
+  ASSERT_EQ(d.alternatives.size(), 1u);
+  EXPECT_EQ(d.alternatives[0].body, "Impact: TBD\n");
+  EXPECT_EQ(d.alternatives[0].part_mark, (Mark{5, 1}));
+  EXPECT_EQ(*d.alternatives[0].subject, "x");
+}
+
+TEST(DraftReader, ANonTextMessageIsOneProblemAndUnreadable) {
+  Draft d = read_draft("Subject: x\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: image/png\n\nxx\n--b--\n",
+                       DraftFormat::email);
+  EXPECT_FALSE(d.readable);
+  EXPECT_EQ(problems(d), std::vector<std::string>{"2:1: the message has no text/plain or text/html part; there is no "
+                                                  "text to read"});
+}
+
+TEST(DraftReader, FormatFlowedJoinsSoftBrokenLines) {
+  Draft d = read_draft("Subject: x\nContent-Type: text/plain; charset=utf-8; format=flowed\n\n"
+                       "Impact: all card payments \nwere declined.\n From here\n-- \nDana\n",
+                       DraftFormat::email);
+  EXPECT_EQ(d.body, "Impact: all card payments were declined.\nFrom here\n-- \nDana");
+  EXPECT_EQ(d.locate(d.body_mark(d.body.find("were"))).mark, (Mark{5, 1}));
+  EXPECT_EQ(d.locate(d.body_mark(d.body.find("From"))).mark, (Mark{6, 2}));  // after the stuffed space
 }

@@ -6,8 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "draft/lint.h"
 #include "load/loader.h"
+#include "rules/draft_lint.h"
 #include "rules/rule.h"
 
 using namespace esc;
@@ -113,9 +113,9 @@ TEST(DraftRules, EachPlantedDefectIsExactlyOneFinding) {
   Incident incident{example(), "fixtures/ESC-2026-0142.yaml"};
   const std::pair<const char*, const char*> table[] = {
       {"placeholder.txt", "draft-placeholder 3:1"},
-      {"placeholder.eml", "draft-placeholder 16:100"},
+      {"placeholder.eml", "draft-placeholder 18:25"},
       {"missing-field.txt", "draft-missing-field 1:1"},
-      {"status-value.eml", "draft-status-value 20:17"},
+      {"status-value.eml", "draft-status-value 12:1"},
       {"next-update-no-zone.txt", "draft-next-update 9:17"},
       {"next-update-past.txt", "draft-next-update 10:17"},
       {"next-update-two-times.txt", "draft-next-update 13:37"},
@@ -142,7 +142,7 @@ TEST(DraftPlaceholder, Fires) {
             Strings{"3:1: unfilled placeholder '[Customer Name]'; fill it in before sending"});
   lint.name = "placeholder.eml";
   EXPECT_EQ(lint("draft-placeholder", read_text("fixtures/drafts/placeholder.eml")),
-            Strings{"16:100: unfilled placeholder '[number]' in 'Impact'; fill it in before sending"});
+            Strings{"18:25: unfilled placeholder '[number]' in 'Impact'; fill it in before sending"});
   lint.name = "draft.txt";
   EXPECT_EQ(lint("draft-placeholder", with("fixtures/drafts/clean/initial.txt", "Northwind Logistics —", "[ACCOUNT NAME] —")),
             Strings{"1:10: unfilled placeholder '[ACCOUNT NAME]' in the subject; fill it in before sending"});
@@ -550,4 +550,141 @@ TEST(DraftConfig, BadPatternsAreConfigurationErrors) {
                              "expression: missing ): (unclosed",
                              ".escalate.yaml:8:16: configuration: lint.patterns[1].id 'draft-placeholder' is a built-in "
                              "rule id; give the custom pattern its own id"}));
+}
+
+// ---- issue 16: drafts as people write them ------------------------------------------------------
+
+TEST(DraftPlaceholder, TagsBannersAndSizesAreNotPlaceholders) {
+  Lint lint;
+  // A mail gateway's subject tag: neither a placeholder nor part of the account.
+  EXPECT_EQ(lint.where(with("fixtures/drafts/clean/initial.txt", "Subject: Northwind", "Subject: [EXTERNAL] Northwind")),
+            Strings{});
+  Incident incident{example(), "fixtures/ESC-2026-0142.yaml"};
+  lint.incident = &incident;
+  EXPECT_EQ(lint.where(with("fixtures/drafts/clean/initial.txt", "Subject: Northwind", "Subject: RE: [EXTERNAL] Northwind")),
+            Strings{});
+  lint.incident = nullptr;
+  EXPECT_EQ(lint.where(with("fixtures/drafts/clean/initial.txt", "Priya Raman,",
+                            "[Confidential – for Northwind Logistics only]\n\nPriya Raman,")),
+            Strings{});
+  EXPECT_EQ(lint.where(with("fixtures/drafts/clean/initial.txt", "Traffic now runs",
+                            "Orders of XX-large parcels were affected. Traffic now runs")),
+            Strings{});
+}
+
+TEST(DraftPlaceholder, TheTemplateFieldsAndFillersStillFire) {
+  Lint lint;
+  auto impact = [&](const std::string& value) {
+    return lint("draft-placeholder", with("fixtures/drafts/clean/initial.txt",
+                                          "Impact: All card payments", "Impact: " + value + " All card payments"));
+  };
+  EXPECT_EQ(impact("[Describe known impact clearly and factually]").size(), 1u);
+  EXPECT_EQ(impact("[Customer name]").size(), 1u);
+  EXPECT_EQ(impact("[Insert affected regions]").size(), 1u);
+  EXPECT_EQ(impact("[DATE]").size(), 1u);
+  EXPECT_EQ(impact("TODO").size(), 1u);
+  EXPECT_EQ(impact("XXX orders").size(), 1u);
+  EXPECT_EQ(impact("<NAME>").size(), 1u);
+  EXPECT_EQ(impact("{{ count }}").size(), 1u);
+  EXPECT_EQ(impact("_____").size(), 1u);
+  EXPECT_EQ(lint("draft-placeholder", with("fixtures/drafts/clean/initial.txt", "Next update by: 09:45 UTC on 2 November 2026",
+                                           "Next update by: [Date and time – do not miss this commitment]")),
+            Strings{"9:17: unfilled placeholder '[Date and time – do not miss this commitment]' in 'Next update by'; "
+                    "fill it in before sending"});
+}
+
+TEST(DraftNextUpdate, TheYearIsImpliedByTheDraftsDate) {
+  Lint lint;
+  const std::string text = with("fixtures/drafts/clean/progress.txt", "Next update by: 2026-11-02 10:40 UTC",
+                                "Next update by: 10:40 UTC today, Monday 2 November");
+  EXPECT_EQ(lint("draft-next-update", text), Strings{});
+  EXPECT_EQ(lint("draft-next-update", with("fixtures/drafts/clean/progress.txt", "Next update by: 2026-11-02 10:40 UTC",
+                                           "Next update by: today at 10:40 UTC")),
+            Strings{});
+  // The Date header decides the year (here --now is a year later).
+  lint.now = *parse_now("2027-11-02T08:45:00Z");
+  const std::string eml = "Date: Mon, 2 Nov 2026 08:40:00 +0000\n" + text;
+  lint.name = "draft.eml";
+  std::vector<std::string> got = lint("draft-next-update", eml);
+  ASSERT_EQ(got.size(), 1u);  // 2 November 2026 is a year before --now: past, not "no year"
+  EXPECT_NE(got[0].find("Monday 2 November 2026, 10:40 UTC is already past"), std::string::npos) << got[0];
+  // Far from any reference and without a weekday, the year stays unknown.
+  lint.name = "draft.txt";
+  lint.now = kNow;
+  EXPECT_EQ(lint("draft-next-update", with("fixtures/drafts/clean/progress.txt", "Next update by: 2026-11-02 10:40 UTC",
+                                           "Next update by: 10:40 UTC on 2 May")),
+            Strings{"10:17: next update time \"10:40 UTC on 2 May\" has no year; write the full date, e.g. \"Monday 2 "
+                    "November 2026, 09:45 UTC\""});
+}
+
+TEST(DraftNextUpdate, NumericDatesInTheConfiguredOrder) {
+  Lint lint;
+  auto promise = [&](const std::string& value) {
+    return lint("draft-next-update", with("fixtures/drafts/clean/progress.txt", "Next update by: 2026-11-02 10:40 UTC",
+                                          "Next update by: " + value));
+  };
+  EXPECT_EQ(promise("02/11/2026 10:40 UTC"), Strings{});   // day first: 2 November
+  EXPECT_EQ(promise("2.11.2026 10:40 UTC"), Strings{});
+  EXPECT_EQ(promise("11/02/2026 10:40 UTC").size(), 1u);   // 11 February, months away, 2 November near
+  EXPECT_EQ(promise("11/02/2026 10:40 UTC")[0],
+            "10:17: next update time \"11/02/2026 10:40 UTC\" has an ambiguous date: '11/02/2026' reads as Wednesday 11 "
+            "February 2026 (day first, the configured lint.date_order), but Monday 2 November 2026 is nearer the "
+            "draft's date; write the month as a word");
+  EXPECT_EQ(promise("Monday 11/02/2026 10:40 UTC"), Strings{});  // the weekday decides
+  lint.config.date_order = DateOrder::month_first;
+  EXPECT_EQ(promise("11/02/2026 10:40 UTC"), Strings{});
+  EXPECT_EQ(promise("11/25/2026 10:40 UTC"), Strings{});  // only one reading is a date (25 November)
+}
+
+TEST(DraftNextUpdate, APastTimeWrittenTwiceIsOneFinding) {
+  Lint lint;
+  const std::string text = with("fixtures/drafts/clean/initial.txt", "09:45 UTC on 2 November 2026", "08:15 UTC on 2 November 2026");
+  const std::string twice = text.substr(0, text.find("2026-11-02T09:45:00Z")) + "8:15am UTC" +
+                            text.substr(text.find("2026-11-02T09:45:00Z") + std::string("2026-11-02T09:45:00Z").size());
+  std::vector<Diagnostic> d = lint.all(twice);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].rule, "draft-next-update");
+  EXPECT_EQ(d[0].mark, (Mark{9, 17}));
+  ASSERT_EQ(d[0].notes.size(), 1u);
+  EXPECT_EQ(d[0].notes[0].mark, (Mark{13, 37}));
+}
+
+TEST(DraftNextUpdate, ConversionsBesideATimeAreChecked) {
+  Lint lint;
+  auto with_line = [&](const std::string& line) {
+    return lint("draft-next-update", with("fixtures/drafts/clean/progress.txt", "Next update by: 2026-11-02 10:40 UTC",
+                                          "Next update by: 2026-11-02 10:40 UTC\n" + line));
+  };
+  EXPECT_EQ(with_line("That is 10:40 UTC (11:40 CET, 05:40 EST) for your teams."), Strings{});
+  EXPECT_EQ(with_line("The fix went live at 23:30 UTC (00:30 CET)."), Strings{});  // across midnight
+  EXPECT_EQ(with_line("That is 10:40 UTC (12:40 CET)."),
+            Strings{"11:20: '12:40 CET' is 11:40 UTC, but the time it converts, '10:40 UTC', is 10:40 UTC; correct the "
+                    "conversion"});
+  EXPECT_EQ(with_line("That is 10:40 UTC (11:40 CET, 06:40 EST)."),
+            Strings{"11:31: '06:40 EST' is 11:40 UTC, but the time it converts, '10:40 UTC', is 10:40 UTC; correct the "
+                    "conversion"});
+}
+
+TEST(DraftRecordMismatch, TheNextUpdateWithinTheSeveritysCadence) {
+  // The example record is P1 (cadence 1 hour); a new progress update #2 sent at --now 10:30.
+  Incident incident{example(), "fixtures/ESC-2026-0142.yaml"};
+  Lint lint;
+  lint.incident = &incident;
+  lint.now = *parse_now("2026-11-02T10:30:00Z");
+  std::string update2 = with("fixtures/drafts/clean/progress.txt", "Update #1", "Update #2");
+  update2.replace(update2.find("Current status: Contained"), 25, "Current status: Resolved");  // the record's
+  auto promising = [&](const std::string& when) {
+    return lint("draft-record-mismatch", [&] {
+      std::string t = update2;
+      return t.replace(t.find("2026-11-02 10:40 UTC"), 20, when);
+    }());
+  };
+  EXPECT_EQ(promising("2026-11-02 11:30 UTC"), Strings{});  // exactly one cadence away
+  std::vector<std::string> late = promising("2026-11-02 13:30 UTC");
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_NE(late[0].find("is 3 hours after the draft is sent (Monday 2 November 2026, 10:30 UTC), but the record's "
+                         "severity is P1"),
+            std::string::npos)
+      << late[0];
+  EXPECT_NE(late[0].find("promise an update by Monday 2 November 2026, 11:30 UTC at the latest"), std::string::npos);
 }

@@ -8,11 +8,11 @@ using namespace esc;
 namespace {
 
 // "ok 2026-11-02T09:45:00Z (32)" or "no_zone (20)" for compact comparisons.
-std::string read(std::string_view text, std::optional<Date> on = std::nullopt) {
-  auto w = read_written_time(text, on);
+std::string read(std::string_view text, std::optional<Date> on = std::nullopt, const DateContext& context = {}) {
+  auto w = read_written_time(text, on, context);
   if (!w) return "none";
-  static const char* names[] = {"ok",          "no_zone",  "no_date", "no_year",
-                                "bad_weekday", "bad_zone", "invalid", "zone_not_in_effect"};
+  static const char* names[] = {"ok",      "no_zone",  "no_date",           "no_year",       "bad_weekday",
+                                "bad_zone", "invalid", "zone_not_in_effect", "ambiguous_date"};
   std::string out = names[static_cast<int>(w->status)];
   if (w->utc) out += " " + format_rfc3339(*w->utc);
   if (!w->detail.empty()) out += " [" + w->detail + "]";
@@ -47,7 +47,7 @@ TEST(WrittenTime, WhatIsMissingOrWrong) {
   EXPECT_EQ(read("2026-11-02 09:45"), "no_zone (16)");
   EXPECT_EQ(read("09:45 on 2 November 2026"), "no_zone (24)");
   EXPECT_EQ(read("10:45 UTC"), "no_date (9)");
-  EXPECT_EQ(read("10:45 UTC today"), "no_date (9)");
+  EXPECT_EQ(read("10:45 UTC today"), "no_date (15)");  // "today" of no known day
   EXPECT_EQ(read("Monday 2 November, 09:45 UTC"), "no_year (28)");
   EXPECT_EQ(read("Monday 2 November 2026"), "invalid [it has a date but no time of day] (22)");
   EXPECT_EQ(read("Tuesday 2 November 2026, 09:45 UTC"),
@@ -175,4 +175,44 @@ TEST(WrittenDate, Dates) {
   EXPECT_EQ(read_written_date("13 November", nullptr, &detail), std::nullopt);
   EXPECT_EQ(detail, "the date has no year");
   EXPECT_EQ(read_written_date("[date]"), std::nullopt);
+}
+
+// ---- issue 16: the year and "today" from the draft's date; numeric dates ----------------------
+
+TEST(WrittenTime, TheReferenceDateGivesTheYearAndToday) {
+  const DateContext nov2{Date{std::chrono::year{2026} / 11 / 2}, DateOrder::day_first};
+  EXPECT_EQ(read("11:40 UTC today, Monday 2 November", std::nullopt, nov2), "ok 2026-11-02T11:40:00Z (34)");
+  EXPECT_EQ(read("11:40 UTC today", std::nullopt, nov2), "ok 2026-11-02T11:40:00Z (15)");
+  EXPECT_EQ(read("today at 11:40 UTC", std::nullopt, nov2), "ok 2026-11-02T11:40:00Z (18)");
+  EXPECT_EQ(read("tomorrow, 09:00 UTC", std::nullopt, nov2), "ok 2026-11-03T09:00:00Z (19)");
+  EXPECT_EQ(read("Monday 2 November, 09:45 UTC", std::nullopt, nov2), "ok 2026-11-02T09:45:00Z (28)");
+  // Across the new year: "4 January" written in late December is next year's.
+  const DateContext dec30{Date{std::chrono::year{2026} / 12 / 30}, DateOrder::day_first};
+  EXPECT_EQ(read("4 January, 09:45 UTC", std::nullopt, dec30), "ok 2027-01-04T09:45:00Z (20)");
+  // A weekday picks between the years around the reference; a wrong one is a wrong weekday.
+  EXPECT_EQ(read("Monday 4 January, 09:45 UTC", std::nullopt, dec30), "ok 2027-01-04T09:45:00Z (27)");
+  EXPECT_EQ(read("Friday 2 November, 09:45 UTC", std::nullopt, nov2),
+            "bad_weekday [2 November 2026 is a Monday, not a Friday] (28)");
+  // Months away and without a weekday: which year is a guess.
+  EXPECT_EQ(read("2 May, 09:45 UTC", std::nullopt, nov2), "no_year (16)");
+  EXPECT_EQ(read("Monday 2 November, 09:45 UTC"), "no_year (28)");  // no reference at all
+}
+
+TEST(WrittenTime, NumericDatesInTheConfiguredOrder) {
+  const Date nov2{std::chrono::year{2026} / 11 / 2};
+  const DateContext day_first{nov2, DateOrder::day_first};
+  const DateContext month_first{nov2, DateOrder::month_first};
+  EXPECT_EQ(read("02/11/2026 09:45 UTC", std::nullopt, day_first), "ok 2026-11-02T09:45:00Z (20)");
+  EXPECT_EQ(read("2.11.2026 09:45 UTC", std::nullopt, day_first), "ok 2026-11-02T09:45:00Z (19)");
+  EXPECT_EQ(read("11/02/2026 09:45 UTC", std::nullopt, month_first), "ok 2026-11-02T09:45:00Z (20)");
+  // Only one reading is a date: it is taken whatever the order.
+  EXPECT_EQ(read("11/25/2026 09:45 UTC", std::nullopt, day_first), "ok 2026-11-25T09:45:00Z (20)");
+  EXPECT_EQ(read("25/11/2026 09:45 UTC", std::nullopt, month_first), "ok 2026-11-25T09:45:00Z (20)");
+  // Both are dates: the weekday decides; else the order, unless the other reading is the near one.
+  EXPECT_EQ(read("Monday 11/02/2026 09:45 UTC", std::nullopt, day_first), "ok 2026-11-02T09:45:00Z (27)");
+  EXPECT_EQ(read("03/11/2026 09:45 UTC", std::nullopt, day_first), "ok 2026-11-03T09:45:00Z (20)");
+  EXPECT_EQ(read("11/02/2026 09:45 UTC", std::nullopt, day_first),
+            "ambiguous_date ['11/02/2026' reads as Wednesday 11 February 2026 (day first, the configured "
+            "lint.date_order), but Monday 2 November 2026 is nearer the draft's date] (20)");
+  EXPECT_EQ(read("31/02/2026 09:45 UTC", std::nullopt, day_first).substr(0, 7), "invalid");
 }

@@ -1,4 +1,4 @@
-#include "draft/lint.h"
+#include "rules/draft_lint.h"
 
 #include <re2/re2.h>
 
@@ -46,8 +46,24 @@ bool placeholder_in(const std::vector<TextMatch>& placeholders, std::size_t begi
 // update by 3pm UTC", as the template has it): that time is read on the date of the first
 // promise that names one, so "3pm UTC" there and "Thursday 26 November 2026, 15:00 UTC" in the
 // field are one promise, and "4pm UTC" is a second, different one.
+// When the draft is sent: its Date header, else --now.
+Instant sent_at(const Draft& d, Instant now) {
+  if (d.date_header)
+    if (auto sent = read_written_time(*d.date_header); sent && sent->utc) return *sent->utc;
+  return now;
+}
+
+// What written dates are read against: the day the draft is sent; the configured order of
+// numeric dates.
+DateContext date_context(const Draft& d, const Config& config, Instant now) {
+  DateContext c;
+  c.order = config.date_order;
+  c.reference = utc_date(sent_at(d, now));
+  return c;
+}
+
 std::vector<ReadPromise> read_promises(const Draft& d, const std::vector<Field>& fields,
-                                       const std::vector<TextMatch>& placeholders) {
+                                       const std::vector<TextMatch>& placeholders, const DateContext& dates) {
   std::vector<ReadPromise> out;
   std::vector<std::string_view> texts;  // what each promise's time was read from
   for (const Promise& p : next_update_promises(d.body, fields)) {
@@ -62,7 +78,7 @@ std::vector<ReadPromise> read_promises(const Draft& d, const std::vector<Field>&
     text.remove_prefix(lead);
     r.start = p.text.begin + lead;
     r.placeholder = placeholder_in(placeholders, p.text.begin, p.labelled ? std::max(end, p.text.begin + 1) : line_end);
-    r.time = read_written_time(text);
+    r.time = read_written_time(text, std::nullopt, dates);
     if (!p.labelled && !r.time && !r.placeholder) continue;  // "a further update by email"
     r.written = quote_excerpt(r.time ? text.substr(0, r.time->length) : text);
     out.push_back(std::move(r));
@@ -73,11 +89,12 @@ std::vector<ReadPromise> read_promises(const Draft& d, const std::vector<Field>&
   const Date on = *dated->time->date;
   for (std::size_t i = 0; i < out.size(); ++i)
     if (!out[i].promise.labelled && out[i].time && out[i].time->status == WrittenTime::Status::no_date)
-      out[i].time = read_written_time(texts[i], on);
+      out[i].time = read_written_time(texts[i], on, dates);
   return out;
 }
 
-std::vector<ReadPirDate> read_pir_dates(const Draft& d, const std::vector<TextMatch>& placeholders) {
+std::vector<ReadPirDate> read_pir_dates(const Draft& d, const std::vector<TextMatch>& placeholders,
+                                        const DateContext& dates) {
   std::vector<ReadPirDate> out;
   for (std::size_t at : pir_share_by_mentions(d.body)) {
     ReadPirDate r;
@@ -88,7 +105,7 @@ std::vector<ReadPirDate> read_pir_dates(const Draft& d, const std::vector<TextMa
     r.placeholder = placeholder_in(placeholders, at, line_end);
     std::size_t length = 0;
     std::string detail;
-    r.date = read_written_date(text, &length, &detail);
+    r.date = read_written_date(text, &length, &detail, dates);
     r.written = quote_excerpt(length > 0 ? text.substr(0, length) : text);
     out.push_back(std::move(r));
   }
@@ -196,7 +213,20 @@ std::string quote_excerpt(std::string_view text, std::size_t max) {
   return out;
 }
 
-std::vector<Diagnostic> lint_draft(const Draft& draft, const std::string& file, const DraftLintOptions& options) {
+namespace {
+
+// A finding of the decoded text, moved to the file as stored; for base64 and HTML parts a note
+// quotes the decoded text the finding is about.
+void to_stored(const Draft& d, Diagnostic& diag) {
+  const Located at = d.locate(diag.mark);
+  diag.mark = at.mark;
+  for (Note& n : diag.notes) n.mark = d.locate(n.mark).mark;
+  if (at.decoded) diag.notes.push_back({at.mark, d.part_name + " reads: '" + *at.decoded + "'"});
+}
+
+// Every check's findings for one view of the draft (its text or its HTML alternative), at
+// positions in the file as stored. Severities are applied later.
+std::vector<Diagnostic> lint_view(const Draft& draft, const std::string& file, const DraftLintOptions& options) {
   const Config& config = *options.config;
   const Calendar calendar(config.calendar, config.holidays);
   const SubjectParts subject = draft.subject ? parse_subject(*draft.subject) : SubjectParts{};
@@ -211,12 +241,14 @@ std::vector<Diagnostic> lint_draft(const Draft& draft, const std::string& file, 
                                [](std::size_t o, const Span& s) { return o < s.begin; });
     return it != footer.begin() && std::prev(it)->contains(m.offset);
   });
-  const std::vector<ReadPromise> promises = draft.readable ? read_promises(draft, fields, body_placeholders)
+  const DateContext dates = date_context(draft, config, options.now);
+  const std::vector<ReadPromise> promises = draft.readable ? read_promises(draft, fields, body_placeholders, dates)
                                                            : std::vector<ReadPromise>{};
   const std::vector<ReadPirDate> pir_dates =
-      draft.readable ? read_pir_dates(draft, body_placeholders) : std::vector<ReadPirDate>{};
+      draft.readable ? read_pir_dates(draft, body_placeholders, dates) : std::vector<ReadPirDate>{};
   const DraftContext ctx{draft,    subject,   fields, footer,      subject_placeholders, body_placeholders,
-                         promises, pir_dates, config, calendar,    options.now,          options.incident};
+                         promises, pir_dates, config, calendar,    options.now,          options.incident,
+                         sent_at(draft, options.now), dates};
 
   std::vector<Diagnostic> out;
   for (const DraftCheck* check : kChecks) {
@@ -224,11 +256,39 @@ std::vector<Diagnostic> lint_draft(const Draft& draft, const std::string& file, 
     if (!draft.readable && check != &kDraftSyntaxCheck) continue;
     const Severity severity = configured_severity(check->id, default_severity(check->id), config);
     if (severity == Severity::off) continue;
+    const std::size_t before = out.size();
     DraftFindings findings(check->id, default_severity(check->id), file, out);
     check->check(ctx, findings);
+    // The reader's problems are already at positions in the file.
+    if (check != &kDraftSyntaxCheck)
+      for (std::size_t i = before; i < out.size(); ++i) to_stored(draft, out[i]);
   }
-  if (draft.readable && options.patterns) run_patterns(draft, *options.patterns, file, out);
-  apply_rule_severities(out, config);
+  if (draft.readable && options.patterns) {
+    const std::size_t before = out.size();
+    run_patterns(draft, *options.patterns, file, out);
+    for (std::size_t i = before; i < out.size(); ++i) to_stored(draft, out[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> lint_draft(const Draft& draft, const std::string& file, const DraftLintOptions& options) {
+  std::vector<Diagnostic> out = lint_view(draft, file, options);
+  // The HTML alternative is what many customers see: its own findings count too, but a problem
+  // both alternatives share (the same rule and message) is one finding, at the first one's place.
+  if (draft.readable) {
+    for (const Draft& alt : draft.alternatives) {
+      const std::size_t own = out.size();
+      for (Diagnostic& d : lint_view(alt, file, options)) {
+        const bool seen = std::any_of(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(own), [&](const Diagnostic& o) {
+          return o.rule == d.rule && o.message == d.message;
+        });
+        if (!seen) out.push_back(std::move(d));
+      }
+    }
+  }
+  apply_rule_severities(out, *options.config);
   sort_diagnostics(out);
   return out;
 }

@@ -63,6 +63,8 @@ struct DraftContext {
   const Calendar& calendar;
   Instant now;
   const Incident* incident = nullptr;
+  Instant sent{};        // when the draft is sent: its Date header, else --now
+  DateContext dates;     // what its written dates are read against
 
   // The value of a field, as written.
   std::string_view value(const Field& f) const;
