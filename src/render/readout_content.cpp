@@ -148,10 +148,14 @@ std::string format_money(double amount, const std::string& currency) {
   const double value = std::fabs(amount);
   const bool whole = std::fabs(value - std::round(value)) < 0.005;
   const auto cents = static_cast<long long>(std::llround(value * 100));
-  std::string units = std::to_string(whole ? std::llround(value) : cents / 100);
-  for (int i = static_cast<int>(units.size()) - 3; i > 0; i -= 3) units.insert(static_cast<std::size_t>(i), ",");
-  std::string out = (negative ? "-" : "") + prefix + units;
-  if (!whole) out += "." + two_digits(cents % 100);
+  const std::string digits = std::to_string(whole ? std::llround(value) : cents / 100);
+  std::string units;  // digits grouped in threes: "180,000"
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) units += ',';
+    units += digits[i];
+  }
+  std::string out = concat({negative ? "-" : "", prefix, units});
+  if (!whole) out += concat({".", two_digits(cents % 100)});
   return out;
 }
 
