@@ -63,11 +63,13 @@ if(ESCALATE_DPKG_SHLIBDEPS)
 else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
   string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
-         ", libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libre2-9, libhpdf-2.3.0, libpugixml1v5")
+         ", libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libre2-9, libhpdf-2.3.0, libpugixml1v5, libfontconfig1, libical3")
 endif()
-# The readout falls back to these for characters DejaVu Sans lacks (CJK); see readout_pdf.cpp.
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS
-    "bash-completion, man-db, fonts-droid-fallback | fonts-wqy-microhei | fonts-noto-core")
+# The readout finds a font through fontconfig for characters DejaVu Sans lacks: WenQuanYi Micro
+# Hei (5 MB, TrueType) covers Chinese, Japanese and Korean; Droid Sans Fallback lacks most Hangul
+# and Noto CJK is CFF, which the readout cannot embed. See readout_pdf.h.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-wqy-microhei")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, man-db")
 
 # Only what a user needs goes into the package (no CPack source package of the build tree).
 set(CPACK_SOURCE_GENERATOR "")

@@ -99,7 +99,7 @@ int run_cli(int argc, char** argv) {
     build->add_option("--templates", build_extra.templates, "Folder with initial/progress/resolution.mustache");
     build->add_option("--junit", build_extra.junit, "Also write a JUnit XML report to FILE");
     build->add_option("--sarif", build_extra.sarif, "Also write a SARIF 2.1.0 report to FILE");
-    build->add_option("--font", build_extra.font, "TrueType font for the exec readout (default: DejaVu Sans)");
+    build->add_option("--font", build_extra.font, "TrueType font for the exec readout, embedded (default: Helvetica, or DejaVu Sans beyond Windows-1252)");
     add_common(build, build_opts, false);
     build->add_option("--format", build_opts.format, "Format of the findings printed on stdout")
         ->transform(CLI::IsMember({"text", "json", "junit", "sarif", "github"}, CLI::ignore_case));

@@ -223,9 +223,10 @@ std::vector<TextMatch> find_placeholders(std::string_view text) {
 int count_sentences(std::string_view text) {
   // A run of terminators, then closing quotes/brackets, then whitespace or the end of the text
   // (so "99.95%", "£1.2m" and "v2.3" never qualify); or a blank line, which ends a paragraph
-  // and so a sentence, full stop or not.
+  // and so a sentence, full stop or not; or the full-width terminators of Chinese and Japanese
+  // ("。", "！", "？"), which no space follows.
   static const re2::RE2 boundary(
-      R"(([.!?…]+)([)\]"'”’»]*)(\s+|$)|(\n[ \t\r\f\v]*\n))");
+      R"(([.!?…]+)([)\]"'”’»]*)(\s+|$)|(\n[ \t\r\f\v]*\n)|([。！？]+[」』）”’]*))");
   static const re2::RE2 ellipsis(R"((?:\.{3,}|…)[.…]*)");
   static const re2::RE2 blank_line(R"(\n[ \t\r\f\v]*\n)");
   static const re2::RE2 starts_lower(R"([(\["'“‘]*\p{Ll})");
@@ -233,7 +234,7 @@ int count_sentences(std::string_view text) {
   int count = 0;
   std::size_t sentence_start = 0;
   const re2::StringPiece all = piece(text);
-  std::array<re2::StringPiece, 5> m;
+  std::array<re2::StringPiece, 6> m;
   std::size_t pos = 0;
   while (pos < text.size() &&
          boundary.Match(all, pos, text.size(), re2::RE2::UNANCHORED, m.data(), static_cast<int>(m.size()))) {
@@ -241,8 +242,8 @@ int count_sentences(std::string_view text) {
     pos = match_end > pos ? match_end : pos + 1;
 
     bool ends = false;
-    if (m[4].data() != nullptr) {
-      ends = true;  // blank line
+    if (m[4].data() != nullptr || m[5].data() != nullptr) {
+      ends = true;  // a blank line, or a full-width terminator
     } else {
       const std::string_view stops = view(m[1]);
       const std::string_view next = text.substr(match_end);

@@ -243,4 +243,26 @@ Content build_content(const Record& r, const Config& config, const Calendar& cal
   return c;
 }
 
+std::vector<const Text*> shown_fields(const Record& r) {
+  std::vector<const Text*> fields = {&r.id,
+                                     &r.title,
+                                     &r.account.name,
+                                     &r.account.contract_tier,
+                                     &r.escalation_lead.name,
+                                     &r.escalation_lead.title,
+                                     &r.readout.impact_summary,
+                                     &r.facts.root_cause};
+  if (r.readout.resolution_actions)
+    for (const Text& a : *r.readout.resolution_actions) fields.push_back(&a);
+  fields.push_back(&r.readout.sla_breach_detail);
+  fields.push_back(&r.readout.customer_sentiment);
+  if (r.readout.commitments)
+    for (const Commitment& m : *r.readout.commitments) {
+      fields.push_back(&m.commitment);
+      fields.push_back(&m.owner);
+    }
+  std::erase_if(fields, [](const Text* t) { return !*t; });
+  return fields;
+}
+
 }  // namespace esc::readout
