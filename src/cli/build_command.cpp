@@ -182,6 +182,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     std::ostringstream out;
     ReportOptions opt;
     opt.tool_version = ESCALATE_VERSION;
+    opt.strict = o.strict;
     write_report(f, out, results, opt);
     if (auto err = write_file_atomic(path, out.str())) errors.push_back(*err);
   };

@@ -80,6 +80,7 @@ int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<File
   }
   ropt.color = s.color;
   ropt.quiet = o.quiet;
+  ropt.strict = o.strict;
   ropt.tool_version = ESCALATE_VERSION;
   if (o.output.empty()) {
     write_report(s.format, std::cout, files, ropt);

@@ -27,7 +27,8 @@ assert any(r["ruleId"] == sys.argv[2] and r["locations"][0]["physicalLocation"][
            and r["locations"][0]["physicalLocation"]["region"]["startColumn"] == int(sys.argv[4]) for r in rs), rs
 PY
   "$ESCALATE" check --now $NOW --format junit "$f" > "$TMP/r.xml"
-  expect_contains "$TMP/r.xml" "$rule at $line:$col" "$f junit"
+  expect_contains "$TMP/r.xml" ":$line:$col: " "$f junit: the finding's line:col"
+  expect_contains "$TMP/r.xml" " [$rule]" "$f junit: the finding's rule"
   "$ESCALATE" check --now $NOW --format github "$f" > "$TMP/r.gh"
   expect_contains "$TMP/r.gh" "line=$line,col=$col,title=$rule::" "$f github"
 }
