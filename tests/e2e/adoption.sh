@@ -285,10 +285,15 @@ check_installed() {  # ROOT PREFIX WHAT: the layout and a working binary
   env -C "$TMP/reference-$what" "$ESCALATE" build -q --now $NOW ESC-2026-0142.yaml -o packs >/dev/null 2>&1
   [ -s "$TMP/elsewhere-$what/packs/ESC-2026-0142/emails/01-initial.eml" ] && diff -r "$TMP/reference-$what" "$TMP/elsewhere-$what" >/dev/null \
     && pass "$what: the pack equals the build tree's" || fail "$what: the pack differs from the build tree's"
+  # The modeline `escalate init` writes names the schema this installation holds (offline),
+  # found beside the binary wherever the installation is.
+  schema=$("$r$p/bin/escalate" init | sed -n 's/^# yaml-language-server: \$schema=//p')
+  [ "$schema" = "$(realpath "$r$p")/share/escalate/schemas/incident.schema.json" ] && [ -f "$schema" ] \
+    && pass "$what: init's modeline names the installed schema" || fail "$what: init's modeline names '$schema'"
   if grep -qaF "$SRC/templates" "$r$p/bin/escalate"; then fail "$what: the binary refers to the source tree's templates"; else pass "$what: no source-tree paths"; fi
 }
 check_installed "$root" "$prefix" install
-cmp -s "$root$prefix/share/man/man1/escalate.1" docs/escalate.1 && pass "install: the man page" || fail "install: man page differs"
+gzip -dc "$root$prefix/share/man/man1/escalate.1.gz" | cmp -s - docs/escalate.1 && pass "install: the man page (gzipped)" || fail "install: man page differs"
 bash -c "source '$root$prefix/share/bash-completion/completions/escalate' && complete -p escalate" >/dev/null 2>&1 \
   && pass "install: completion loads" || fail "install: completion does not load"
 
