@@ -14,7 +14,21 @@ install(TARGETS escalate RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/escalate/templates)
 install(DIRECTORY schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/escalate/schemas
         FILES_MATCHING PATTERN "*.json")
-install(FILES docs/escalate.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# Man pages are installed compressed (Debian policy 12.1; man reads them either way). gzip -n
+# leaves out the name and time, so the file is the same in every build.
+find_program(ESCALATE_GZIP gzip REQUIRED)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/escalate.1.gz
+                   COMMAND ${ESCALATE_GZIP} -9nc ${CMAKE_CURRENT_SOURCE_DIR}/docs/escalate.1 > ${CMAKE_BINARY_DIR}/escalate.1.gz
+                   DEPENDS docs/escalate.1 VERBATIM)
+add_custom_target(escalate_man ALL DEPENDS ${CMAKE_BINARY_DIR}/escalate.1.gz)
+install(FILES ${CMAKE_BINARY_DIR}/escalate.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# Debian policy 12.5 and 12.7: the copyright file and a (gzipped) changelog in the doc folder.
+configure_file(cmake/debian/changelog.in ${CMAKE_BINARY_DIR}/changelog @ONLY)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/changelog.gz
+                   COMMAND ${ESCALATE_GZIP} -9nc ${CMAKE_BINARY_DIR}/changelog > ${CMAKE_BINARY_DIR}/changelog.gz
+                   DEPENDS ${CMAKE_BINARY_DIR}/changelog VERBATIM)
+add_custom_target(escalate_changelog ALL DEPENDS ${CMAKE_BINARY_DIR}/changelog.gz)
+install(FILES cmake/debian/copyright ${CMAKE_BINARY_DIR}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES completions/escalate.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME escalate)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})

@@ -266,10 +266,10 @@ if DESTDIR=$root cmake --install "$BUILD" >"$TMP/install.log" 2>&1; then pass "c
 prefix=$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$BUILD/CMakeCache.txt")
 check_installed() {  # ROOT PREFIX WHAT: the layout and a working binary
   local r=$1 p=$2 what=$3 f
-  for f in bin/escalate share/man/man1/escalate.1 share/bash-completion/completions/escalate \
+  for f in bin/escalate share/man/man1/escalate.1.gz share/bash-completion/completions/escalate \
            share/escalate/schemas/incident.schema.json share/escalate/schemas/config.schema.json \
            share/escalate/schemas/report.schema.json share/escalate/templates/initial.mustache \
-           share/doc/escalate/README.md; do
+           share/doc/escalate/README.md share/doc/escalate/copyright; do
     [ -e "$r$p/$f" ] && pass "$what: $p/$f" || fail "$what: no $p/$f"
   done
   mkdir -p "$TMP/elsewhere-$what" "$TMP/reference-$what"
@@ -335,6 +335,13 @@ else
   if dpkg-deb -x "$deb" "$debroot"; then pass "dpkg-deb -x"; else fail "dpkg-deb -x"; fi
   check_installed "$debroot" /usr deb
   dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '^\./usr/' | grep -q . && fail "deb: files outside /usr" || pass "deb: everything under /usr"
+  # lintian (test-only, ci/setup): no error or warning.
+  if command -v lintian >/dev/null; then
+    lintian --fail-on error,warning "$deb" >"$TMP/lintian.txt" 2>&1 \
+      && pass "deb: lintian is clean" || { fail "deb: lintian"; cat "$TMP/lintian.txt" >&2; }
+  else
+    fail "deb: lintian is not installed (run ci/setup)"
+  fi
 fi
 
 finish
