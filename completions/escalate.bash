@@ -67,7 +67,7 @@ _escalate() {
   case $cmd in
     check) opts="$common $reports" ;;
     lint-comms) opts="$common $reports --incident" ;;
-    build) opts="$common -o --output-dir --force --templates --font --junit --sarif" ;;
+    build) opts="$common -o --output-dir --output --baseline --write-baseline --force --templates --font --junit --sarif" ;;
     init) opts="--id -h --help" ;;
     rules) opts="-h --help --markdown" ;;
     explain)
