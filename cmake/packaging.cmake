@@ -14,7 +14,21 @@ install(TARGETS escalate RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/escalate/templates)
 install(DIRECTORY schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/escalate/schemas
         FILES_MATCHING PATTERN "*.json")
-install(FILES docs/escalate.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# Man pages are installed compressed (Debian policy 12.1; man reads them either way). gzip -n
+# leaves out the name and time, so the file is the same in every build.
+find_program(ESCALATE_GZIP gzip REQUIRED)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/escalate.1.gz
+                   COMMAND ${ESCALATE_GZIP} -9nc ${CMAKE_CURRENT_SOURCE_DIR}/docs/escalate.1 > ${CMAKE_BINARY_DIR}/escalate.1.gz
+                   DEPENDS docs/escalate.1 VERBATIM)
+add_custom_target(escalate_man ALL DEPENDS ${CMAKE_BINARY_DIR}/escalate.1.gz)
+install(FILES ${CMAKE_BINARY_DIR}/escalate.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# Debian policy 12.5 and 12.7: the copyright file and a (gzipped) changelog in the doc folder.
+configure_file(cmake/debian/changelog.in ${CMAKE_BINARY_DIR}/changelog @ONLY)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/changelog.gz
+                   COMMAND ${ESCALATE_GZIP} -9nc ${CMAKE_BINARY_DIR}/changelog > ${CMAKE_BINARY_DIR}/changelog.gz
+                   DEPENDS ${CMAKE_BINARY_DIR}/changelog VERBATIM)
+add_custom_target(escalate_changelog ALL DEPENDS ${CMAKE_BINARY_DIR}/changelog.gz)
+install(FILES cmake/debian/copyright ${CMAKE_BINARY_DIR}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES completions/escalate.bash
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME escalate)
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
@@ -38,7 +52,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # escalate_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "utils")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://escalate.example.com/")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 # The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
 set(CPACK_PACKAGE_DESCRIPTION
     "escalate checks customer-escalation incident records (YAML, one per escalation)
@@ -63,11 +77,13 @@ if(ESCALATE_DPKG_SHLIBDEPS)
 else()
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
   string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
-         ", libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libre2-9, libhpdf-2.3.0, libpugixml1v5")
+         ", libc6, libstdc++6, libgcc-s1, libyaml-cpp0.7, libre2-9, libhpdf-2.3.0, libpugixml1v5, libfontconfig1, libical3")
 endif()
-# The readout falls back to these for characters DejaVu Sans lacks (CJK); see readout_pdf.cpp.
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS
-    "bash-completion, man-db, fonts-droid-fallback | fonts-wqy-microhei | fonts-noto-core")
+# The readout finds a font through fontconfig for characters DejaVu Sans lacks: WenQuanYi Micro
+# Hei (5 MB, TrueType) covers Chinese, Japanese and Korean; Droid Sans Fallback lacks most Hangul
+# and Noto CJK is CFF, which the readout cannot embed. See readout_pdf.h.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-wqy-microhei")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, man-db")
 
 # Only what a user needs goes into the package (no CPack source package of the build tree).
 set(CPACK_SOURCE_GENERATOR "")

@@ -67,7 +67,7 @@ _escalate() {
   case $cmd in
     check) opts="$common $reports --exclude" ;;
     lint-comms) opts="$common $reports --incident" ;;
-    build) opts="$common -o --output-dir --force --templates --font --junit --sarif --exclude" ;;
+    build) opts="$common -o --output-dir --output --baseline --write-baseline --force --templates --font --junit --sarif --exclude" ;;
     init) opts="--id -h --help" ;;
     rules) opts="-h --help --markdown" ;;
     explain)

@@ -116,11 +116,14 @@ int run_cli(int argc, char** argv) {
     build->add_option("--templates", build_extra.templates, "Folder with initial/progress/resolution.mustache");
     build->add_option("--junit", build_extra.junit, "Also write a JUnit XML report to FILE");
     build->add_option("--sarif", build_extra.sarif, "Also write a SARIF 2.1.0 report to FILE");
-    build->add_option("--font", build_extra.font, "TrueType font for the exec readout (default: DejaVu Sans)");
+    build->add_option("--font", build_extra.font, "TrueType font for the exec readout, embedded (default: Helvetica, or DejaVu Sans beyond Windows-1252)");
     add_common(build, build_opts, false);
     add_exclude(build, build_opts);
-    build->add_option("--format", build_opts.format, "Format of the findings printed on stdout")
+    build->add_option("--format", build_opts.format, "Format of the findings report (default: text on stdout)")
         ->transform(CLI::IsMember({"text", "json", "junit", "sarif", "github"}, CLI::ignore_case));
+    build->add_option("--output", build_opts.output, "Write the findings report to FILE instead of stdout (-o is the pack folder)");
+    build->add_option("--baseline", build_opts.baseline, "Findings recorded in this baseline file do not fail the run");
+    build->add_option("--write-baseline", build_opts.write_baseline, "Also record the current findings in FILE and exit 0");
     build->footer(
         "Examples:\n"
         "  escalate build incidents/ -o packs/\n"

@@ -239,11 +239,22 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
   if (auto err = write_output_file((out_dir / "summary.json").string(), summary.dump(2) + "\n"))
     errors.push_back(*err);
 
+  // --baseline applies to every report, the side reports included: findings it records do not
+  // fail the run (a record with errors still needs --force for its emails and readout).
+  ReportOptions base;
+  CommonOptions rest = o;
+  if (!o.baseline.empty()) {
+    const std::optional<int> baselined = apply_baseline_file(o.baseline, results);
+    if (!baselined) return kExitUsage;
+    base.baselined = *baselined;
+    rest.baseline.clear();
+  }
   auto side_report = [&](const std::string& path, ReportFormat f) {
     if (path.empty()) return;
     std::ostringstream out;
-    ReportOptions opt;
+    ReportOptions opt = base;
     opt.tool_version = ESCALATE_VERSION;
+    opt.strict = o.strict;
     write_report(f, out, results, opt);
     std::cout.flush();
     if (auto err = write_output_file(path, out.str())) errors.push_back(*err);
@@ -251,7 +262,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
   side_report(b.junit, ReportFormat::junit);
   side_report(b.sarif, ReportFormat::sarif);
 
-  int status = finish_report(o, *settings, results, errors, ReportOptions{});
+  int status = finish_report(rest, *settings, results, errors, base);
   if (!o.quiet && status != kExitUsage) {
     std::cerr << "escalate: wrote " << packs_written << " pack" << (packs_written == 1 ? "" : "s") << " to "
               << out_dir.string() << "/";

@@ -35,17 +35,6 @@ void build_readout(const Record& record, const Config& config, bool draft, const
     return;
   }
   for (Diagnostic& d : r.findings) fr.diagnostics.push_back(std::move(d));
-  for (const std::string& w : r.warnings) {
-    Diagnostic d;
-    d.rule = "readout-glyph";
-    d.severity = Severity::warning;
-    d.file = record.file;
-    d.mark = record.root.mark;
-    d.node_path = "readout";
-    if (record.id) d.record_id = *record.id;
-    d.message = w;
-    fr.diagnostics.push_back(std::move(d));
-  }
   if (!r.pdf.empty()) files.push_back({"exec-readout.pdf", std::move(r.pdf)});
 }
 

@@ -54,6 +54,20 @@ std::optional<RunSettings> resolve_settings(const CommonOptions& o) {
   return s;
 }
 
+std::optional<int> apply_baseline_file(const std::string& path, std::vector<FileResult>& files) {
+  std::string text;
+  if (auto err = read_file(path, text, 64 * 1024 * 1024)) {
+    print_error(*err);
+    return std::nullopt;
+  }
+  BaselineApplied applied = apply_baseline(text, path, files);
+  if (applied.error) {
+    print_error(*applied.error);
+    return std::nullopt;
+  }
+  return applied.count;
+}
+
 int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<FileResult>& files,
                   const std::vector<std::string>& errors, const ReportOptions& ropt_in) {
   for (const std::string& e : errors) print_error(e);
@@ -71,20 +85,13 @@ int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<File
     return errors.empty() ? kExitClean : kExitUsage;
   }
   if (!o.baseline.empty()) {
-    std::string text;
-    if (auto err = read_file(o.baseline, text, 64 * 1024 * 1024)) {
-      print_error(*err);
-      return kExitUsage;
-    }
-    BaselineApplied applied = apply_baseline(text, o.baseline, files);
-    if (applied.error) {
-      print_error(*applied.error);
-      return kExitUsage;
-    }
-    ropt.baselined = applied.count;
+    const std::optional<int> baselined = apply_baseline_file(o.baseline, files);
+    if (!baselined) return kExitUsage;
+    ropt.baselined = *baselined;
   }
   ropt.color = s.color;
   ropt.quiet = o.quiet;
+  ropt.strict = o.strict;
   ropt.tool_version = ESCALATE_VERSION;
   if (o.output.empty() || is_stdout_path(o.output)) {
     write_report(s.format, std::cout, files, ropt);

@@ -41,6 +41,10 @@ struct RunSettings {
 std::optional<RunSettings> resolve_settings(const CommonOptions& o);
 
 // Writes the report to --output or stdout; returns the exit status for the totals.
+// --baseline FILE: marks the findings the file records as baselined. Returns how many, or
+// nullopt after printing why the file cannot be used (the caller exits 2).
+std::optional<int> apply_baseline_file(const std::string& path, std::vector<FileResult>& files);
+
 int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<FileResult>& files,
                   const std::vector<std::string>& errors, const ReportOptions& ropt);
 

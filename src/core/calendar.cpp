@@ -1,5 +1,7 @@
 #include "core/calendar.h"
 
+#include <cctype>
+
 #include <algorithm>
 #include <array>
 
@@ -43,6 +45,13 @@ std::optional<CalendarKind> parse_calendar_kind(std::string_view s) {
   if (s == "england-and-wales") return CalendarKind::england_and_wales;
   if (s == "none") return CalendarKind::none;
   return std::nullopt;
+}
+
+bool is_ics_path(std::string_view s) {
+  if (s.size() <= 4) return false;
+  std::string ext(s.substr(s.size() - 4));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".ics";
 }
 
 Date easter_sunday(int year) {

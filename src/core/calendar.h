@@ -15,6 +15,8 @@ namespace esc {
 
 enum class CalendarKind { england_and_wales, none };
 std::optional<CalendarKind> parse_calendar_kind(std::string_view s);  // "england-and-wales", "none"
+// Whether a `calendar:` value names an iCalendar file rather than a built-in calendar: "*.ics".
+bool is_ics_path(std::string_view s);
 
 // Easter Sunday of the Gregorian year (anonymous Gregorian algorithm).
 Date easter_sunday(int year);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -87,6 +88,10 @@ namespace esc {
 
 // Appends a code point as UTF-8 (values above U+10FFFF become U+FFFD).
 void append_utf8(std::string& out, char32_t cp);
+
+// The parts joined into one string. Used where `"x" + std::string(...)` would read naturally:
+// with that pattern GCC 12 prints false -Wrestrict warnings in optimised builds (GCC bug 105329).
+std::string concat(std::initializer_list<std::string_view> parts);
 
 // "a", "b", "c" -> "a, b and c" (for messages).
 std::string join_and(const std::vector<std::string>& parts);

@@ -1,4 +1,5 @@
 #include "draft/written_time.h"
+#include "core/text.h"
 
 #include <re2/re2.h>
 
@@ -166,12 +167,12 @@ struct ClockPart {
   std::string problem;  // why it is not a time of day; empty when it is one
 };
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two_digits(int n) { return concat({n < 10 ? "0" : "", std::to_string(n)}); }
 
 // Why an hour written with am/pm is wrong, with the two ways to write what was probably meant.
 std::string am_pm_problem(const std::string& written, int hour, int minute) {
   std::string problem = "'" + written + "' is not a time of day: with am or pm the hour runs from 1 to 12";
-  const std::string mm = minute == 0 ? "" : ":" + two_digits(minute);
+  const std::string mm = minute == 0 ? "" : concat({":", two_digits(minute)});
   if (hour == 0) problem += "; write 12" + mm + "am or 00:" + two_digits(minute);
   if (hour >= 13 && hour <= 23)
     problem += "; write " + std::to_string(hour - 12) + mm + "pm or " + two_digits(hour) + ":" + two_digits(minute);

@@ -1,11 +1,51 @@
 #include "load/config.h"
 
+#include <fstream>
+#include <iterator>
+
+#include "core/ics.h"
 #include "core/text.h"
 #include "load/fields.h"
 #include "load/validate.h"
 #include "load/yaml_tree.h"
 
 namespace esc {
+
+namespace {
+
+// `calendar: holidays/poland.ics`: the file's days are the holidays, instead of a built-in
+// calendar's. Relative to the configuration file, like `templates:`. A file that cannot be read
+// or is not a calendar is an error at the value (the caller exits 2).
+void load_ics_calendar(const YNode& value, Config& c, std::vector<Diagnostic>& problems) {
+  namespace fs = std::filesystem;
+  fs::path path(value.scalar);
+  if (path.is_relative() && !c.file.empty()) path = fs::path(c.file).parent_path() / path;
+  auto problem = [&](const std::string& why) {
+    Diagnostic d;
+    d.rule = "schema";
+    d.severity = Severity::error;
+    d.file = c.file;
+    d.mark = value.mark;
+    d.node_path = "calendar";
+    d.message = "calendar file " + path.string() + " " + why;
+    problems.push_back(std::move(d));
+  };
+  std::error_code ec;
+  constexpr std::uintmax_t kMaxCalendarSize = 4 * 1024 * 1024;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (ec) return problem("cannot be read: " + ec.message());
+  if (size > kMaxCalendarSize) return problem("is larger than 4 MB; is it a holiday calendar?");
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) return problem("cannot be read");
+  IcsHolidays ics = parse_ics_holidays(text);
+  if (!ics.error.empty()) return problem("cannot be used: " + ics.error);
+  c.calendar = CalendarKind::none;
+  c.calendar_file = path.string();
+  c.holidays.insert(c.holidays.end(), ics.days.begin(), ics.days.end());
+}
+
+}  // namespace
 
 Config load_config(std::string_view text, const std::string& file, std::vector<Diagnostic>& problems) {
   Config c;
@@ -37,8 +77,10 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
     for (int p = 0; p < 3; ++p)
       if (auto s = scalar(cad->find(name_of(static_cast<Priority>(p)))))
         if (auto d = parse_duration(*s)) c.cadence[p] = *d;
-  if (auto s = scalar(root.find("calendar")))
-    if (auto k = parse_calendar_kind(*s)) c.calendar = *k;
+  if (const YNode* cal = root.find("calendar"); cal && cal->is_scalar()) {
+    if (auto k = parse_calendar_kind(cal->scalar)) c.calendar = *k;
+    else if (is_ics_path(cal->scalar)) load_ics_calendar(*cal, c, problems);
+  }
   if (const YNode* h = root.find("holidays"); h && h->is_seq())
     for (const YNode& item : h->items)
       if (auto s = scalar(&item))

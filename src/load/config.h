@@ -30,7 +30,8 @@ struct Config {
   double p1_revenue_threshold = 100000;
   Duration cadence[3] = {{std::chrono::minutes(60), 0}, {std::chrono::minutes(240), 0}, {{}, 1}};
   CalendarKind calendar = CalendarKind::england_and_wales;
-  std::vector<Date> holidays;
+  std::vector<Date> holidays;  // `holidays:`, plus every day of the `calendar:` .ics file if one
+  std::string calendar_file;   // the .ics file `calendar:` names, resolved; empty: a built-in calendar
   std::string sender_domain;  // empty: the domain of the escalation lead's address
   std::string font;       // empty: the default DejaVu Sans
   std::string templates;  // empty: the built-in templates

@@ -227,7 +227,10 @@ constexpr FieldSpec kConfig[] = {
     {"currency", F::string, false, "ISO 4217 currency code for revenue figures (default GBP)."},
     {"p1_revenue_threshold", F::number, false, "Revenue at risk above which an escalation is P1 (default 100000).", {}, nullptr, F::string, 0},
     {"cadence", F::mapping, false, "Longest 'next update by' promise per severity.", {}, &kCadenceShape},
-    {"calendar", F::enumeration, false, "Holiday calendar for business days.", kCalendars},
+    {"calendar", F::calendar, false,
+     "Holiday calendar for business days: england-and-wales (built in), none, or the path of an iCalendar (.ics) "
+     "file of holidays, relative to this file.",
+     kCalendars},
     {"holidays", F::list, false, "Extra non-working days (YYYY-MM-DD).", {}, nullptr, F::date},
     {"sender_domain", F::string, false, "Domain of generated Message-IDs, e.g. example.co.jp (default: the domain of the escalation lead's address)."},
     {"font", F::string, false, "TrueType font for the readout PDF."},

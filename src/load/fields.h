@@ -23,6 +23,7 @@ enum class FieldType {
   mapping,
   list,
   any_mapping,  // a mapping whose keys are free (config: rules)
+  calendar,     // one of enum_values, or the path of an iCalendar file ("*.ics")
 };
 
 struct FieldSpec;

@@ -69,6 +69,12 @@ json scalar_schema(FieldType type, std::span<const std::string_view> enums, int 
       s["enum"] = json::array();
       for (auto e : enums) s["enum"].push_back(e);
       break;
+    case FieldType::calendar: {
+      json names = {{"enum", json::array()}};
+      for (auto e : enums) names["enum"].push_back(e);
+      s["anyOf"] = json::array({names, {{"type", "string"}, {"pattern", "\\.ics$"}}});
+      break;
+    }
     case FieldType::timestamp:
       s["type"] = "string";
       s["format"] = "date-time";

@@ -74,6 +74,7 @@ class Reader {
     v.loc = {mark_, child_path(key)};
     if (const YNode* n = node(key)) {
       v.loc.mark = n->mark;
+      v.loc.quote = n->quote;
       v.value = convert(*n);
     }
     return v;
@@ -147,7 +148,7 @@ class Reader {
   Val<TextList> texts(std::string_view key) const {
     return list<Text>(key, [](const YNode& n, const std::string& p) -> std::optional<Text> {
       Text t;
-      t.loc = {n.mark, p};
+      t.loc = {n.mark, p, n.quote};
       if (n.is_scalar()) t.value = n.scalar;
       return t;
     });

@@ -16,6 +16,7 @@ namespace esc {
 struct Loc {
   Mark mark;
   std::string path;  // "communications[1].sent_at"
+  char quote = 0;    // the value's opening quote ('"' or '\''), at `mark`; 0 when plain or missing
 };
 
 // A value that may be missing. Invalid values (already reported as `schema`) are missing too.

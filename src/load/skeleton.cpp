@@ -4,9 +4,9 @@
 
 namespace esc {
 
-std::string record_skeleton(const std::string& id) {
+std::string record_skeleton(const std::string& id, const std::string& schema) {
   std::string s =
-      "# yaml-language-server: $schema=https://escalate.example.com/schemas/incident.schema.json\n"
+      "# yaml-language-server: $schema=" + schema + "\n"
       "# New escalation record. Replace every TBD; `escalate check` lists what is still missing.\n"
       "# Keys starting x- (x-jira: OPS-123) are yours: accepted anywhere, ignored by every check.\n"
       "version: 1\n"

@@ -6,6 +6,7 @@
 
 namespace esc {
 
-std::string record_skeleton(const std::string& id);
+// `schema` is what the modeline names: a path yaml-language-server can load offline.
+std::string record_skeleton(const std::string& id, const std::string& schema);
 
 }  // namespace esc

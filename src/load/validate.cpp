@@ -1,4 +1,5 @@
 #include "load/validate.h"
+#include "core/calendar.h"
 
 #include <algorithm>
 #include <charconv>
@@ -82,6 +83,7 @@ std::string type_name(FieldType t) {
     case FieldType::number: return "a number";
     case FieldType::boolean: return "true or false";
     case FieldType::enumeration: return "one of the allowed values";
+    case FieldType::calendar: return "a calendar name or an .ics file";
     case FieldType::timestamp: return "an RFC 3339 timestamp such as 2026-11-02T08:00:00Z";
     case FieldType::date: return "a date such as 2026-11-02";
     case FieldType::date_or_timestamp: return "a date (2026-11-02) or a timestamp";
@@ -297,8 +299,10 @@ class Validator {
       case FieldType::boolean:
         if (!scalar_is_bool(n)) type_error(n, spec, path);
         return;
+      case FieldType::calendar:
       case FieldType::enumeration: {
         if (!n.is_scalar()) return type_error(n, spec, path);
+        if (spec.type == FieldType::calendar && is_ics_path(n.scalar)) return;
         for (std::string_view v : spec.enum_values)
           if (v == n.scalar) return;
         std::vector<std::string> c(spec.enum_values.begin(), spec.enum_values.end());

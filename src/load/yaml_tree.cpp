@@ -107,7 +107,13 @@ class TreeBuilder : public YAML::EventHandler {
     n.scalar = value;
     // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
     n.quoted = (tag == "!");
-    if (n.quoted) check_closed(mark);
+    if (n.quoted) {
+      check_closed(mark);
+      if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < text_.size()) {
+        const char q = text_[static_cast<std::size_t>(mark.pos)];
+        if (q == '"' || q == '\'') n.quote = q;
+      }
+    }
     if (!tag.empty() && tag != "?" && tag != "!")
       throw Refused{n.mark, "YAML tags (" + tag + ") are not allowed in records"};
     add(std::move(n));

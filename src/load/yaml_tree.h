@@ -24,6 +24,7 @@ struct YNode {
   Mark mark;
   std::string scalar;   // scalar text (Kind::scalar)
   bool quoted = false;  // single/double quoted or block scalar: never a number/bool/null
+  char quote = 0;       // the opening quote of a quoted scalar ('"' or '\''); 0 for plain and block
   std::vector<YNode> items;                       // Kind::sequence
   std::vector<YEntry> entries;                    // Kind::mapping, in source order
 

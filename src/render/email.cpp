@@ -14,7 +14,7 @@ std::string email_filename(const Communication& c) {
   char nn[16];
   std::snprintf(nn, sizeof nn, "%02d", c.index + 1);
   std::string name = std::string(nn) + "-" + (c.type ? std::string(name_of(*c.type)) : "communication");
-  if (c.type && *c.type == CommType::progress && c.number) name += "-" + std::to_string(*c.number);
+  if (c.type && *c.type == CommType::progress && c.number) name += concat({"-", std::to_string(*c.number)});
   return name + ".eml";
 }
 

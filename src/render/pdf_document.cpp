@@ -2,6 +2,7 @@
 
 // libharu's lower-level API, exported by the library and declared in its installed headers: the
 // public HPDF_* calls offer neither custom encodings nor a ToUnicode map for a simple font.
+#include <hpdf_doc.h>
 #include <hpdf_encoder.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
@@ -16,6 +17,7 @@
 #include <set>
 #include <span>
 
+#include "render/font_lookup.h"
 #include "render/pdf_text.h"
 #include "render/ttf_subset.h"
 
@@ -187,27 +189,50 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
   const std::size_t regular_file = *find_file(plan.regular), bold_file = *find_file(bold_path);
 
   // Each face's characters go to the first file of its chain that has a glyph, else to the
-  // first fallback font that has one.
+  // first fallback font that has one: the plan's own list, then the installed fonts fontconfig
+  // finds for what is still missing (read only when something is missing).
   const std::vector<std::size_t> file_chain[2] = {{regular_file}, {bold_file, regular_file}};
   std::set<char32_t> needed[2];
   needed[0].insert(regular_chars.begin(), regular_chars.end());
   needed[1].insert(bold_chars.begin(), bold_chars.end());
-  needed[0].insert(U'?');  // the stand-in for missing glyphs
-  needed[1].insert(U'?');
-  bool fallbacks_opened = false;
+  for (std::set<char32_t>& n : needed) n.insert(U'?');  // the last-resort stand-in for a missing glyph
+  auto in_chain = [&](int face, char32_t c) -> std::optional<std::size_t> {
+    for (std::size_t f : file_chain[face])
+      if (files[f].ttf->has_glyph(c)) return f;
+    return std::nullopt;
+  };
+  auto in_fallbacks = [&](char32_t c) -> std::optional<std::size_t> {
+    for (std::size_t f = 2; f < files.size(); ++f)
+      if (files[f].ttf->has_glyph(c)) return f;
+    return std::nullopt;
+  };
+  std::set<char32_t> unplaced;
+  for (int face = 0; face < 2; ++face)
+    for (const char32_t c : needed[face])
+      if (!in_chain(face, c)) unplaced.insert(c);
+  if (!unplaced.empty()) {
+    for (const std::string& path : plan.fallbacks) (void)open(path, false);
+    if (plan.system_fallbacks) {
+      std::vector<char32_t> rest;
+      for (char32_t c : unplaced)
+        if (!in_fallbacks(c)) rest.push_back(c);
+      for (const std::string& path : fonts_covering(rest)) (void)open(path, false);
+    }
+  }
+  bool any_missing = false;
   for (int face = 0; face < 2; ++face)
     for (const char32_t c : needed[face]) {
-      std::optional<std::size_t> file;
-      for (std::size_t f : file_chain[face])
-        if (!file && files[f].ttf->has_glyph(c)) file = f;
-      if (!file && !fallbacks_opened) {  // read fallback fonts only when something is missing
-        fallbacks_opened = true;
-        for (const std::string& path : plan.fallbacks) (void)open(path, false);
-      }
-      for (std::size_t f = 2; !file && f < files.size(); ++f)
-        if (files[f].ttf->has_glyph(c)) file = f;
-      if (file) files[*file].chars.insert(c);  // else missing everywhere: '?', reported by glyph()
+      std::optional<std::size_t> file = in_chain(face, c);
+      if (!file) file = in_fallbacks(c);
+      if (file) files[*file].chars.insert(c);
+      else any_missing = true;  // missing everywhere: drawn as the replacement mark, reported by glyph()
     }
+  // The replacement mark only when it is needed: it would cost a custom encoding in every PDF.
+  for (int face = 0; any_missing && face < 2; ++face) {
+    std::optional<std::size_t> file = in_chain(face, kReplacementMark);
+    if (!file) file = in_fallbacks(kReplacementMark);
+    if (file) files[*file].chars.insert(kReplacementMark);
+  }
 
   std::vector<std::vector<int>> slots_of(files.size());  // file -> its slots, WinAnsi first
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -317,12 +342,21 @@ const Document::Glyph& Document::glyph(Face face, char32_t c) {
     const std::string bytes = encode(slot, std::u32string_view(&c, 1));
     const HPDF_TextWidth tw = HPDF_Font_TextWidth(slot.font, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                                                   static_cast<HPDF_UINT>(bytes.size()));
-    g = {s, tw.width / 1000.0};
+    g = {s, tw.width / 1000.0, std::nullopt};
     break;
   }
   if (g.slot < 0) {
     if (std::find(missing_.begin(), missing_.end(), c) == missing_.end()) missing_.push_back(c);
-    if (c != U'?') g = glyph(face, U'?');  // every font has '?'; a copy, the cache may grow
+    // The replacement mark where a font has it, else '?' (every font has that); copies, the
+    // cache may grow.
+    if (c != kReplacementMark && c != U'?') {
+      g = glyph(face, kReplacementMark);
+      g.shown = kReplacementMark;
+    }
+    if (g.slot < 0 && c != U'?') {
+      g = glyph(face, U'?');
+      g.shown = U'?';
+    }
   }
   return cache[c] = g;
 }
@@ -366,8 +400,7 @@ void Document::text(Face face, double size, double x, double y, std::u32string_v
     std::u32string run;
     double run_width = 0;
     for (; i < text.size() && glyph(face, text[i]).slot == slot; ++i) {
-      const bool shown = slot >= 0 && slots_[static_cast<std::size_t>(slot)].shows(text[i]);
-      run.push_back(shown ? text[i] : U'?');
+      run.push_back(glyph(face, text[i]).shown.value_or(text[i]));
       run_width += glyph(face, text[i]).advance * size;
     }
     if (slot >= 0) {
@@ -432,13 +465,51 @@ void Document::fill_circle(double cx, double cy, double r, Rgb c) {
   HPDF_Page_SetLineCap(page_, HPDF_BUTT_END);
 }
 
+// The title in the information dictionary as UTF-16BE with a byte order mark (PDF 32000
+// 7.9.2.2: a text string), written as a hex string because it holds NUL bytes, which
+// HPDF_SetInfoAttr's C string cannot; /DisplayDocTitle so viewers show it instead of the file
+// name; the document's natural language as the catalog's /Lang (14.9.2), which screen readers
+// use to pick a voice. libharu's public API offers neither /Lang nor /DisplayDocTitle: the
+// catalog is reached through the document structure its installed hpdf_doc.h declares, and
+// entries are added with the exported dictionary functions, as for the encodings above.
+std::optional<std::string> Document::set_title_and_language(const DocumentInfo& info) {
+  std::string utf16 = "\xFE\xFF";
+  for (char32_t c : decode_utf8(info.title)) {
+    if (c > 0xFFFF) {  // a surrogate pair
+      const char32_t v = c - 0x10000;
+      for (char32_t unit : {0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF)}) {
+        utf16 += static_cast<char>(unit >> 8);
+        utf16 += static_cast<char>(unit & 0xFF);
+      }
+    } else {
+      utf16 += static_cast<char>(c >> 8);
+      utf16 += static_cast<char>(c & 0xFF);
+    }
+  }
+  if (HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, "-") != HPDF_OK || !doc_->info)  // creates the dictionary
+    return libharu_error("setting the title").value_or("the PDF library could not set the title");
+  HPDF_Binary title = HPDF_Binary_New(doc_->mmgr, reinterpret_cast<HPDF_BYTE*>(utf16.data()),
+                                      static_cast<HPDF_UINT>(utf16.size()));
+  HPDF_Dict prefs = HPDF_Dict_New(doc_->mmgr);
+  if (!title || HPDF_Dict_Add(doc_->info, "Title", title) != HPDF_OK || !prefs ||
+      HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE) != HPDF_OK ||
+      HPDF_Dict_Add(doc_->catalog, "ViewerPreferences", prefs) != HPDF_OK)
+    return libharu_error("setting the title").value_or("the PDF library could not set the title");
+  if (!info.language.empty()) {
+    HPDF_String lang = HPDF_String_New(doc_->mmgr, info.language.c_str(), nullptr);
+    if (!lang || HPDF_Dict_Add(doc_->catalog, "Lang", lang) != HPDF_OK)
+      return libharu_error("setting the language").value_or("the PDF library could not set the language");
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> Document::save(const DocumentInfo& info, std::string& out) {
   out.clear();
   if (page_ && !failed()) end_text();
   if (auto e = libharu_error("drawing the page")) return e;
   if (!page_) return "the PDF has no page";
-  HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, info.title.c_str());
   HPDF_SetInfoAttr(doc_, HPDF_INFO_CREATOR, "escalate");
+  if (auto e = set_title_and_language(info)) return e;
   if (info.creation_epoch) {
     const auto t = static_cast<std::time_t>(*info.creation_epoch);
     std::tm tm{};

@@ -1,8 +1,8 @@
 // A one-page libharu document with the readout's fonts, safe to use from C++: errors are
 // recorded (never longjmp), every libharu call's result is checked, and the document is always
 // freed. Text is given as Unicode; each character is drawn with the first font of its face that
-// has it (bold, then regular, then the fallback fonts), and characters no font has become "?"
-// and are listed in missing_glyphs().
+// has it (bold, then regular, then the fallback fonts), and characters no font has become the
+// replacement mark "\uFFFD" and are listed in missing_glyphs().
 //
 // Two font plans:
 //  - base-14 Helvetica with WinAnsiEncoding (nothing embedded) when every character is in
@@ -32,6 +32,10 @@ namespace esc::pdf {
 
 enum class Face { regular, bold };
 
+// What a character no font has is drawn as (U+FFFD, "�", in DejaVu Sans); '?' when the fonts
+// lack that too. A '?' would read as part of the text.
+inline constexpr char32_t kReplacementMark = U'\uFFFD';
+
 struct Rgb {
   float r = 0, g = 0, b = 0;
   friend bool operator==(const Rgb&, const Rgb&) = default;
@@ -41,10 +45,12 @@ struct FontPlan {
   bool base14 = false;           // Helvetica / Helvetica-Bold, WinAnsiEncoding
   std::string regular, bold;     // TrueType files (when !base14)
   std::vector<std::string> fallbacks;  // TrueType files tried for characters the faces lack
+  bool system_fallbacks = true;        // then the installed fonts fontconfig finds for the rest
 };
 
 struct DocumentInfo {
-  std::string title;  // ASCII
+  std::string title;     // UTF-8; the information dictionary's /Title, shown by viewers
+  std::string language;  // BCP 47 tag ("en-GB"), the catalog's /Lang; none when empty
   std::optional<long long> creation_epoch;  // SOURCE_DATE_EPOCH; no date at all when unset
 };
 
@@ -92,7 +98,8 @@ class Document {
   };
   struct Glyph {
     int slot = -1;
-    double advance = 0;  // at size 1
+    double advance = 0;              // at size 1
+    std::optional<char32_t> shown;   // the stand-in drawn when the character itself has no glyph
   };
 
   HPDF_Doc doc_ = nullptr;
@@ -122,6 +129,7 @@ class Document {
   const Glyph& glyph(Face face, char32_t c);
   std::string encode(const Slot& slot, std::u32string_view text) const;
   std::optional<std::string> libharu_error(std::string_view doing) const;
+  std::optional<std::string> set_title_and_language(const DocumentInfo& info);
   void begin_text();
   void end_text();
   void set_fill(Rgb c);

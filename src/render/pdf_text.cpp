@@ -164,4 +164,25 @@ std::u32string ellipsize(std::u32string_view text, double max_width,
   return out;
 }
 
+std::optional<std::string_view> script_needing_shaping(char32_t c) {
+  struct Block {
+    char32_t first, last;
+    std::string_view script;
+  };
+  static constexpr Block blocks[] = {
+      {0x0590, 0x05FF, "Hebrew"},     {0x0600, 0x06FF, "Arabic"},    {0x0700, 0x074F, "Syriac"},
+      {0x0750, 0x077F, "Arabic"},     {0x0780, 0x07BF, "Thaana"},    {0x07C0, 0x07FF, "N'Ko"},
+      {0x08A0, 0x08FF, "Arabic"},     {0x0900, 0x097F, "Devanagari"}, {0x0980, 0x09FF, "Bengali"},
+      {0x0A00, 0x0A7F, "Gurmukhi"},   {0x0A80, 0x0AFF, "Gujarati"},  {0x0B00, 0x0B7F, "Oriya"},
+      {0x0B80, 0x0BFF, "Tamil"},      {0x0C00, 0x0C7F, "Telugu"},    {0x0C80, 0x0CFF, "Kannada"},
+      {0x0D00, 0x0D7F, "Malayalam"},  {0x0D80, 0x0DFF, "Sinhala"},   {0x0E00, 0x0E7F, "Thai"},
+      {0x0E80, 0x0EFF, "Lao"},        {0x0F00, 0x0FFF, "Tibetan"},   {0x1000, 0x109F, "Myanmar"},
+      {0x1780, 0x17FF, "Khmer"},      {0x1800, 0x18AF, "Mongolian"}, {0xFB1D, 0xFB4F, "Hebrew"},
+      {0xFB50, 0xFDFF, "Arabic"},     {0xFE70, 0xFEFF, "Arabic"},
+  };
+  for (const Block& b : blocks)
+    if (c >= b.first && c <= b.last) return b.script;
+  return std::nullopt;
+}
+
 }  // namespace esc::pdf

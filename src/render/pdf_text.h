@@ -26,6 +26,12 @@ std::optional<unsigned char> to_cp1252(char32_t c);
 // and the control range.
 std::optional<char32_t> from_cp1252(unsigned char b);
 
+// The script of `c` when it cannot be read without shaping — letters joined by context
+// (Arabic), vowel signs reordered around consonants (Devanagari and the other Indic scripts),
+// marks stacked (Thai, Tibetan) or text set right to left (Hebrew) — which the readout does not
+// do: it draws one glyph per character, left to right. nullopt for every other character.
+std::optional<std::string_view> script_needing_shaping(char32_t c);
+
 // Breaks text into lines no wider than `max_width`, at spaces; a word wider than a whole line is
 // split between characters (every line holds at least one character, so this always ends).
 // `advance` gives a character's width in the same unit as max_width.

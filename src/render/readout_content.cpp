@@ -145,7 +145,7 @@ std::string format_money(double amount, const std::string& currency) {
   for (auto [code, symbol] : symbols)
     if (code == currency) prefix = std::string(symbol);
   std::string digits = format_amount_digits(amount);
-  if (digits.starts_with("-")) return "-" + prefix + digits.substr(1);
+  if (digits.starts_with("-")) return concat({"-", prefix, digits.substr(1)});
   return prefix + digits;
 }
 
@@ -251,6 +251,28 @@ Content build_content(const Record& r, const Config& config, const Calendar& cal
       c.commitments.push_back({text_or(m.commitment), text_or(m.owner), commitment_due(m)});
   build_timeline(r, config, calendar, c.timeline);
   return c;
+}
+
+std::vector<const Text*> shown_fields(const Record& r) {
+  std::vector<const Text*> fields = {&r.id,
+                                     &r.title,
+                                     &r.account.name,
+                                     &r.account.contract_tier,
+                                     &r.escalation_lead.name,
+                                     &r.escalation_lead.title,
+                                     &r.readout.impact_summary,
+                                     &r.facts.root_cause};
+  if (r.readout.resolution_actions)
+    for (const Text& a : *r.readout.resolution_actions) fields.push_back(&a);
+  fields.push_back(&r.readout.sla_breach_detail);
+  fields.push_back(&r.readout.customer_sentiment);
+  if (r.readout.commitments)
+    for (const Commitment& m : *r.readout.commitments) {
+      fields.push_back(&m.commitment);
+      fields.push_back(&m.owner);
+    }
+  std::erase_if(fields, [](const Text* t) { return !*t; });
+  return fields;
 }
 
 }  // namespace esc::readout

@@ -101,4 +101,9 @@ inline constexpr const char* kNotRecorded = "Not recorded";
 
 Content build_content(const Record& record, const Config& config, const Calendar& calendar, bool draft);
 
+// The record's text values the page shows (id, title, account, lead, impact, root cause, actions,
+// SLA detail, sentiment, commitments), each with where it is in the record: a character the page
+// cannot show is reported at its field. Kept beside build_content, which shows them.
+std::vector<const Text*> shown_fields(const Record& r);
+
 }  // namespace esc::readout

@@ -1,8 +1,10 @@
 #include "render/readout_pdf.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
+#include "core/text.h"
 #include "render/pdf_document.h"
 #include "render/pdf_text.h"
 #include "render/readout_content.h"
@@ -14,9 +16,12 @@ namespace {
 
 constexpr double kA4Width = 595.276, kA4Height = 841.89;
 
-// Characters every page may show whatever the record says: clock digits, the "?" that stands in
-// for a missing glyph, the ellipsis of shortened labels.
-constexpr std::u32string_view kAlwaysNeeded = U" 0123456789:?\u2026";
+// Characters every page may show whatever the record says: clock digits, the ellipsis of
+// shortened labels. (The stand-ins for missing glyphs are Document's business.)
+constexpr std::u32string_view kAlwaysNeeded = U" 0123456789:\u2026";
+
+// The language of the page's own wording, declared as the PDF's /Lang for screen readers.
+constexpr const char* kReadoutLanguage = "en-GB";
 
 std::string bold_beside(const std::string& regular) {
   const std::filesystem::path p(regular);
@@ -31,16 +36,65 @@ std::string code_point(char32_t c) {
   return buf;
 }
 
-}  // namespace
-
-std::vector<std::string> default_fallback_fonts() {
-  return {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-          "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-          "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-          "/usr/share/fonts/truetype/arphic/uming.ttc",
-          "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-          "/usr/share/fonts/truetype/unifont/unifont.ttf"};
+std::string code_points(const std::u32string& chars) {
+  std::string out;
+  for (char32_t c : chars) out += concat({out.empty() ? "" : " ", code_point(c)});
+  return out;
 }
+
+Diagnostic glyph_finding(const Record& record, const Loc& loc, std::string message) {
+  Diagnostic d;
+  d.rule = "readout-glyph";
+  d.severity = Severity::warning;
+  d.file = record.file;
+  d.mark = loc.mark;
+  d.node_path = loc.path;
+  if (record.id) d.record_id = *record.id;
+  d.message = std::move(message);
+  return d;
+}
+
+// One readout-glyph finding per record field that has characters no font could show or that are
+// in a script the page cannot shape, at that field; characters of no field (a currency code from
+// the configuration, say) get one finding at the record's `readout` section.
+void glyph_findings(const Record& record, const std::vector<char32_t>& missing, std::vector<Diagnostic>& out) {
+  std::u32string unplaced(missing.begin(), missing.end());
+  auto is_missing = [&](char32_t c) { return std::find(missing.begin(), missing.end(), c) != missing.end(); };
+  for (const Text* field : readout::shown_fields(record)) {
+    std::u32string lacking;
+    std::vector<std::string_view> scripts;
+    for (char32_t c : pdf::decode_utf8(**field)) {
+      if (is_missing(c) && lacking.find(c) == std::u32string::npos) lacking.push_back(c);
+      if (auto script = pdf::script_needing_shaping(c); script && std::find(scripts.begin(), scripts.end(), *script) == scripts.end())
+        scripts.push_back(*script);
+    }
+    std::erase_if(unplaced, [&](char32_t c) { return lacking.find(c) != std::u32string::npos; });
+    std::vector<std::string> problems;
+    if (!lacking.empty())
+      problems.push_back(concat({"'", pdf::encode_utf8(lacking), "' (", code_points(lacking),
+                                 lacking.size() == 1 ? ") has no glyph in the readout fonts and is"
+                                                     : ") have no glyph in the readout fonts and are",
+                                 " shown as '\uFFFD' (install a font that has ", lacking.size() == 1 ? "it" : "them",
+                                 ", such as fonts-wqy-microhei for Chinese, Japanese and Korean, or set `font:` in "
+                                 ".escalate.yaml)"}));
+    for (std::string_view script : scripts)
+      problems.push_back(concat({"the ", script, " text needs shaping (joined letters, reordered signs or right-to-left "
+                                 "order) that the readout does not do: it is drawn one letter at a time, left to right, "
+                                 "and may be unreadable"}));
+    if (problems.empty()) continue;
+    std::string message = concat({"`", field->loc.path, "` on the readout: "});
+    for (std::size_t i = 0; i < problems.size(); ++i) message += concat({i ? "; " : "", problems[i]});
+    out.push_back(glyph_finding(record, field->loc, std::move(message)));
+  }
+  if (!unplaced.empty())
+    out.push_back(glyph_finding(
+        record, record.readout.present ? record.readout.loc : record.root,
+        concat({"'", pdf::encode_utf8(unplaced), "' (", code_points(unplaced),
+                ") on the readout, from the configuration, has no glyph in the readout fonts and is shown as "
+                "'\uFFFD' (install a font that has it or set `font:` in .escalate.yaml)"})));
+}
+
+}  // namespace
 
 ReadoutResult render_readout(const Record& record, const Config& config, const Calendar& calendar,
                              const ReadoutOptions& options) {
@@ -67,6 +121,7 @@ ReadoutResult render_readout(const Record& record, const Config& config, const C
               : configured.empty()       ? kDefaultReadoutBoldFont
                                          : bold_beside(configured);
   plan.fallbacks = options.fallback_fonts;
+  plan.system_fallbacks = options.system_fonts;
   result.embedded_fonts = !plan.base14;
 
   pdf::Document doc;
@@ -107,15 +162,12 @@ ReadoutResult render_readout(const Record& record, const Config& config, const C
   readout::Pen painter(&doc, readout::Pen::Mode::draw);
   readout::layout_page(painter, content, result.body_size, doc.page_width(), doc.page_height());
 
-  for (char32_t c : doc.missing_glyphs())
-    result.warnings.push_back("the readout font has no glyph for '" + pdf::encode_utf8(std::u32string(1, c)) +
-                              "' (" + code_point(c) + "); it is shown as '?' (install a font that has it, "
-                              "e.g. fonts-droid-fallback, or set `font:` in .escalate.yaml)");
+  glyph_findings(record, doc.missing_glyphs(), result.findings);
 
   pdf::DocumentInfo info;
-  info.title = std::string(options.draft ? "DRAFT - " : "") + "Executive readout " + content.id;
-  for (char& ch : info.title)
-    if (static_cast<unsigned char>(ch) < 0x20 || static_cast<unsigned char>(ch) > 0x7E) ch = '?';
+  info.title = concat({options.draft ? "DRAFT - " : "", "Executive readout ", content.id,
+                       content.title.empty() ? "" : ": ", content.title});
+  info.language = kReadoutLanguage;
   info.creation_epoch = options.source_date_epoch;
   if (auto e = doc.save(info, result.pdf)) {
     result.pdf.clear();

@@ -6,8 +6,12 @@
 // embeds subsets of DejaVu Sans (or the configured font) shown through WinAnsi plus custom
 // single-byte encodings built for the page (see pdf_document.h), so any mix of "Ł", "ő", "Ş",
 // "ı", Cyrillic or Greek renders and comes back out of pdftotext (~18 KB, ~2 ms). A character
-// that neither face has is looked up in the fallback fonts (TrueType-outline CJK fonts when
-// installed); one that no font has is drawn as "?" and reported in `warnings`.
+// that neither face has is looked up in the installed fonts through fontconfig (CJK from
+// fonts-wqy-microhei, say); one that no font has is drawn as "\uFFFD" and reported as a
+// readout-glyph finding at the record field it comes from. Text in scripts that need shaping
+// (Arabic, Devanagari, Thai...) is drawn letter by letter and reported the same way.
+//
+// The PDF's title is the readout's id and title, and its /Lang is the page's own language.
 //
 // Output is deterministic: no date unless SOURCE_DATE_EPOCH is given, no document ID, and font
 // subset tags that depend only on the load order — the same inputs give the same bytes.
@@ -27,24 +31,22 @@ namespace esc {
 inline constexpr const char* kDefaultReadoutFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 inline constexpr const char* kDefaultReadoutBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-// TrueType-outline fonts with wide coverage (CJK) that Debian packages install; the ones present
-// are used for characters the readout font lacks. (Noto CJK is CFF-based: libharu cannot embed it.)
-std::vector<std::string> default_fallback_fonts();
-
 struct ReadoutOptions {
   bool draft = false;                          // --force on a record with errors: "DRAFT" on the page
   std::optional<long long> source_date_epoch;  // the PDF's CreationDate; no date at all when unset
   std::string font;       // --font; overrides Config::font; empty: the configured font, else DejaVu Sans
   std::string bold_font;  // empty: DejaVuSans-Bold for the default font, "<name>-Bold.ttf" beside a
                           // configured font when it exists, else the regular font
-  std::vector<std::string> fallback_fonts = default_fallback_fonts();
+  std::vector<std::string> fallback_fonts;  // tried first for characters the fonts lack
+  bool system_fonts = true;  // then the installed fonts that fontconfig finds have them
   bool allow_base14 = true;  // Helvetica when no font is configured and all text is WinAnsi
 };
 
 struct ReadoutResult {
   std::string pdf;                     // the PDF bytes; empty when there is no PDF
-  std::vector<Diagnostic> findings;    // readout-one-page (error) when the content cannot fit
-  std::vector<std::string> warnings;   // sentences about characters no font can show (drawn as "?")
+  std::vector<Diagnostic> findings;    // readout-one-page (error) when the content cannot fit;
+                                       // readout-glyph (warning) per field with characters no font
+                                       // has (drawn as U+FFFD) or in a script the page cannot shape
   std::optional<std::string> error;    // environment problem (missing or unusable font file, PDF
                                        // library failure): the caller exits 2
   double body_size = 0;                // the body text size that fitted (10 down to 8 pt)

@@ -9,6 +9,7 @@
 // become U+FFFD. Suppressed findings are not annotated; the summary line ends the output as
 // plain log text.
 #include "report/report.h"
+#include "core/text.h"
 
 namespace esc {
 
@@ -81,7 +82,7 @@ void write_github(std::ostream& out, const std::vector<FileResult>& files,
       out << ",title=" << escape_property(report_detail::without_controls(d.rule, true)) << "::";
       std::string message = d.message;
       for (const Note& n : d.notes) {
-        message += "\n" + report_detail::location(f.path, n.mark) + ": note: " + n.message;
+        message += concat({"\n", report_detail::location(f.path, n.mark), ": note: ", n.message});
       }
       out << escape_data(report_detail::without_controls(message, true)) << '\n';
     }

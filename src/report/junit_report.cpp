@@ -5,26 +5,31 @@
 //       <testcase name="records/a.yaml" classname="escalate"/>            (no counted finding)
 //     </testsuite>
 //     <testsuite name="records/b.yaml" tests="3" failures="2" errors="0" skipped="1">
-//       <testcase name="update-promise-kept at 41:5" classname="records/b.yaml">
+//       <testcase name="ESC-2026-0142 update-promise-kept communications[1].next_update_by"
+//                 classname="records/b.yaml">
 //         <failure message="..." type="error">records/b.yaml:41:5: error: ... [rule]</failure>
 //       </testcase>
-//       <testcase name="speculative-language at 20:15" classname="records/b.yaml">
+//       <testcase name="ESC-2026-0142 speculative-language #1f0c9a3e" classname="records/b.yaml">
 //         <skipped message="waived: REASON"/>
 //       </testcase>
 //     </testsuite>
 //   </testsuites>
 //
-// Every counted error or warning is a failing test case whose type is its severity; an info
-// finding (never a failure of the run) is a passing test case with the finding in <system-out>.
-// Names are unique within a suite (GitLab drops duplicates): "RULE at LINE:COL", then " (2)",
-// " (3)" for repeats. A file without counted findings also gets one passing test
-// case named after the file. Baselined findings are left out. Text that XML 1.0 cannot carry
-// (control characters, invalid UTF-8) is replaced by U+FFFD.
+// Test cases pass and fail as the exit status does: an error is a failing test case, and so is
+// a warning with --strict; a warning without it and an info finding (neither fails the run) are
+// passing test cases with the finding in <system-out>. Names are stable when lines move, so
+// GitLab's "new failures" comparison holds across edits: the record (its id, else the file),
+// the rule and where in the record — the node path the baseline uses, or for findings without
+// one (drafts) a hash of the rule and message — then " (2)", " (3)" for repeats (GitLab drops
+// duplicate names). A file without counted findings also gets one passing test case named after
+// the file. Baselined findings are left out. Text that XML 1.0 cannot carry (control characters,
+// invalid UTF-8) is replaced by U+FFFD.
 #include <pugixml.hpp>
 #include <set>
 #include <sstream>
 
 #include "report/report.h"
+#include "core/text.h"
 
 namespace esc {
 
@@ -58,18 +63,17 @@ std::string unique_name(std::set<std::string>& used, const std::string& base) {
   return name;
 }
 
-std::string case_name(const Diagnostic& d) {
-  if (d.mark.line <= 0) return d.rule;
-  std::string s = d.rule + " at " + std::to_string(d.mark.line);
-  if (d.mark.col > 0) s += ":" + std::to_string(d.mark.col);
-  return s;
+std::string case_name(const FileResult& f, const Diagnostic& d) {
+  const std::string& record = !d.record_id.empty() ? d.record_id : !f.record_id.empty() ? f.record_id : f.path;
+  if (!d.node_path.empty()) return concat({record, " ", d.rule, " ", d.node_path});
+  return concat({record, " ", d.rule, " #", report_detail::stable_hash({d.rule, d.message}).substr(0, 8)});
 }
 
 std::string failure_body(const FileResult& f, const Diagnostic& d) {
   using report_detail::location;
   std::string s = location(f.path, d.mark) + ": " + std::string(to_string(d.severity)) + ": " +
                   d.message + " [" + d.rule + "]";
-  for (const Note& n : d.notes) s += "\n" + location(f.path, n.mark) + ": note: " + n.message;
+  for (const Note& n : d.notes) s += concat({"\n", location(f.path, n.mark), ": note: ", n.message});
   return s;
 }
 
@@ -83,7 +87,7 @@ void set_attr(pugi::xml_node node, const char* name, int value) {
 
 }  // namespace
 
-void write_junit(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions&) {
+void write_junit(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt) {
   pugi::xml_document doc;
   pugi::xml_node decl = doc.append_child(pugi::node_declaration);
   decl.append_attribute("version").set_value("1.0");
@@ -117,7 +121,7 @@ void write_junit(std::ostream& out, const std::vector<FileResult>& files, const 
     for (const Diagnostic& d : f.diagnostics) {
       if (d.severity == Severity::off || d.suppression == Suppression::baselined) continue;
       pugi::xml_node tc = suite.append_child("testcase");
-      set_attr(tc, "name", unique_name(used, case_name(d)));
+      set_attr(tc, "name", unique_name(used, case_name(f, d)));
       set_attr(tc, "classname", f.path);
       ++n_tests;
       if (d.suppression == Suppression::waived) {
@@ -126,7 +130,8 @@ void write_junit(std::ostream& out, const std::vector<FileResult>& files, const 
         ++n_skipped;
         continue;
       }
-      if (d.severity == Severity::info) {  // information: shown, but the test case passes
+      // Information, and warnings without --strict: shown, but the test case passes (as the run does).
+      if (d.severity == Severity::info || (d.severity == Severity::warning && !opt.strict)) {
         tc.append_child("system-out")
             .append_child(pugi::node_pcdata)
             .set_value(xml_text(failure_body(f, d)).c_str());

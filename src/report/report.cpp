@@ -1,6 +1,7 @@
 // Shared report pieces: the format names, the totals and summary line, the dispatch to the
 // writers and repository-relative paths.
 #include "report/report.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -162,11 +163,30 @@ std::string relative_uri(std::string_view path) {
 
 namespace report_detail {
 
+std::string stable_hash(std::initializer_list<std::string_view> fields) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix = [&](unsigned char c) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  };
+  for (const std::string_view f : fields) {
+    for (const char c : f) mix(static_cast<unsigned char>(c));
+    mix(0);
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = kHex[h & 0xF];
+    h >>= 4;
+  }
+  return out;
+}
+
 std::string location(std::string_view path, const Mark& mark) {
   std::string s(path);
   if (mark.line <= 0) return s;
-  s += ":" + std::to_string(mark.line);
-  if (mark.col > 0) s += ":" + std::to_string(mark.col);
+  s += concat({":", std::to_string(mark.line)});
+  if (mark.col > 0) s += concat({":", std::to_string(mark.col)});
   return s;
 }
 

@@ -2,6 +2,7 @@
 // line and caret), JSON, JUnit XML, SARIF 2.1.0 and GitHub workflow commands.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -30,6 +31,7 @@ struct ReportOptions {
   bool quiet = false;      // text: findings only, no summary line when clean
   std::string tool_version;
   std::string noun = "record";  // "record" for check/build, "draft" for lint-comms
+  bool strict = false;     // --strict: warnings fail the run (JUnit: warnings are failures)
   int baselined = 0;       // findings matched by --baseline (reported in the summary). Reports
                            // show the larger of this and the baselined findings in `files`, so
                            // setting it while keeping them in `files` never counts them twice.
@@ -70,6 +72,9 @@ std::string valid_utf8(std::string_view text);
 // valid_utf8() with control characters (C0 but tab, DEL, C1) replaced by U+FFFD; CR and LF are
 // kept when keep_line_breaks is true.
 std::string without_controls(std::string_view text, bool keep_line_breaks);
+// FNV-1a, 64 bits, over fields separated by NUL, as 16 hex digits: stable across platforms and
+// releases (SARIF partialFingerprints, JUnit test case names).
+std::string stable_hash(std::initializer_list<std::string_view> fields);
 }  // namespace report_detail
 
 }  // namespace esc

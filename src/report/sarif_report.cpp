@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "report/report.h"
 #include "rules/rule.h"
 
@@ -63,6 +64,12 @@ std::string trimmed(std::string_view s) {
   return std::string(s);
 }
 
+// The project's documentation: the tool's informationUri, and a page per rule (the same text as
+// `escalate explain RULE`) as each rule's helpUri.
+constexpr std::string_view kHomepage = ESCALATE_HOMEPAGE;
+
+std::string rule_help_uri(std::string_view id) { return concat({kHomepage, "rules/", id}); }
+
 ojson rule_entry(const RuleInfo& r) {
   const std::string_view lang = r.kind == RuleKind::draft ? "text" : "yaml";
   const std::string summary(r.summary.empty() ? r.id : r.summary);
@@ -92,6 +99,7 @@ ojson rule_entry(const RuleInfo& r) {
   j["shortDescription"] = {{"text", summary}};
   j["fullDescription"] = {{"text", description}};
   j["help"] = {{"text", text}, {"markdown", markdown}};
+  j["helpUri"] = rule_help_uri(r.id);
   j["defaultConfiguration"] = {{"level", std::string(sarif_level(r.default_severity))}};
   return j;
 }
@@ -158,25 +166,6 @@ ojson physical_location(const std::string& path, const Mark& m) {
   return j;
 }
 
-// FNV-1a, 64 bits, over fields separated by NUL: stable across platforms and releases.
-std::string fingerprint(std::initializer_list<std::string_view> fields) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto mix = [&](unsigned char c) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  };
-  for (const std::string_view f : fields) {
-    for (const char c : f) mix(static_cast<unsigned char>(c));
-    mix(0);
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i) {
-    out[static_cast<std::size_t>(i)] = kHex[h & 0xF];
-    h >>= 4;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -224,8 +213,8 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& files,
       // Stable across edits that move lines: no line numbers; the message stands in for the
       // node when there is none (drafts). Repeats in one run get ":2", ":3", ...
       const std::string uri = relative_uri(f.path);
-      const std::string base = d.node_path.empty() ? fingerprint({d.rule, uri, "", d.message})
-                                                   : fingerprint({d.rule, uri, d.node_path});
+      const std::string base = d.node_path.empty() ? report_detail::stable_hash({d.rule, uri, "", d.message})
+                                                   : report_detail::stable_hash({d.rule, uri, d.node_path});
       const int occurrence = ++seen_fingerprints[base];
       r["partialFingerprints"] = {
           {"escalateFingerprint/v1", base + ":" + std::to_string(occurrence)}};
@@ -248,6 +237,7 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& files,
 
   ojson driver;
   driver["name"] = "escalate";
+  driver["informationUri"] = std::string(kHomepage);
   if (!opt.tool_version.empty()) driver["version"] = opt.tool_version;
   driver["rules"] = std::move(rules);
   ojson run;

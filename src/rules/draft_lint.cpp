@@ -1,5 +1,7 @@
 #include "rules/draft_lint.h"
 
+#include "core/text.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -186,7 +188,7 @@ std::vector<CustomPattern> compile_patterns(const Config& config, std::vector<st
   for (std::size_t i = 0; i < config.lint_patterns.size(); ++i) {
     const LintPattern& lp = config.lint_patterns[i];
     std::string where = config.file.empty() ? std::string("configuration") : config.file;
-    if (lp.mark.line > 0) where += ":" + std::to_string(lp.mark.line) + ":" + std::to_string(lp.mark.col);
+    if (lp.mark.line > 0) where += concat({":", std::to_string(lp.mark.line), ":", std::to_string(lp.mark.col)});
     const std::string field = "lint.patterns[" + std::to_string(i) + "]";
     if (lp.id.empty() || lp.pattern.empty()) continue;  // reported by the configuration's schema
     if (find_rule(lp.id)) {

@@ -1,6 +1,7 @@
 // draft-missing-field: a label the draft's template requires is missing, or has no value.
 #include <algorithm>
 
+#include "core/text.h"
 #include "rules/draft_lint.h"
 #include "rules/rule.h"
 
@@ -31,7 +32,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
   for (const Field& f : ctx.fields) {
     if (f.label == Label::current_status || f.label == Label::next_update_by) continue;
     if (f.value_end > f.value_offset) continue;
-    findings.add(ctx.draft.body_mark(f.label_offset), "'" + bare(f.label) + "' has no value; fill it in before sending");
+    findings.add(ctx.draft.body_mark(f.label_offset), concat({"'", bare(f.label), "' has no value; fill it in before sending"}));
   }
   if (type == DraftType::resolution && ctx.pir_dates.empty())
     findings.add(at, "the resolution notification does not say when the post-incident review document will be "

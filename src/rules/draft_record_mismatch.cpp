@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text.h"
 #include "rules/draft_lint.h"
 #include "rules/record_facts.h"
 #include "rules/rule.h"
@@ -14,7 +15,7 @@ namespace {
 // "fixtures/ESC-2026-0142.yaml:112:13" for messages: notes can only point into the draft.
 std::string where(const Incident& in, const Loc& loc) {
   std::string s = in.path;
-  if (loc.mark.line > 0) s += ":" + std::to_string(loc.mark.line) + ":" + std::to_string(loc.mark.col);
+  if (loc.mark.line > 0) s += concat({":", std::to_string(loc.mark.line), ":", std::to_string(loc.mark.col)});
   return s;
 }
 

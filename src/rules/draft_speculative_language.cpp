@@ -1,5 +1,6 @@
 // speculative-language in drafts: the record rule's check (same id, same detector,
 // find_speculative) applied to a draft's subject and body. Documented once, by the record rule.
+#include "core/text.h"
 #include "rules/draft_lint.h"
 
 namespace esc {
@@ -7,9 +8,9 @@ namespace esc {
 namespace {
 
 std::string finding(const TextMatch& m) {
-  return "'" + quote_excerpt(m.text) +
-         "' is speculative language; state confirmed facts only (\"Confirm root cause hypothesis (not "
-         "assumption)\")";
+  return concat({"'", quote_excerpt(m.text),
+                 "' is speculative language; state confirmed facts only (\"Confirm root cause hypothesis (not "
+                 "assumption)\")"});
 }
 
 void check(const DraftContext& ctx, DraftFindings& findings) {

@@ -1,4 +1,5 @@
 #include "rules/group_b_helpers.h"
+#include "core/text.h"
 
 #include "rules/record_facts.h"
 
@@ -24,6 +25,6 @@ std::string comm_name(const Communication& c) {
   return "the " + describe_communication(c);
 }
 
-std::string quoted_status(Status s) { return "`" + std::string(name_of(s)) + "`"; }
+std::string quoted_status(Status s) { return concat({"`", name_of(s), "`"}); }
 
 }  // namespace esc::group_b

@@ -17,7 +17,7 @@ std::string short_quote(std::string_view text) {
   if (utf8_length(s) <= 60) return "'" + s + "'";
   std::size_t cut = 57;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole code points
-  return "'" + s.substr(0, cut) + "...'";
+  return concat({"'", s.substr(0, cut), "...'"});
 }
 
 // One finding for a value that is present (a missing key is schema's or another rule's) but

@@ -266,10 +266,10 @@ if DESTDIR=$root cmake --install "$BUILD" >"$TMP/install.log" 2>&1; then pass "c
 prefix=$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$BUILD/CMakeCache.txt")
 check_installed() {  # ROOT PREFIX WHAT: the layout and a working binary
   local r=$1 p=$2 what=$3 f
-  for f in bin/escalate share/man/man1/escalate.1 share/bash-completion/completions/escalate \
+  for f in bin/escalate share/man/man1/escalate.1.gz share/bash-completion/completions/escalate \
            share/escalate/schemas/incident.schema.json share/escalate/schemas/config.schema.json \
            share/escalate/schemas/report.schema.json share/escalate/templates/initial.mustache \
-           share/doc/escalate/README.md; do
+           share/doc/escalate/README.md share/doc/escalate/copyright; do
     [ -e "$r$p/$f" ] && pass "$what: $p/$f" || fail "$what: no $p/$f"
   done
   mkdir -p "$TMP/elsewhere-$what" "$TMP/reference-$what"
@@ -285,10 +285,15 @@ check_installed() {  # ROOT PREFIX WHAT: the layout and a working binary
   env -C "$TMP/reference-$what" "$ESCALATE" build -q --now $NOW ESC-2026-0142.yaml -o packs >/dev/null 2>&1
   [ -s "$TMP/elsewhere-$what/packs/ESC-2026-0142/emails/01-initial.eml" ] && diff -r "$TMP/reference-$what" "$TMP/elsewhere-$what" >/dev/null \
     && pass "$what: the pack equals the build tree's" || fail "$what: the pack differs from the build tree's"
+  # The modeline `escalate init` writes names the schema this installation holds (offline),
+  # found beside the binary wherever the installation is.
+  schema=$("$r$p/bin/escalate" init | sed -n 's/^# yaml-language-server: \$schema=//p')
+  [ "$schema" = "$(realpath "$r$p")/share/escalate/schemas/incident.schema.json" ] && [ -f "$schema" ] \
+    && pass "$what: init's modeline names the installed schema" || fail "$what: init's modeline names '$schema'"
   if grep -qaF "$SRC/templates" "$r$p/bin/escalate"; then fail "$what: the binary refers to the source tree's templates"; else pass "$what: no source-tree paths"; fi
 }
 check_installed "$root" "$prefix" install
-cmp -s "$root$prefix/share/man/man1/escalate.1" docs/escalate.1 && pass "install: the man page" || fail "install: man page differs"
+gzip -dc "$root$prefix/share/man/man1/escalate.1.gz" | cmp -s - docs/escalate.1 && pass "install: the man page (gzipped)" || fail "install: man page differs"
 bash -c "source '$root$prefix/share/bash-completion/completions/escalate' && complete -p escalate" >/dev/null 2>&1 \
   && pass "install: completion loads" || fail "install: completion does not load"
 
@@ -330,6 +335,13 @@ else
   if dpkg-deb -x "$deb" "$debroot"; then pass "dpkg-deb -x"; else fail "dpkg-deb -x"; fi
   check_installed "$debroot" /usr deb
   dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '^\./usr/' | grep -q . && fail "deb: files outside /usr" || pass "deb: everything under /usr"
+  # lintian (test-only, ci/setup): no error or warning.
+  if command -v lintian >/dev/null; then
+    lintian --fail-on error,warning "$deb" >"$TMP/lintian.txt" 2>&1 \
+      && pass "deb: lintian is clean" || { fail "deb: lintian"; cat "$TMP/lintian.txt" >&2; }
+  else
+    fail "deb: lintian is not installed (run ci/setup)"
+  fi
 fi
 
 finish

@@ -35,6 +35,11 @@ if grep -rqi '^Bcc:' "$TMP/inj" 2>/dev/null; then fail "a Bcc header was written
 expect_exit 1 "record with errors" -- "$ESCALATE" build --now $NOW fixtures/rules/triage-genuine.yaml -o "$TMP/errpack"
 [ ! -d "$TMP/errpack/FX-triage-genuine/emails" ] && [ -s "$TMP/errpack/FX-triage-genuine/lint-report.txt" ] && pass "errors: lint report only" || fail "errors: wrong pack contents"
 expect_exit 1 "--force" -- "$ESCALATE" build --force --now $NOW fixtures/rules/triage-genuine.yaml -o "$TMP/errpack"
+# build takes --output and --baseline as the README's common options say; -o stays the folder.
+expect_exit 0 "build --write-baseline" -- "$ESCALATE" build --now $NOW fixtures/rules/triage-genuine.yaml -o "$TMP/blpack" --write-baseline "$TMP/bl.json"
+expect_exit 0 "build --baseline: recorded findings do not fail" -- "$ESCALATE" build --now $NOW fixtures/rules/triage-genuine.yaml -o "$TMP/blpack" --baseline "$TMP/bl.json" --output "$TMP/bl-report.json" --format json
+$PY -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; assert s["errors"] == 0 and s["baselined"] >= 1, s' "$TMP/bl-report.json" \
+  && pass "build --output FILE: the report, with the baselined findings counted" || fail "build --output/--baseline report: $(head -c 400 "$TMP/bl-report.json")"
 grep -q '^Subject: =?UTF-8?B?W0RSQUZUXSBO' "$TMP/errpack/FX-triage-genuine/emails/01-initial.eml" && pass "--force marks DRAFT" || fail "--force subject lacks [DRAFT]"
 
 # An error found only while building (readout-one-page) is an error like any other: lint

@@ -27,7 +27,8 @@ assert any(r["ruleId"] == sys.argv[2] and r["locations"][0]["physicalLocation"][
            and r["locations"][0]["physicalLocation"]["region"]["startColumn"] == int(sys.argv[4]) for r in rs), rs
 PY
   "$ESCALATE" check --now $NOW --format junit "$f" > "$TMP/r.xml"
-  expect_contains "$TMP/r.xml" "$rule at $line:$col" "$f junit"
+  expect_contains "$TMP/r.xml" ":$line:$col: " "$f junit: the finding's line:col"
+  expect_contains "$TMP/r.xml" " [$rule]" "$f junit: the finding's rule"
   "$ESCALATE" check --now $NOW --format github "$f" > "$TMP/r.gh"
   expect_contains "$TMP/r.gh" "line=$line,col=$col,title=$rule::" "$f github"
 }
@@ -94,6 +95,9 @@ $PY tests/tools/validate_yaml.py schemas/incident.schema.json fixtures/ESC-2026-
 # rules / explain / init.
 expect_exit 0 "rules" -- "$ESCALATE" rules
 expect_contains "$TMP/out" "schema" "rules lists schema"
+! grep -qF '`' "$TMP/out" && pass "rules (plain) prints no Markdown code marks" || fail "rules (plain) prints backticks"
+expect_exit 0 "explain a rule with a list" -- "$ESCALATE" explain timeline-order
+expect_contains "$TMP/out" "    - first_signal <= escalation_opened <= triage_completed <= customer_notified;" "explain keeps a list's items on their own lines, indented"
 expect_exit 0 "explain" -- "$ESCALATE" explain timestamp-utc
 expect_contains "$TMP/out" "Fails" "explain shows a failing example"
 expect_exit 2 "explain unknown" -- "$ESCALATE" explain timestamp-ut

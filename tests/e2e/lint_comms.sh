@@ -38,7 +38,8 @@ assert r["ruleId"] == sys.argv[2] and region["startLine"] == int(sys.argv[3]) an
 assert any(x["id"] == sys.argv[2] for x in doc["runs"][0]["tool"]["driver"]["rules"])
 PY
   lint --format junit "$f" > "$TMP/r.xml"
-  expect_contains "$TMP/r.xml" "$rule at $line:$col" "$1 junit"
+  expect_contains "$TMP/r.xml" ":$line:$col: " "$1 junit: the finding's line:col"
+  expect_contains "$TMP/r.xml" " [$rule]" "$1 junit: the finding's rule"
   lint --format github "$f" > "$TMP/r.gh"
   expect_contains "$TMP/r.gh" "line=$line,col=$col,title=$rule::" "$1 github"
 }

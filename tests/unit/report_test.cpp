@@ -515,27 +515,62 @@ TEST(ReportJunit, Structure) {
   EXPECT_STREQ(clean.first_child().attribute("name").value(), "records/clean.yaml");
   EXPECT_FALSE(clean.first_child().first_child());
 
-  // Two findings of one rule at one place get distinct names.
+  // Findings without a node path (drafts) are named by a hash of rule and message.
   const auto abs = clean.next_sibling().next_sibling().next_sibling();
-  EXPECT_STREQ(abs.first_child().attribute("name").value(), "no-codename at 2:1");
-  EXPECT_STREQ(abs.first_child().next_sibling().attribute("name").value(),
-               "no-codename at 2:1 (2)");
+  const std::string first = abs.first_child().attribute("name").value();
+  const std::string second = abs.first_child().next_sibling().attribute("name").value();
+  EXPECT_EQ(first.rfind("/nonexistent-escalate/abs ü.yaml no-codename #", 0), 0u) << first;
+  EXPECT_EQ(first.size(), second.size());
+  EXPECT_NE(first, second);
 
   // The waived finding is skipped with its reason; the baselined one is left out; the info
-  // finding passes with the finding in system-out.
+  // finding and the warning (no --strict) pass with the finding in system-out.
   const auto late = clean.next_sibling();
   EXPECT_EQ(late.attribute("skipped").as_int(), 1);
   EXPECT_EQ(late.attribute("tests").as_int(), 4);
-  EXPECT_EQ(late.attribute("failures").as_int(), 2);
-  const auto info = late.find_child_by_attribute("testcase", "name", "pir-scheduled at 70:3");
+  EXPECT_EQ(late.attribute("failures").as_int(), 1);
+  const auto info = late.find_child_by_attribute("testcase", "name", "ESC-2026-0142 pir-scheduled pir");
   EXPECT_FALSE(info.child("failure"));
   EXPECT_NE(std::string(info.child_value("system-out")).find("info: the PIR is not scheduled"),
             std::string::npos);
-  EXPECT_STREQ(late.find_child_by_attribute("testcase", "name", "speculative-language at 20:15")
+  const auto warning = late.find_child_by_attribute("testcase", "name", "ESC-2026-0142 timestamp-utc timeline[0].at");
+  EXPECT_FALSE(warning.child("failure"));
+  EXPECT_NE(std::string(warning.child_value("system-out")).find("warning: timestamp"), std::string::npos);
+  EXPECT_STREQ(late.find_child_by_attribute("testcase", "name", "ESC-2026-0142 speculative-language facts.root_cause")
                    .child("skipped")
                    .attribute("message")
                    .value(),
                "waived: quoted verbatim from the customer's email");
+}
+
+// With --strict a warning fails the run, so its test case fails too.
+TEST(ReportJunit, StrictMakesWarningsFailures) {
+  ReportOptions strict = options();
+  strict.strict = true;
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(render(esc::ReportFormat::junit, sample_batch(), strict).c_str()));
+  const auto late = doc.child("testsuites").first_child().next_sibling();
+  EXPECT_EQ(late.attribute("failures").as_int(), 2);
+  const auto warning = late.find_child_by_attribute("testcase", "name", "ESC-2026-0142 timestamp-utc timeline[0].at");
+  EXPECT_STREQ(warning.child("failure").attribute("type").value(), "warning");
+}
+
+// GitLab compares test case names between pipelines: a finding keeps its name when lines move,
+// and repeats of one finding still get distinct names.
+TEST(ReportJunit, NamesSurviveMovedLines) {
+  auto names = [](int line) {
+    const std::string xml = render(esc::ReportFormat::junit,
+                                   {file("r.yaml", "ESC-1",
+                                         {diag("duplicate-id", Severity::error, line, 5, "dup", "id"),
+                                          diag("duplicate-id", Severity::error, line, 5, "dup", "id")})});
+    pugi::xml_document doc;
+    EXPECT_TRUE(doc.load_string(xml.c_str()));
+    std::vector<std::string> out;
+    for (const auto tc : doc.child("testsuites").first_child().children()) out.push_back(tc.attribute("name").value());
+    return out;
+  };
+  EXPECT_EQ(names(4), (std::vector<std::string>{"ESC-1 duplicate-id id", "ESC-1 duplicate-id id (2)"}));
+  EXPECT_EQ(names(4), names(40));
 }
 
 TEST(ReportJunit, EmptyBatch) {
@@ -604,7 +639,9 @@ TEST(ReportSarif, RuleHelp) {
       EXPECT_NE(md.find("```"), std::string::npos);
     }
     EXPECT_EQ(r["shortDescription"]["text"], std::string(info->summary));
+    EXPECT_EQ(r["helpUri"], "https://escalate.example.com/rules/" + std::string(info->id));
   }
+  EXPECT_EQ(j["runs"][0]["tool"]["driver"]["informationUri"], "https://escalate.example.com/");
   const auto promise = esc::find_rule("update-promise-kept");
   if (promise != nullptr) {
     for (const auto& r : rules) {

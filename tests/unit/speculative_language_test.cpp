@@ -60,8 +60,16 @@ TEST(SpeculativeLanguage, ColumnsCountCodePoints) {
             std::vector<std::string>{"119:27: " + message("appears to", "communications[1].progress")});
 }
 
-TEST(SpeculativeLanguage, QuotedAndBlockScalarsPointAtTheField) {
-  EXPECT_EQ(run(example_with(kProgress, "    progress: \"Replaced: it should be fixed now.\"")),
+// The caret stands under the phrase inside the quotes, not one column left of it.
+TEST(SpeculativeLanguage, PointsAtTheWordInAQuotedScalar) {
+  EXPECT_EQ(run(example_with(kProgress, "    progress: \"It should be fixed now.\"")),
+            std::vector<std::string>{"119:19: " + message("should be fixed", "communications[1].progress")});
+  EXPECT_EQ(run(example_with(kProgress, "    progress: 'Replaced: it should be fixed now.'")),
+            std::vector<std::string>{"119:29: " + message("should be fixed", "communications[1].progress")});
+}
+
+TEST(SpeculativeLanguage, MultiLineQuotedAndBlockScalarsPointAtTheField) {
+  EXPECT_EQ(run(example_with(kProgress, "    progress: \"Replaced: it\n      should be fixed now.\"")),
             std::vector<std::string>{"119:15: " + message("should be fixed", "communications[1].progress")});
   // The readout's impact summary is a folded block scalar: the finding is at its indicator.
   EXPECT_EQ(run(example_with("for 35 minutes.", "for probably 35 minutes.")),

@@ -452,3 +452,17 @@ TEST(Utf16Test, RecognisedByMarkOrByNulBesideAscii) {
   EXPECT_FALSE(esc::looks_like_utf16("id: x\n"));
   EXPECT_FALSE(esc::looks_like_utf16(std::string_view("\x7F" "ELF\0\0\0\0", 8)));
 }
+
+TEST(ConcatTest, JoinsInOrder) {
+  EXPECT_EQ(esc::concat({}), "");
+  EXPECT_EQ(esc::concat({":", std::to_string(12), ":", "5"}), ":12:5");
+  EXPECT_EQ(esc::concat({"'", "", "'"}), "''");
+}
+
+// Chinese and Japanese end sentences with full-width terminators and no space after them.
+TEST(CountSentencesTest, FullWidthTerminators) {
+  EXPECT_EQ(esc::count_sentences("請求書の出力が停止しました。失われたものはありません。"), 2);
+  EXPECT_EQ(esc::count_sentences("发票导出停滞了三小时。没有丢失！"), 2);
+  EXPECT_EQ(esc::count_sentences("「保留中」のまま停止しました。"), 1);
+  EXPECT_EQ(esc::count_sentences("约£45,000的开票被延迟"), 1);
+}
