@@ -74,15 +74,6 @@ namespace {
 
 std::u32string u(std::string_view utf8) { return pdf::clean_text(utf8); }
 
-// "(text)". Appended rather than U"(" + text: GCC 12 prints a false -Wrestrict warning for that
-// pattern in optimised builds (GCC bug 105329).
-std::u32string parenthesised(std::u32string_view text) {
-  std::u32string out(1, U'(');
-  out += text;
-  out += U')';
-  return out;
-}
-
 std::u32string upper(std::u32string s) {
   for (char32_t& c : s)
     if (c >= U'a' && c <= U'z') c = c - U'a' + U'A';
