@@ -599,9 +599,19 @@ std::string format_amount_digits(double amount) {
     std::snprintf(buf, sizeof buf, "%.0f", std::round(value));
     units = buf;
   }
-  for (int i = static_cast<int>(units.size()) - 3; i > 0; i -= 3) units.insert(static_cast<std::size_t>(i), ",");
-  std::string out = (negative ? "-" : "") + units;
-  if (cents != 0) out += std::string(".") + static_cast<char>('0' + cents / 10) + static_cast<char>('0' + cents % 10);
+  // Grouped by appending, not by insert() or "-" + units: GCC 12 prints a false -Wrestrict
+  // warning for those in optimised builds (GCC bug 105329).
+  std::string out;
+  if (negative) out += '-';
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (i > 0 && (units.size() - i) % 3 == 0) out += ',';
+    out += units[i];
+  }
+  if (cents != 0) {
+    out += '.';
+    out += static_cast<char>('0' + cents / 10);
+    out += static_cast<char>('0' + cents % 10);
+  }
   return out;
 }
 

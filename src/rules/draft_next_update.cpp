@@ -67,8 +67,8 @@ void check_conversions(const DraftContext& ctx, DraftFindings& findings) {
       if (((minutes % 1440) + 1440) % 1440 == 0) continue;
       const std::size_t at = static_cast<std::size_t>(item.data() - body.data());
       findings.add(ctx.draft.body_mark(at),
-                   "'" + quote_excerpt(piece_text) + "' is " + format_hhmm(*other) + ", but the time it converts, '" +
-                       quote_excerpt(first) + "', is " + format_hhmm(*base) + "; correct the conversion",
+                   concat({"'", quote_excerpt(piece_text), "' is ", format_hhmm(*other), ", but the time it converts, '",
+                           quote_excerpt(first), "', is ", format_hhmm(*base), "; correct the conversion"}),
                    {{ctx.draft.body_mark(static_cast<std::size_t>(m[1].data() - body.data())), "the time it converts"}});
     }
   }
