@@ -1,7 +1,9 @@
 // The floor for `escalate check`: a bare loop that only parses the same files with yaml-cpp,
-// on the same number of threads. Usage: parse_loop JOBS FILE...
+// on the same number of threads. Usage: parse_loop JOBS PATH... (a folder: its *.yaml files)
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -13,7 +15,18 @@ int main(int argc, char** argv) {
   if (argc < 3) return 2;
   unsigned jobs = static_cast<unsigned>(std::stoi(argv[1]));
   if (jobs == 0) jobs = std::thread::hardware_concurrency();
-  std::vector<std::string> files(argv + 2, argv + argc);
+  std::vector<std::string> files;
+  for (int a = 2; a < argc; ++a) {
+    if (!std::filesystem::is_directory(argv[a])) {
+      files.emplace_back(argv[a]);
+      continue;
+    }
+    std::vector<std::string> in_dir;
+    for (const auto& e : std::filesystem::directory_iterator(argv[a]))
+      if (e.path().extension() == ".yaml") in_dir.push_back(e.path().string());
+    std::sort(in_dir.begin(), in_dir.end());
+    files.insert(files.end(), in_dir.begin(), in_dir.end());
+  }
   std::atomic<std::size_t> next{0}, nodes{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
