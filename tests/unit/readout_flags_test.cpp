@@ -1,9 +1,8 @@
 // The timeline strip's label placement (readout::place_flags): whatever the marks, no two
 // labels on a level overlap, no pole runs through a lower label, every label stays on the
-// page, and the levels stay few; a dense strip is placed quickly.
+// page, and the levels stay few, also on a dense strip.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <vector>
 
 #include "render/readout_layout.h"
@@ -75,17 +74,15 @@ TEST(PlaceFlags, PolesWithinFivePointsNeverShareALevel) {
   expect_clean(flags, levels, 0, 500);
 }
 
-// The old exhaustive search ran out of its node budget here and fell back to one level per
-// flag, running the labels off the right edge.
+// Twelve marks crowded into 80 pt: the old exhaustive search spent its 200,000-node budget
+// (tens of milliseconds) and fell back to one level per flag; the greedy pass and the row
+// packing need ten levels, at once.
 TEST(PlaceFlags, DenseStripStaysCleanAndCompact) {
-  std::vector<FlagBox> flags;
-  for (int i = 0; i < 14; ++i) flags.push_back(FlagBox{90.0 + 23.0 * i, 70.0 + 9.0 * (i % 3)});
-  const auto start = std::chrono::steady_clock::now();
+  auto flags = boxes({{74, 71}, {82, 72}, {85, 89}, {98, 71}, {113, 64}, {113, 49},
+                      {114, 81}, {118, 57}, {125, 85}, {141, 71}, {143, 74}, {149, 57}});
   const int levels = place_flags(flags, 0, 500);
-  const auto took = std::chrono::steady_clock::now() - start;
   expect_clean(flags, levels, 0, 500);
-  EXPECT_LT(levels, 14);
-  EXPECT_LT(took, std::chrono::milliseconds(50));
+  EXPECT_LE(levels, 10);
 }
 
 // Many random strips: always clean, never more levels than flags.
