@@ -71,6 +71,20 @@ class Pen {
   void note(Face face, char32_t c);
 };
 
+// A label on a pole above an axis, as the timeline strip places it: the pole at x, the label
+// `width` wide, its text right of the pole or (right_aligned) left of it.
+struct FlagBox {
+  double x = 0;
+  double width = 0;
+  int level = 0;  // 0 = nearest the axis
+  bool right_aligned = false;
+};
+
+// Gives each flag a level and a side so that no two labels on a level overlap (5 pt apart at
+// least), no pole runs through a lower flag's label, and every label stays within
+// [x_min, x_max]; returns the number of levels used. Few levels, in bounded time.
+int place_flags(std::vector<FlagBox>& flags, double x_min, double x_max);
+
 // Draws the timeline strip (incident axis, update promises, PIR row) in the box that starts at
 // (x, top) and is `width` wide; returns the height it used.
 double timeline_strip(Pen& pen, const Timeline& t, double x, double top, double width, double body);
