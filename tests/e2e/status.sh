@@ -3,7 +3,7 @@
 # stages (a promise due and then overdue, triage running, a PIR across Christmas bank holidays
 # and weekends, a closed-out record that stays quiet, a lead handover), the exit status, the
 # JSON view and the iCalendar feed (parsed by python3-icalendar, byte-identical on a second run).
-# UPDATE_GOLDEN=1 rewrites the goldens (review the diff).
+# UPDATE_GOLDEN=1 (or ESCALATE_UPDATE_GOLDEN=1) rewrites the goldens (review the diff).
 source "$(dirname "$0")/lib.sh"
 DIR=tests/data/status/incidents
 GOLD=tests/golden/status
@@ -13,7 +13,7 @@ golden() {
   local name=$1 want=$2; shift 3
   "$ESCALATE" status "$@" >"$TMP/$name" 2>"$TMP/$name.err"
   local got=$?
-  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then cp "$TMP/$name" "$GOLD/$name"; fi
+  if [ "${UPDATE_GOLDEN:-${ESCALATE_UPDATE_GOLDEN:-0}}" = 1 ]; then cp "$TMP/$name" "$GOLD/$name"; fi
   if [ "$got" -ne "$want" ]; then fail "$name: exit $got, want $want"; sed 's/^/  | /' "$TMP/$name.err" >&2; return; fi
   if diff -u "$GOLD/$name" "$TMP/$name" >"$TMP/diff"; then pass "$name"; else fail "$name differs from the golden"; cat "$TMP/diff" >&2; fi
 }
