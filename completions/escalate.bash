@@ -21,7 +21,7 @@ _escalate() {
     cword=$COMP_CWORD
   fi
 
-  local commands="check build lint-comms init rules explain schema"
+  local commands="check build lint-comms status init rules explain schema"
   local common="--config --now -j --jobs -q --quiet --no-color --stdin-filename --strict --format -h --help"
   local reports="-o --output --baseline --write-baseline"
   local formats="text json junit sarif github"
@@ -43,7 +43,12 @@ _escalate() {
   # Values of options.
   case $prev in
     --format)
+      [ "$cmd" = status ] && formats="text json ics"
       COMPREPLY=($(compgen -W "$formats" -- "$cur")); return 0 ;;
+    --within)
+      COMPREPLY=($(compgen -W "30m 4h 24h 2d 1bd" -- "$cur")); return 0 ;;
+    --owner)
+      return 0 ;;
     --now)
       COMPREPLY=($(compgen -W "$(date -u +%Y-%m-%dT%H:%M:%SZ 2>/dev/null)" -- "$cur")); return 0 ;;
     -j|--jobs|--id|--stdin-filename)
@@ -68,6 +73,7 @@ _escalate() {
     check) opts="$common $reports --exclude" ;;
     lint-comms) opts="$common $reports --incident" ;;
     build) opts="$common -o --output-dir --output --baseline --write-baseline --force --templates --font --junit --sarif --exclude" ;;
+    status) opts="--config --now --within --format --owner -o --output --no-color --exclude -h --help" ;;
     init) opts="--id -h --help" ;;
     rules) opts="-h --help --markdown" ;;
     explain)

@@ -8,6 +8,7 @@
 #include "cli/build.h"
 #include "cli/commands.h"
 #include "cli/lint_comms.h"
+#include "cli/status.h"
 #include "core/text.h"
 
 namespace esc {
@@ -149,6 +150,33 @@ int run_cli(int argc, char** argv) {
         "line:col of the decoded text: headers at the line where they start, the decoded body from the\n"
         "line where it starts in the file. 'escalate rules' lists the draft-* rules.");
 
+    CommonOptions status_opts;
+    StatusOptions status_extra;
+    CLI::App* status = app.add_subcommand(
+        "status", "What is due and overdue now across the records: customer updates, triage, PIR, commitments");
+    status->add_option("paths", status_opts.paths, "Record files or folders (default: the current folder)");
+    status->add_option("--config", status_opts.config, "Configuration file (default: .escalate.yaml found from each input's folder upwards)");
+    status->add_option_function<std::string>(
+        "--now",
+        [&status_opts](const std::string& value) {
+          status_opts.now_text = value;
+          status_opts.now_given = true;
+        },
+        "The clock, RFC 3339 (default: now)");
+    status->add_option("--within", status_extra.within, "Also list what falls due this soon: 30m, 4h, 2d, 1bd (default: 24h)");
+    status->add_option("--format", status_extra.format, "text (default), json or ics (an iCalendar feed)")
+        ->transform(CLI::IsMember({"text", "json", "ics"}, CLI::ignore_case));
+    status->add_option("--owner", status_extra.owner, "Only the items NAME must act on (the lead, or a commitment's owner)");
+    status->add_option("-o,--output", status_opts.output, "Write to FILE instead of stdout");
+    status->add_flag("--no-color", status_opts.no_color, "Never colour the output (also: NO_COLOR)");
+    add_exclude(status, status_opts);
+    status->footer(
+        "Exit status: 0 nothing overdue, 1 something overdue, 2 usage error or a record that does not load.\n"
+        "Examples:\n"
+        "  escalate status incidents/\n"
+        "  escalate status --within 2d --owner 'Dana Whitfield' incidents/\n"
+        "  escalate status --format ics -o escalations.ics incidents/");
+
     CLI::App* rules = app.add_subcommand("rules", "List every rule: id, default severity, summary");
     bool rules_markdown = false;
     rules->add_flag("--markdown", rules_markdown, "Print the rules as a Markdown table (the README's)");
@@ -206,6 +234,7 @@ int run_cli(int argc, char** argv) {
     if (*check) return cmd_check(check_opts);
     if (*build) return cmd_build(build_opts, build_extra);
     if (*lint) return cmd_lint_comms(lint_opts, lint_extra);
+    if (*status) return cmd_status(status_opts, status_extra);
     if (*rules) return cmd_rules(rules_markdown);
     if (*explain) return cmd_explain(explain_id);
     if (*schema) return cmd_schema(schema_which);

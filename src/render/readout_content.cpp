@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "model/escalation.h"
 #include "rules/record_facts.h"
 
 namespace esc::readout {
@@ -42,12 +43,6 @@ std::string made_by(const Communication& c) {
     return c.number ? "Update " + std::to_string(*c.number) : "Update";
   if (c.type && *c.type == CommType::resolution) return "Resolution";
   return "Comm " + std::to_string(c.index + 1);
-}
-
-Instant add_duration(Instant t, const Duration& d, const Calendar& calendar) {
-  if (d.business_days <= 0) return t + d.minutes;
-  for (int i = 0; i < d.business_days; ++i) t = calendar.next_business_day_same_time(t);
-  return t;
 }
 
 std::string assessment(const Impact& impact, const Config& config) {
@@ -87,36 +82,31 @@ void build_timeline(const Record& r, const Config& config, const Calendar& calen
     if (m == Milestone::pir_scheduled) continue;  // days later: it belongs on the PIR row
     if (auto at = milestone_time(r, m)) t.marks.push_back({*at, std::string(short_label(m)), Tone::neutral});
   }
-  if (auto signal = milestone_time(r, Milestone::first_signal)) {
-    const Instant due = add_duration(*signal, config.triage_window, calendar);
-    const auto triaged = milestone_time(r, Milestone::triage_completed);
-    t.marks.push_back({due, "Triage due", triaged && *triaged > due ? Tone::bad : Tone::deadline});
-  }
+  if (const auto triage = model::triage_window(r, config, calendar, Instant{}))
+    t.marks.push_back({triage->deadline, "Triage due", triage->late ? Tone::bad : Tone::deadline});
   std::stable_sort(t.marks.begin(), t.marks.end(),
                    [](const TimeMark& a, const TimeMark& b) { return a.at < b.at; });
 
   const auto& comms = r.comms();
   for (const Communication& c : comms)
     if (c.sent_at) t.sent.push_back(c.sent_at->utc);
-  for (std::size_t i = 0; i < comms.size(); ++i) {
-    const Communication& c = comms[i];
-    if (!c.sent_at || !c.next_update_by) continue;
-    UpdatePromise p{made_by(c), c.sent_at->utc, c.next_update_by->utc, std::nullopt, UpdatePromise::State::open};
-    for (std::size_t j = i + 1; j < comms.size(); ++j)
-      if (comms[j].sent_at) {
-        p.answered_at = comms[j].sent_at->utc;
-        break;
-      }
-    if (p.answered_at)
-      p.state = *p.answered_at <= p.due ? UpdatePromise::State::kept : UpdatePromise::State::missed;
+  // The model decides each promise (to the minute, as update-promise-kept); the page shows it.
+  for (const model::UpdatePromise& m : model::update_promises(r, Instant{})) {
+    const Communication& c = comms[m.index];
+    if (!c.sent_at) continue;
+    UpdatePromise p{made_by(c), m.made_at, m.due, m.answered_at, UpdatePromise::State::open, m.late};
+    if (m.state == model::UpdatePromise::State::kept) p.state = UpdatePromise::State::kept;
+    if (m.state == model::UpdatePromise::State::missed) p.state = UpdatePromise::State::missed;
     t.promises.push_back(std::move(p));
   }
 
-  t.pir_start = resolution_date(r);
-  if (!t.pir_start) return;
-  const Date start = *t.pir_start;
-  const Date schedule_by = calendar.add_business_days(start, 5);
-  const Date deliver_by = calendar.add_business_days(start, 10);
+  const auto schedule = model::pir_deadline(r, calendar, model::kPirScheduleDays);
+  const auto delivery = model::pir_deadline(r, calendar, model::kPirDeliveryDays);
+  if (!schedule || !delivery) return;
+  t.pir_start = schedule->resolved;
+  const Date start = schedule->resolved;
+  const Date schedule_by = schedule->date;
+  const Date deliver_by = delivery->date;
   for (Date d = start; d <= start + chr::days(60); d += chr::days(1))
     if (!calendar.is_business_day(d)) t.non_working.push_back(d);
   t.pir_marks.push_back({start, "Resolved", Tone::neutral});
@@ -124,13 +114,13 @@ void build_timeline(const Record& r, const Config& config, const Calendar& calen
     t.pir_marks.push_back({utc_date(*booked), "Booked", Tone::neutral});
   if (r.pir.scheduled_for) {
     const Date meeting = utc_date(r.pir.scheduled_for->utc);
-    t.pir_marks.push_back({meeting, "Review", meeting <= schedule_by ? Tone::good : Tone::bad});
+    t.pir_marks.push_back({meeting, "Review", schedule->in_time() ? Tone::good : Tone::bad});
   }
   t.pir_marks.push_back({schedule_by, "Review due", Tone::deadline});
   if (const Communication* res = resolution_communication(r); res && res->pir_share_by)
     t.pir_marks.push_back({*res->pir_share_by, "Promised", Tone::neutral});
   if (r.pir.delivered_at)
-    t.pir_marks.push_back({*r.pir.delivered_at, "Delivered", *r.pir.delivered_at <= deliver_by ? Tone::good : Tone::bad});
+    t.pir_marks.push_back({*r.pir.delivered_at, "Delivered", delivery->in_time() ? Tone::good : Tone::bad});
   t.pir_marks.push_back({deliver_by, "PIR due", Tone::deadline});
   std::stable_sort(t.pir_marks.begin(), t.pir_marks.end(),
                    [](const DayMark& a, const DayMark& b) { return a.day < b.day; });

@@ -24,9 +24,9 @@ struct TimeMark {
   Tone tone = Tone::neutral;
 };
 
-// One "next update by" promise: made by a communication, kept when the next communication went
-// out no later than the promised minute (inclusive, as update-promise-kept), missed when it went
-// out later, open when no later communication exists.
+// One "next update by" promise as the model decided it (model::update_promises, the same
+// decision update-promise-kept reports): kept when the next communication went out no later
+// than the promised minute, missed when later, open when no later communication exists.
 struct UpdatePromise {
   enum class State { kept, missed, open };
   std::string made_by;  // "Initial", "Update 1"
@@ -34,6 +34,7 @@ struct UpdatePromise {
   Instant due;          // its next_update_by
   std::optional<Instant> answered_at;  // the next communication's sent_at
   State state = State::open;
+  std::chrono::minutes late{0};  // missed: minutes late, minute to minute
 };
 
 // A labelled date on the post-incident-review row.

@@ -400,7 +400,7 @@ class Strip {
       switch (p.state) {
         case UpdatePromise::State::kept: pl.verdict = U"kept"; break;
         case UpdatePromise::State::missed:
-          pl.verdict = u("missed by " + describe_span(*p.answered_at - p.due));
+          pl.verdict = u("missed by " + describe_span(p.late));
           break;
         case UpdatePromise::State::open: pl.verdict = U"open"; break;
       }

@@ -8,17 +8,15 @@ namespace esc {
 namespace {
 
 void check(const RuleContext& ctx, Findings& findings) {
-  const auto& commitments = ctx.record.readout.commitments;
-  if (!commitments) return;
   const Date today = utc_date(ctx.now);
-  for (std::size_t i = 0; i < commitments->size(); ++i) {
-    const Commitment& c = (*commitments)[i];
-    if (!c.due || *c.due >= today) continue;  // due today is not overdue
-    if (c.is_done()) continue;                // delivered, on time or late: not a promise open
-    std::string message = group_c::describe_commitment(c, i);
+  for (const model::CommitmentState& s : model::commitment_states(ctx.record, ctx.now)) {
+    // Due today is not overdue; a delivered commitment, on time or late, is not a promise open.
+    if (s.state != model::CommitmentState::State::overdue) continue;
+    const Commitment& c = (*ctx.record.readout.commitments)[s.index];
+    std::string message = group_c::describe_commitment(c, s.index);
     if (c.owner && !is_placeholder_value(*c.owner)) message += ", owned by " + *c.owner + ",";
     message += " was due on " + format_iso_date(*c.due) + " and is " +
-               group_c::describe_days((today - *c.due).count()) + " overdue (now " +
+               group_c::describe_days(s.days_overdue) + " overdue (now " +
                format_iso_date(today) + "): deliver it or agree a new date with the customer";
     findings.add(c.due.loc, message);
   }

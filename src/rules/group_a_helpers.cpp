@@ -8,8 +8,6 @@
 
 namespace esc::group_a {
 
-Instant to_minute(Instant t) { return std::chrono::floor<std::chrono::minutes>(t); }
-
 std::string format_beside(Instant t, Instant other) {
   return utc_date(t) == utc_date(other) ? format_hhmm(t) : format_short(t);
 }

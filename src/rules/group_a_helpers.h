@@ -8,12 +8,12 @@
 
 #include "core/time.h"
 #include "load/record.h"
+#include "model/escalation.h"
 
 namespace esc::group_a {
 
-// t truncated to the whole minute. The playbook's timeline is kept in minutes, so two events
-// in the same minute count as simultaneous ("confirmed at the same minute passes").
-Instant to_minute(Instant t);
+// t truncated to its minute: the model's (the playbook compares times minute to minute).
+using ::esc::to_minute;
 
 // "08:45 UTC" when both instants share a UTC date, else "2 Nov 2026 08:45 UTC": say the date
 // only when it matters.

@@ -5,8 +5,6 @@
 
 namespace esc::group_b {
 
-Instant to_minute(Instant t) { return std::chrono::floor<std::chrono::minutes>(t); }
-
 std::string format_near(Instant t, Instant reference) {
   return utc_date(t) == utc_date(reference) ? format_hhmm(t) : format_short(t);
 }

@@ -7,12 +7,12 @@
 #include <string>
 
 #include "load/record.h"
+#include "model/escalation.h"
 
 namespace esc::group_b {
 
-// t truncated to its minute. The playbook keeps times in minutes ("an update sent at the exact
-// promised minute keeps the promise"), so the timeline and communication rules compare minutes.
-Instant to_minute(Instant t);
+// t truncated to its minute: the model's (the playbook compares times minute to minute).
+using ::esc::to_minute;
 
 // "10:40 UTC" when `t` falls on the same UTC date as `reference`, else "2 Nov 2026 10:40 UTC".
 std::string format_near(Instant t, Instant reference);

@@ -10,12 +10,10 @@ namespace esc::group_c {
 namespace chr = std::chrono;
 
 std::optional<ResolutionDeadline> resolution_deadline(const RuleContext& ctx, int business_days) {
-  const TimelineRow* row = ctx.record.milestone(Milestone::resolution_confirmed);
-  if (!row || !row->at) return std::nullopt;
-  const Date resolved = utc_date(row->at->utc);
-  return ResolutionDeadline{resolved, business_days,
-                            ctx.calendar.add_business_days(resolved, business_days),
-                            describe_calendar(ctx.config), row->at.loc};
+  const auto deadline = model::pir_deadline(ctx.record, ctx.calendar, business_days);
+  if (!deadline) return std::nullopt;  // no resolution_confirmed timestamp
+  return ResolutionDeadline{deadline->resolved, business_days, deadline->date, describe_calendar(ctx.config),
+                            ctx.record.milestone(Milestone::resolution_confirmed)->at.loc};
 }
 
 std::string describe_deadline(const ResolutionDeadline& d, std::string_view deadline_text) {
@@ -42,18 +40,6 @@ std::string format_short_date(Date d) {
   const chr::year_month_day ymd{d};
   return std::to_string(unsigned{ymd.day()}) + " " +
          std::string(kMonths[unsigned{ymd.month()} - 1]) + " " + std::to_string(int{ymd.year()});
-}
-
-std::string ordinal(int n) {
-  const int tens = n % 100;
-  const int ones = n % 10;
-  const char* suffix = "th";
-  if (tens < 11 || tens > 13) {
-    if (ones == 1) suffix = "st";
-    else if (ones == 2) suffix = "nd";
-    else if (ones == 3) suffix = "rd";
-  }
-  return std::to_string(n) + suffix;
 }
 
 std::string describe_days(long long days) {

@@ -7,14 +7,15 @@
 #include <string>
 #include <string_view>
 
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc::group_c {
 
 // "Schedule within 5 business days of resolution." / "Deliver written PIR to customer within
 // 10 business days."
-inline constexpr int kPirScheduleDays = 5;
-inline constexpr int kPirDeliveryDays = 10;
+inline constexpr int kPirScheduleDays = model::kPirScheduleDays;
+inline constexpr int kPirDeliveryDays = model::kPirDeliveryDays;
 
 // The Nth business day after the UTC date of resolution_confirmed (SPEC 9: that date is day 0;
 // a value is in time on or before `date`).
@@ -43,8 +44,8 @@ std::string describe_calendar(const Config& config);
 
 // "2 Nov 2026".
 std::string format_short_date(Date d);
-// "1st", "2nd", "3rd", "5th", "11th", "22nd".
-std::string ordinal(int n);
+// "1st", "2nd", "3rd", "5th", "11th", "22nd" (the model's, which names business-day deadlines).
+using ::esc::ordinal;
 // "1 day", "3 days".
 std::string describe_days(long long days);
 

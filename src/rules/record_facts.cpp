@@ -4,8 +4,6 @@
 
 namespace esc {
 
-bool is_resolved(const Record& r) { return r.status && *r.status == Status::resolved; }
-
 const Communication* first_communication(const Record& r) {
   return r.comms().empty() ? nullptr : &r.comms().front();
 }
@@ -14,12 +12,6 @@ const Communication* resolution_communication(const Record& r) {
   for (const Communication& c : r.comms())
     if (c.type && *c.type == CommType::resolution) return &c;
   return nullptr;
-}
-
-std::optional<Instant> milestone_time(const Record& r, Milestone m) {
-  const TimelineRow* row = r.milestone(m);
-  if (!row || !row->at) return std::nullopt;
-  return row->at->utc;
 }
 
 bool same_name(std::string_view a, std::string_view b) {
@@ -39,13 +31,6 @@ bool same_name(std::string_view a, std::string_view b) {
   return words(a) == words(b);
 }
 
-Person lead_at(const Record& r, Instant t) {
-  if (r.previous_leads)
-    for (const PreviousLead& p : *r.previous_leads)
-      if (p.until && t < p.until->utc) return Person{p.loc, p.name, p.title, p.contact};
-  return r.escalation_lead;
-}
-
 std::optional<Person> sender_of(const Record& r, const Communication& c) {
   if (!c.owner || c.owner->empty()) return std::nullopt;
   const std::string& owner = *c.owner;
@@ -57,18 +42,6 @@ std::optional<Person> sender_of(const Record& r, const Communication& c) {
     for (const Stakeholder& s : *r.stakeholders)
       if (s.name && same_name(*s.name, owner)) return Person{s.loc, s.name, Text{}, s.contact};
   return std::nullopt;
-}
-
-std::optional<Date> resolution_date(const Record& r) {
-  if (auto t = milestone_time(r, Milestone::resolution_confirmed)) return utc_date(*t);
-  return std::nullopt;
-}
-
-std::string describe_communication(const Communication& c) {
-  if (!c.type) return "communication #" + std::to_string(c.index + 1);
-  if (*c.type == CommType::progress && c.number)
-    return "progress update #" + std::to_string(*c.number);
-  return std::string(comm_title(*c.type));
 }
 
 Note note_at(const Loc& loc, std::string message) { return Note{loc.mark, std::move(message)}; }

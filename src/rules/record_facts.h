@@ -8,23 +8,15 @@
 #include "core/calendar.h"
 #include "core/time.h"
 #include "load/record.h"
+#include "model/escalation.h"  // is_resolved, milestone_time, resolution_date, lead_at,
+                               // describe_communication
 
 namespace esc {
 
-bool is_resolved(const Record& r);
 // The first communication in the list (the playbook's "first customer update"), or nullptr.
 const Communication* first_communication(const Record& r);
 // The first communication of type resolution, or nullptr.
 const Communication* resolution_communication(const Record& r);
-// The `at` of a milestone row, when the row and its timestamp exist.
-std::optional<Instant> milestone_time(const Record& r, Milestone m);
-// UTC date of resolution_confirmed.
-std::optional<Date> resolution_date(const Record& r);
-// "initial notification", "progress update #2", "resolution notification", "communication #4".
-std::string describe_communication(const Communication& c);
-// The escalation lead at a time: the first previous lead whose `until` is after it, else the
-// current `escalation_lead` (a lead hands over at exactly `until`).
-Person lead_at(const Record& r, Instant t);
 // The person who sent a communication: its `owner` found by name (ignoring case and extra
 // spaces) as the escalation lead, a previous lead or a stakeholder of the grid (a stakeholder
 // has no title); nullopt when the owner is none of them.

@@ -10,25 +10,16 @@ namespace {
 using group_a::format_beside;
 using group_a::to_minute;
 
-// The latest minute at which triage still counts as on time.
-Instant triage_deadline(const RuleContext& ctx, Instant first_signal) {
-  const Duration& window = ctx.config.triage_window;
-  if (window.business_days <= 0) return first_signal + window.minutes;
-  Instant deadline = first_signal;
-  for (int i = 0; i < window.business_days; ++i)
-    deadline = ctx.calendar.next_business_day_same_time(deadline);
-  return deadline;
-}
-
 void check(const RuleContext& ctx, Findings& findings) {
   const TimelineRow* signal = ctx.record.milestone(Milestone::first_signal);
   const TimelineRow* triaged = ctx.record.milestone(Milestone::triage_completed);
   // A missing milestone or timestamp is timeline-milestones' (or schema's) finding.
   if (!signal || !triaged || !signal->at || !triaged->at) return;
+  // Triage before the signal is timeline-order's finding; exactly the window passes.
+  const auto window_state = model::triage_window(ctx.record, ctx.config, ctx.calendar, ctx.now);
+  if (!window_state || !window_state->late) return;
   const Instant start = to_minute(signal->at->utc);
   const Instant done = to_minute(triaged->at->utc);
-  // Triage before the signal is timeline-order's finding; exactly the window passes.
-  if (done <= to_minute(triage_deadline(ctx, start))) return;
 
   const Duration& window = ctx.config.triage_window;
   const std::string allowed = window == Config{}.triage_window

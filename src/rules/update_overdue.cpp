@@ -19,9 +19,13 @@ void check(const RuleContext& ctx, Findings& findings) {
   // A resolution notice promises nothing (a record that sent one but is not resolved is
   // comms-status-consistent's finding); a missing promise is schema's.
   if (!last.next_update_by) return;
+  // The model decides (to the minute: the promised minute itself is still in time), as for
+  // update-promise-kept and `escalate status`.
+  const auto promises = model::update_promises(r, ctx.now);
+  if (promises.empty() || promises.back().index != r.comms().size() - 1 ||
+      promises.back().state != model::UpdatePromise::State::overdue)
+    return;
   const Instant promised = to_minute(last.next_update_by->utc), now = to_minute(ctx.now);
-  // The promised minute itself is still in time (update-promise-kept keeps it).
-  if (promised >= now) return;
   const std::string stamp = format_short(promised);  // "2 Nov 2026 10:40 UTC"
   const std::string date = stamp.substr(0, stamp.size() - format_hhmm(promised).size() - 1);
   findings.add(last.next_update_by.loc,

@@ -14,16 +14,16 @@ using namespace group_b;
 
 void check(const RuleContext& ctx, Findings& findings) {
   const std::vector<Communication>& comms = ctx.record.comms();
-  for (std::size_t i = 1; i < comms.size(); ++i) {
-    const Communication &previous = comms[i - 1], &c = comms[i];
+  // The model decides each promise once (to the minute); the readout's timeline reads the same.
+  for (const model::UpdatePromise& p : model::update_promises(ctx.record, ctx.now)) {
     // A resolution notice promises nothing (a communication after it is comms-sequence's);
-    // missing times are schema's.
-    if (!previous.next_update_by || !c.sent_at) continue;
-    const Instant promised = to_minute(previous.next_update_by->utc), sent = to_minute(c.sent_at->utc);
-    if (sent <= promised) continue;  // the exact promised minute keeps the promise
+    // missing times are schema's; an unanswered promise is update-overdue's.
+    if (p.state != model::UpdatePromise::State::missed || *p.answered_by != p.index + 1) continue;
+    const Communication &previous = comms[p.index], &c = comms[*p.answered_by];
+    const Instant promised = to_minute(p.due), sent = to_minute(*p.answered_at);
     findings.add(c.sent_at.loc,
                  comm_name(c) + " was sent at " + format_near(sent, promised) + ", " +
-                     describe_span(sent - promised) + " after the " + format_near(promised, sent) +
+                     describe_span(p.late) + " after the " + format_near(promised, sent) +
                      " promised by " + comm_name(previous),
                  {note_at(previous.next_update_by.loc, "promised here")});
   }

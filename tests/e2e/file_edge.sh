@@ -92,7 +92,7 @@ expect_contains "$TMP/out" "[duplicate-id]" "a symlink inside the folder is stil
 # Named directly, a non-record file gets findings but its lines are never echoed.
 expect_exit 1 "a secrets file given directly" -- "$ESCALATE" check --now $NOW "$TMP/leak/secret/creds.yaml"
 if grep -q SECRET "$TMP/out"; then fail "source line of a non-record file echoed"; else pass "non-record file: no line echoed"; fi
-expect_contains "$TMP/out" "not an escalation record" "still reported (one finding: not a record)"
+expect_contains "$TMP/out" "not an escalation record: none of its keys ('password', 'api_token')" "still reported"
 
 # --- 4. FIFOs and other non-regular inputs are refused, never waited on ----------------------
 mkfifo "$TMP/x.yaml" "$TMP/cfg.yaml"

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# escalate status: goldens at several --now values over a repository of records at different
+# stages (a promise due and then overdue, triage running, a PIR across Christmas bank holidays
+# and weekends, a closed-out record that stays quiet, a lead handover), the exit status, the
+# JSON view and the iCalendar feed (parsed by python3-icalendar, byte-identical on a second run).
+# UPDATE_GOLDEN=1 (or ESCALATE_UPDATE_GOLDEN=1) rewrites the goldens (review the diff).
+source "$(dirname "$0")/lib.sh"
+DIR=tests/data/status/incidents
+GOLD=tests/golden/status
+
+# golden NAME EXIT -- args...: runs status, compares stdout with $GOLD/NAME and the exit status.
+golden() {
+  local name=$1 want=$2; shift 3
+  "$ESCALATE" status "$@" >"$TMP/$name" 2>"$TMP/$name.err"
+  local got=$?
+  if [ "${UPDATE_GOLDEN:-${ESCALATE_UPDATE_GOLDEN:-0}}" = 1 ]; then cp "$TMP/$name" "$GOLD/$name"; fi
+  if [ "$got" -ne "$want" ]; then fail "$name: exit $got, want $want"; sed 's/^/  | /' "$TMP/$name.err" >&2; return; fi
+  if diff -u "$GOLD/$name" "$TMP/$name" >"$TMP/diff"; then pass "$name"; else fail "$name differs from the golden"; cat "$TMP/diff" >&2; fi
+}
+mkdir -p "$GOLD"
+
+# 10:35 on Wed 23 Dec: the 10:40 promise is due in 5 minutes, triage's 10:45 deadline in 10.
+golden 1-promise-due.txt 0 -- --now 2026-12-23T10:35:00Z "$DIR"
+# 10:40:59 is still the promised minute: not overdue (the model compares minutes).
+golden 2-promised-minute.txt 0 -- --now 2026-12-23T10:40:59Z "$DIR"
+# 11:00: the promise is 20 minutes overdue, triage 15: exit 1.
+golden 3-overdue.txt 1 -- --now 2026-12-23T11:00:00Z "$DIR"
+# Christmas Eve with a week's view: the PIR meeting is due Mon 4 Jan 2027 (bank holidays and
+# the weekend skipped), Priya Nair leads ESC-2026-0205 since the handover.
+golden 4-christmas-week.txt 1 -- --now 2026-12-24T09:00:00Z --within 14d "$DIR"
+# Only Priya Nair's items (names compared as people write them): nothing of hers is overdue.
+golden 5-owner.txt 0 -- --now 2026-12-24T09:00:00Z --within 14d --owner "priya  nair" "$DIR"
+# Tue 5 Jan 2027: the PIR meeting was due by the end of Mon 4 Jan.
+golden 6-pir-overdue.txt 1 -- --now 2027-01-05T09:00:00Z --within 2bd --owner "Dana Whitfield" "$DIR"
+# Fri 8 Jan 2027 with two business days ahead (to Tue 12 Jan, over the weekend): the commitment
+# due today and the written PIR due Mon 11 Jan.
+golden 9-over-the-weekend.txt 1 -- --now 2027-01-08T12:00:00Z --within 2bd "$DIR"
+golden 7-christmas-week.json 1 -- --now 2026-12-24T09:00:00Z --within 14d --format json "$DIR"
+golden 8-christmas-week.ics 1 -- --now 2026-12-24T09:00:00Z --within 14d --format ics "$DIR"
+
+# The closed-out record (resolved, PIR delivered) is never listed, even with an open commitment.
+if grep -q "ESC-2026-0204" "$TMP/7-christmas-week.json"; then fail "closed-out record listed"; else pass "closed-out record quiet"; fi
+
+# The feed: a second run is byte-identical, python3-icalendar reads it and it matches the JSON.
+"$ESCALATE" status --now 2026-12-24T09:00:00Z --within 14d --format ics -o "$TMP/again.ics" "$DIR"
+if cmp -s "$TMP/again.ics" "$TMP/8-christmas-week.ics"; then pass "ics byte-identical"; else fail "ics differs between runs"; fi
+if $PY tests/tools/check_ics.py "$TMP/8-christmas-week.ics" "$TMP/7-christmas-week.json"; then pass "ics matches json"; else fail "ics does not match json"; fi
+"$ESCALATE" status --now 2026-12-23T10:35:00Z --format json "$DIR" >"$TMP/a.json"
+"$ESCALATE" status --now 2026-12-23T10:35:00Z --format ics "$DIR" >"$TMP/a.ics"
+if $PY tests/tools/check_ics.py "$TMP/a.ics" "$TMP/a.json"; then pass "ics (promise due) matches json"; else fail "ics (promise due) does not match json"; fi
+
+# Errors: exit 2, file:line:col, nothing on stdout.
+expect_exit 2 "a record that does not load" -- "$ESCALATE" status --now 2026-12-23T10:35:00Z "$DIR" tests/data/status/broken
+expect_contains "$TMP/err" "tests/data/status/broken/ESC-2026-0299.yaml:6:1: error: invalid YAML" "the broken record's place"
+if [ -s "$TMP/out" ]; then fail "partial output on a load error"; else pass "no partial output"; fi
+expect_exit 2 "a bad --within" -- "$ESCALATE" status --within soon "$DIR"
+expect_contains "$TMP/err" "--within must be a duration" "--within message"
+expect_exit 2 "a bad --format" -- "$ESCALATE" status --format pdf "$DIR"
+expect_exit 2 "a missing path" -- "$ESCALATE" status --now 2026-12-23T10:35:00Z tests/data/status/nowhere
+finish
