@@ -56,9 +56,11 @@ icaltimetype ical_date(Date d) {
 std::string compact_span(chr::minutes m) {
   const long long total = m.count();
   const long long days = total / (24 * 60), hours = total % (24 * 60) / 60, minutes = total % 60;
-  if (days > 0) return std::to_string(days) + "d" + (hours ? " " + std::to_string(hours) + "h" : "");
-  if (hours > 0) return std::to_string(hours) + "h" + (minutes ? " " + std::to_string(minutes) + "m" : "");
-  return std::to_string(minutes) + "m";
+  // concat, not " " + std::string: GCC 12's false -Wrestrict in optimised builds (bug 105329).
+  if (days > 0) return hours ? concat({std::to_string(days), "d ", std::to_string(hours), "h"}) : concat({std::to_string(days), "d"});
+  if (hours > 0)
+    return minutes ? concat({std::to_string(hours), "h ", std::to_string(minutes), "m"}) : concat({std::to_string(hours), "h"});
+  return concat({std::to_string(minutes), "m"});
 }
 
 void write_status_text(std::ostream& out, const StatusView& v) {
