@@ -79,17 +79,27 @@ std::optional<LoadedRecord> find_record(const CommonOptions& o, const RunSetting
     }
     return rec;
   }
+  std::optional<LoadedRecord> found;
+  bool found_ok = false;
   for (std::size_t i = 0; i < batch.inputs.size(); ++i) {
     LoadedRecord rec;
     const bool ok = load_one(batch.inputs[i], batch.configs[i], rec, false);
     if (!rec.loaded.record || !rec.loaded.record->id || *rec.loaded.record->id != arg) continue;
-    if (!ok) {
-      load_one(batch.inputs[i], batch.configs[i], rec, true);  // print its problems
-      print_error("no draft written: " + batch.inputs[i].display + " must load as an incident record");
+    if (found) {  // duplicate-id: which one is meant is unknown
+      print_error("two records have the id '" + arg + "': " + found->input.display + " and " +
+                  batch.inputs[i].display + "; name the record's file");
       return std::nullopt;
     }
-    return rec;
+    found = std::move(rec);
+    found_ok = ok;
   }
+  if (found && !found_ok) {
+    LoadedRecord again;
+    load_one(found->input, found->config, again, true);  // print its problems
+    print_error("no draft written: " + found->input.display + " must load as an incident record");
+    return std::nullopt;
+  }
+  if (found) return found;
   print_error("no record with id '" + arg + "' under " + fs::current_path(ec).string() +
               " (name the record's file, or run escalate next from the incident repository)");
   return std::nullopt;

@@ -147,6 +147,11 @@ expect_contains "$TMP/err" "$DIR/broken/ESC-2026-0399.yaml:5:9: error: invalid Y
 if [ -e "$TMP/broken.eml" ]; then fail "broken: a file was written"; else pass "broken: nothing written"; fi
 expect_exit 2 "an unknown record id" -- bash -c "cd $DIR && '$ESCALATE' next --now $NOW1 ESC-2026-0999"
 expect_contains "$TMP/err" "no record with id 'ESC-2026-0999'" "unknown id message"
+mkdir -p "$TMP/dup/a" "$TMP/dup/b"
+cp $DIR/ESC-2026-0302.yaml "$TMP/dup/a/"; cp $DIR/ESC-2026-0302.yaml "$TMP/dup/b/"
+expect_exit 2 "an id two records have" -- bash -c "cd '$TMP/dup' && '$ESCALATE' next --now $NOW2 ESC-2026-0302"
+expect_contains "$TMP/err" "two records have the id 'ESC-2026-0302': a/ESC-2026-0302.yaml and b/ESC-2026-0302.yaml" "duplicate id message"
+if ls "$TMP/dup"/*.eml >/dev/null 2>&1; then fail "duplicate id: a file was written"; else pass "duplicate id: nothing written"; fi
 expect_exit 2 "a missing file" -- "$ESCALATE" next --now $NOW1 $DIR/nowhere.yaml
 expect_exit 2 "a bad --format" -- "$ESCALATE" next --format pdf $DIR/ESC-2026-0301.yaml
 finish
