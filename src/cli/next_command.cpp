@@ -153,11 +153,11 @@ int cmd_next(const CommonOptions& o, const NextOptions& no) {
   }
   if (!result.draft) {
     const auto next = model::next_communication(r);
-    std::cerr << "escalate: " << who << " is not ready for its " << next->name() << "; no draft written. "
-              << "Missing (the playbook: facts confirmed in writing and all owners confirmed before any "
-              << "customer communication):\n";
+    std::cerr << "escalate: " << who << " is not ready for its " << next->name() << "; no draft written. Missing:\n";
     for (const model::Missing& m : result.missing)
       std::cerr << "  " << report_detail::location(rec->input.display, m.loc.mark) << ": " << m.what << "\n";
+    std::cerr << "The playbook: facts confirmed in writing by the technical owner, and every owner confirmed, "
+                 "before any customer communication.\n";
     return kExitFindings;
   }
 
