@@ -82,7 +82,8 @@ endif()
 # The readout finds a font through fontconfig for characters DejaVu Sans lacks: WenQuanYi Micro
 # Hei (5 MB, TrueType) covers Chinese, Japanese and Korean; Droid Sans Fallback lacks most Hangul
 # and Noto CJK is CFF, which the readout cannot embed. See readout_pdf.h.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-wqy-microhei")
+# display_timezone (status, next) reads the IANA zones of tzdata from /usr/share/zoneinfo.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-wqy-microhei, tzdata")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion, man-db")
 
 # Only what a user needs goes into the package (no CPack source package of the build tree).

@@ -21,7 +21,7 @@ _escalate() {
     cword=$COMP_CWORD
   fi
 
-  local commands="check build lint-comms status init rules explain schema"
+  local commands="check build lint-comms status next init rules explain schema"
   local common="--config --now -j --jobs -q --quiet --no-color --stdin-filename --strict --format -h --help"
   local reports="-o --output --baseline --write-baseline"
   local formats="text json junit sarif github"
@@ -44,6 +44,7 @@ _escalate() {
   case $prev in
     --format)
       [ "$cmd" = status ] && formats="text json ics"
+      [ "$cmd" = next ] && formats="eml txt"
       COMPREPLY=($(compgen -W "$formats" -- "$cur")); return 0 ;;
     --within)
       COMPREPLY=($(compgen -W "30m 4h 24h 2d 1bd" -- "$cur")); return 0 ;;
@@ -74,6 +75,7 @@ _escalate() {
     lint-comms) opts="$common $reports --incident" ;;
     build) opts="$common -o --output-dir --output --baseline --write-baseline --force --templates --font --junit --sarif --exclude" ;;
     status) opts="--config --now --within --format --owner -o --output --no-color --exclude -h --help" ;;
+    next) opts="-o --output --format --force --config --now -q --quiet -h --help" ;;
     init) opts="--id -h --help" ;;
     rules) opts="-h --help --markdown" ;;
     explain)
@@ -96,7 +98,7 @@ _escalate() {
     return 0
   fi
 
-  # Positional arguments: records (check, build) or drafts (lint-comms), and folders.
+  # Positional arguments: records (check, build, status, next) or drafts (lint-comms), and folders.
   compopt -o filenames 2>/dev/null
   local pattern='*.@(yaml|yml)'
   [ "$cmd" = lint-comms ] && pattern='*.@(eml|txt|md)'

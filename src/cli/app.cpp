@@ -8,6 +8,7 @@
 #include "cli/build.h"
 #include "cli/commands.h"
 #include "cli/lint_comms.h"
+#include "cli/next.h"
 #include "cli/status.h"
 #include "core/text.h"
 
@@ -177,6 +178,34 @@ int run_cli(int argc, char** argv) {
         "  escalate status --within 2d --owner 'Dana Whitfield' incidents/\n"
         "  escalate status --format ics -o escalations.ics incidents/");
 
+    CommonOptions next_opts;
+    NextOptions next_extra;
+    CLI::App* next = app.add_subcommand(
+        "next", "Draft the next customer communication a record calls for (.eml, or .txt), pre-filled from the record");
+    next->add_option("record", next_extra.record, "The record file, or its id (looked up under the current folder)")
+        ->required();
+    next->add_option("-o,--output", next_opts.output,
+                     "Write the draft to FILE ('-': stdout; default: <id>-NN-<type>[-N].eml in the current folder)");
+    next->add_option("--format", next_extra.format, "eml (default) or txt")
+        ->transform(CLI::IsMember({"eml", "txt"}, CLI::ignore_case));
+    next->add_flag("--force", next_extra.force, "Replace the output file when it exists");
+    next->add_option("--config", next_opts.config, "Configuration file (default: .escalate.yaml found from the record's folder upwards)");
+    next->add_option_function<std::string>(
+        "--now",
+        [&next_opts](const std::string& value) {
+          next_opts.now_text = value;
+          next_opts.now_given = true;
+        },
+        "The clock: the draft's date, and the next update is proposed one cadence after it (RFC 3339; default: now)");
+    next->add_flag("--quiet,-q", next_opts.quiet, "Print nothing but errors");
+    next->footer(
+        "Exit status: 0 draft written, 1 the record is not ready (nothing written; what is missing is listed),\n"
+        "2 usage error or a record that does not load.\n"
+        "Examples:\n"
+        "  escalate next incidents/ESC-2026-0142.yaml\n"
+        "  escalate next ESC-2026-0142 --format txt -o update.txt\n"
+        "  escalate next ESC-2026-0142 -o - | less");
+
     CLI::App* rules = app.add_subcommand("rules", "List every rule: id, default severity, summary");
     bool rules_markdown = false;
     rules->add_flag("--markdown", rules_markdown, "Print the rules as a Markdown table (the README's)");
@@ -235,6 +264,7 @@ int run_cli(int argc, char** argv) {
     if (*build) return cmd_build(build_opts, build_extra);
     if (*lint) return cmd_lint_comms(lint_opts, lint_extra);
     if (*status) return cmd_status(status_opts, status_extra);
+    if (*next) return cmd_next(next_opts, next_extra);
     if (*rules) return cmd_rules(rules_markdown);
     if (*explain) return cmd_explain(explain_id);
     if (*schema) return cmd_schema(schema_which);

@@ -37,6 +37,20 @@ int cmd_status(const CommonOptions& o, const StatusOptions& so) {
 
   StatusView view;
   view.now = settings->now;
+  // One display zone per screen: the first record's configuration's (a repository normally has
+  // one .escalate.yaml); a record configured with another zone is still listed in it.
+  std::optional<TimeZone> zone;
+  for (const auto& config : batch.configs) {
+    if (config->display_timezone.empty()) continue;
+    if (!zone) {
+      zone = TimeZone::load(config->display_timezone, nullptr);  // validated when loaded
+    } else if (zone->name() != config->display_timezone) {
+      std::cerr << "escalate: warning: the records' configurations name different display zones; times are "
+                << "shown in " << zone->name() << "\n";
+      break;
+    }
+  }
+  view.zone = zone ? &*zone : nullptr;
   view.within_text = so.within;
   bool failed = false;
   for (std::size_t n = 0; n < batch.inputs.size(); ++n) {

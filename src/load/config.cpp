@@ -5,6 +5,7 @@
 
 #include "core/ics.h"
 #include "core/text.h"
+#include "core/zone.h"
 #include "load/fields.h"
 #include "load/validate.h"
 #include "load/yaml_tree.h"
@@ -105,6 +106,20 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
     c.font_mark = root.find("font")->mark;
   }
   if (auto s = scalar(root.find("templates"))) c.templates = *s;
+  if (const YNode* tz = root.find("display_timezone"); tz && tz->is_scalar()) {
+    std::string why;
+    if (TimeZone::load(tz->scalar, &why)) {
+      c.display_timezone = tz->scalar;
+    } else {
+      Diagnostic d;
+      d.rule = "schema";
+      d.file = file;
+      d.mark = tz->mark;
+      d.node_path = "display_timezone";
+      d.message = "display_timezone: " + why;
+      problems.push_back(std::move(d));
+    }
+  }
   if (const YNode* ex = root.find("exclude"); ex && ex->is_seq())
     for (const YNode& item : ex->items)
       if (auto s = scalar(&item)) c.exclude.push_back(*s);

@@ -42,6 +42,9 @@ struct Config {
   std::vector<LintPattern> lint_patterns;
   std::vector<std::string> exclude;  // globs, relative to the configuration file's folder
   DateOrder date_order = DateOrder::day_first;    // lint.date_order
+  // display_timezone: an IANA zone name ("Europe/London") in which `status` and `next` also
+  // show times (the playbook works in UTC, which is always shown too); empty: UTC only.
+  std::string display_timezone;
 
   const Duration& cadence_for(Priority p) const { return cadence[static_cast<int>(p)]; }
 };

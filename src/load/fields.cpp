@@ -235,6 +235,8 @@ constexpr FieldSpec kConfig[] = {
     {"sender_domain", F::string, false, "Domain of generated Message-IDs, e.g. example.co.jp (default: the domain of the escalation lead's address)."},
     {"font", F::string, false, "TrueType font for the readout PDF."},
     {"templates", F::string, false, "Folder of custom email templates."},
+    {"display_timezone", F::string, false,
+     "IANA time zone (e.g. Europe/London) in which status and next also show times; UTC is always shown."},
     {"exclude", F::list, false, "Files and folders that folder searches leave out: globs relative to this file's folder, gitignore style ('docs', 'mkdocs.yml', 'drafts/**').", {}, nullptr, F::string},
     {"max_file_size", F::integer, false, "Largest record accepted, in bytes (default 1048576).", {}, nullptr, F::string, 1},
     {"rules", F::any_mapping, false, "Per-rule severity: error, warning, info or off.", kRuleSettings},

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "core/text.h"
+#include "model/milestone_updates.h"
+#include "model/next_communication.h"
+
 namespace esc::model {
 
 namespace chr = std::chrono;
@@ -23,6 +27,13 @@ void set_minute_deadline(DueItem& item, Instant due, Instant now) {
   item.delta = chr::duration_cast<chr::minutes>(item.overdue ? n - item.due : item.due - n);
 }
 
+// Asked for now, with no deadline of its own: due now, never overdue.
+void set_now(DueItem& item, Instant now) {
+  item.due = to_minute(now);
+  item.overdue = false;
+  item.delta = chr::minutes(0);
+}
+
 // A deadline on a date: in time up to the end of that UTC day.
 void set_day_deadline(DueItem& item, Date day, Instant now) {
   item.day = day;
@@ -40,6 +51,8 @@ std::string_view kind_name(DueItem::Kind k) {
     case DueItem::Kind::pir_schedule: return "pir-schedule";
     case DueItem::Kind::pir_delivery: return "pir-delivery";
     case DueItem::Kind::commitment: return "commitment";
+    case DueItem::Kind::confirm_first: return "confirm-first";
+    case DueItem::Kind::stakeholder_update: return "stakeholder-update";
   }
   return "";
 }
@@ -77,6 +90,35 @@ std::vector<DueItem> due_items(const Escalation& e, const std::string& file) {
       set_minute_deadline(i, p->due, e.now());
       out.push_back(std::move(i));
     }
+  }
+
+  // "FACT CONFIRMATION — complete before any external communication" and "All owners must be
+  // confirmed before the first customer update is sent": while nothing has gone to the customer,
+  // what is still unconfirmed blocks the initial notification. No deadline of its own: due now.
+  if (r.comms().empty()) {
+    const std::vector<Missing> missing = facts_or_owners_unconfirmed(r);
+    if (!missing.empty()) {
+      DueItem i = item(DueItem::Kind::confirm_first, 0, missing.front().loc.mark, "confirm facts/owners");
+      std::vector<std::string> keys;
+      for (const Missing& m : missing) keys.push_back(m.key());
+      i.detail = "before the initial notification: " + join_and(keys);
+      set_now(i, e.now());
+      out.push_back(std::move(i));
+    }
+  }
+  // "At key milestones": a stakeholder not reached by a communication since a key milestone.
+  for (const MilestoneUpdate& u : milestone_updates_due(r, e.now())) {
+    const Stakeholder& s = (*r.stakeholders)[u.stakeholder];
+    const TimelineRow* row = r.milestone(u.milestone);
+    DueItem i = item(DueItem::Kind::stakeholder_update, u.stakeholder, row ? row->at.loc.mark : r.root.mark,
+                     "stakeholder update");
+    const std::string who = (s.name && !s.name->empty() ? *s.name + " (" : std::string("the (")) +
+                            (s.role ? std::string(role_title(*s.role)) : std::string("stakeholder")) + ")";
+    i.detail = who + " hears at key milestones: " + std::string(milestone_title(u.milestone)) + " at " +
+               format_hhmm(u.reached_at) + (u.last ? " came after " + comm_label(r.comms()[*u.last]) + ", the last update they had"
+                                                   : std::string(", and no communication has reached them"));
+    set_now(i, e.now());
+    out.push_back(std::move(i));
   }
 
   const Mark resolved_mark = [&] {

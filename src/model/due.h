@@ -14,7 +14,15 @@
 namespace esc::model {
 
 struct DueItem {
-  enum class Kind { customer_update, triage, pir_schedule, pir_delivery, commitment };
+  enum class Kind {
+    customer_update,
+    triage,
+    pir_schedule,
+    pir_delivery,
+    commitment,
+    confirm_first,       // facts or owners not confirmed, nothing sent to the customer yet
+    stakeholder_update,  // an "At key milestones" stakeholder not told of a milestone reached
+  };
   Kind kind = Kind::customer_update;
   std::string record;        // the record's id, or its file when it has none
   std::string file;          // as the user gave it
@@ -24,6 +32,8 @@ struct DueItem {
   std::string owner;         // who must act (the lead at `now`, or the commitment's owner)
   // The deadline. A time (customer update, triage) is in time up to the end of its minute; a
   // date (PIR, commitment) up to the end of the UTC day, so `due` is then the next midnight.
+  // What the playbook asks for without a deadline (confirm_first, stakeholder_update) is due
+  // now (`now` to the minute) and never overdue.
   Instant due{};
   std::optional<Date> day;   // set for date deadlines
   bool overdue = false;

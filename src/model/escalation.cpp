@@ -26,9 +26,12 @@ Person lead_at(const Record& r, Instant t) {
 
 std::string describe_communication(const Communication& c) {
   if (!c.type) return "communication #" + std::to_string(c.index + 1);
-  if (*c.type == CommType::progress && c.number)
-    return "progress update #" + std::to_string(*c.number);
-  return std::string(comm_title(*c.type));
+  return describe_communication(*c.type, c.number ? std::optional<long long>(*c.number) : std::nullopt);
+}
+
+std::string describe_communication(CommType type, std::optional<long long> number) {
+  if (type == CommType::progress && number) return "progress update #" + std::to_string(*number);
+  return std::string(comm_title(type));
 }
 
 std::string ordinal(int n) {

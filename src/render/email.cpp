@@ -5,16 +5,27 @@
 
 #include "core/text.h"
 #include "core/time.h"
+#include "model/milestone_updates.h"
 #include "render/mime.h"
 #include "rules/record_facts.h"
 
 namespace esc {
 
 std::string email_filename(const Communication& c) {
-  char nn[16];
-  std::snprintf(nn, sizeof nn, "%02d", c.index + 1);
-  std::string name = std::string(nn) + "-" + (c.type ? std::string(name_of(*c.type)) : "communication");
-  if (c.type && *c.type == CommType::progress && c.number) name += concat({"-", std::to_string(*c.number)});
+  if (!c.type) {
+    char nn[16];
+    std::snprintf(nn, sizeof nn, "%02d", c.index + 1);
+    return std::string(nn) + "-communication.eml";
+  }
+  return email_filename(static_cast<std::size_t>(c.index), *c.type,
+                        c.number ? std::optional<long long>(*c.number) : std::nullopt);
+}
+
+std::string email_filename(std::size_t index, CommType type, std::optional<long long> number) {
+  char nn[32];
+  std::snprintf(nn, sizeof nn, "%02zu", index + 1);
+  std::string name = std::string(nn) + "-" + std::string(name_of(type));
+  if (type == CommType::progress && number) name += concat({"-", std::to_string(*number)});
   return name + ".eml";
 }
 
@@ -60,10 +71,13 @@ class Values {
   }
 };
 
-std::string message_id(const Record& r, const Communication& c, const std::string& domain) {
-  char nn[16];
-  std::snprintf(nn, sizeof nn, "%02d", c.index + 1);
+std::string message_id(const Record& r, std::size_t index, const std::string& domain) {
+  char nn[32];
+  std::snprintf(nn, sizeof nn, "%02zu", index + 1);
   return "<" + *r.id + "." + nn + "@" + domain + ">";
+}
+std::string message_id(const Record& r, const Communication& c, const std::string& domain) {
+  return message_id(r, static_cast<std::size_t>(c.index), domain);
 }
 
 std::optional<mime::Address> address_of(const Stakeholder* s) {
@@ -89,6 +103,48 @@ std::string message_id_domain(const Record& r, const std::string& configured) {
 }
 
 }  // namespace
+
+std::string communication_message_id(const Record& r, std::size_t index, const std::string& configured_domain) {
+  return message_id(r, index, message_id_domain(r, configured_domain));
+}
+
+GridRecipients grid_recipients(const Record& r, CommType type) {
+  GridRecipients out;
+  out.to = address_of(r.stakeholder(Role::customer_primary));
+  // The model decides who the grid reaches (it also tells status who has not heard since a
+  // key milestone); the order of the Cc is the grid's.
+  for (Role role : {Role::customer_exec_sponsor, Role::csm})
+    if (model::grid_reaches(role, type))
+      if (auto a = address_of(r.stakeholder(role))) out.cc.push_back(*a);
+  return out;
+}
+
+std::optional<std::string> compose_email(const EmailMessage& m) {
+  std::string msg;
+  bool injected = false;
+  auto header = [&](std::string_view name, const std::string& value) {
+    if (auto h = mime::header_field(name, value)) msg += *h;
+    else injected = true;
+  };
+  header("From", mime::format_address(m.from));
+  header("To", mime::format_address_list(m.to));
+  if (!m.cc.empty()) header("Cc", mime::format_address_list(m.cc));
+  header("Subject", mime::encode_unstructured(m.subject));
+  header("Date", format_rfc5322(m.date));
+  header("Message-ID", m.message_id);
+  if (!m.in_reply_to.empty()) {
+    header("In-Reply-To", m.in_reply_to);
+    header("References", m.in_reply_to);
+  }
+  header("MIME-Version", "1.0");
+  header("Content-Type", "text/plain; charset=UTF-8");
+  header("Content-Transfer-Encoding", "quoted-printable");
+  // The loader rejects control characters, so this is a second line of defence.
+  if (injected) return std::nullopt;
+  msg += "\r\n";
+  msg += mime::quoted_printable(m.body);
+  return msg;
+}
 
 EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const EmailOptions& options) {
   EmailBuild out;
@@ -200,7 +256,7 @@ EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const 
     };
     if (c.to) {
       overrides(c.to, to);
-    } else if (auto a = address_of(primary)) {
+    } else if (auto a = grid_recipients(r, *c.type).to) {
       to.push_back(*a);
     } else {
       finding(primary ? primary->contact.loc : r.stakeholders.loc,
@@ -210,9 +266,7 @@ EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const 
     if (c.cc) {
       overrides(c.cc, cc);
     } else {
-      if (*c.type != CommType::progress)
-        if (auto a = address_of(r.stakeholder(Role::customer_exec_sponsor))) cc.push_back(*a);
-      if (auto a = address_of(r.stakeholder(Role::csm))) cc.push_back(*a);
+      cc = grid_recipients(r, *c.type).cc;
     }
     if (bad_address) continue;
     if (to.empty()) {
@@ -220,33 +274,14 @@ EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const 
       continue;
     }
 
-    std::string msg;
-    bool injected = false;
-    auto header = [&](std::string_view name, const std::string& value) {
-      if (auto h = mime::header_field(name, value)) msg += *h;
-      else injected = true;
-    };
-    header("From", mime::format_address(from));
-    header("To", mime::format_address_list(to));
-    if (!cc.empty()) header("Cc", mime::format_address_list(cc));
-    header("Subject", mime::encode_unstructured(email.subject));
-    header("Date", format_rfc5322(c.sent_at->utc));
-    header("Message-ID", message_id(r, c, domain));
-    if (initial && initial != &c && initial->type) {
-      std::string first = message_id(r, *initial, domain);
-      header("In-Reply-To", first);
-      header("References", first);
-    }
-    header("MIME-Version", "1.0");
-    header("Content-Type", "text/plain; charset=UTF-8");
-    header("Content-Transfer-Encoding", "quoted-printable");
-    if (injected) {
-      // The loader rejects control characters, so this is a second line of defence.
+    EmailMessage m{from, to, cc, email.subject, c.sent_at->utc, message_id(r, c, domain), "", email.body};
+    if (initial && initial != &c && initial->type) m.in_reply_to = message_id(r, *initial, domain);
+    std::optional<std::string> composed = compose_email(m);
+    if (!composed) {
       finding(c.loc, "email " + file + " was not written: a header value holds a line break or control character");
       continue;
     }
-    msg += "\r\n";
-    msg += mime::quoted_printable(email.body);
+    std::string msg = std::move(*composed);
     out.emails.push_back({file, std::move(msg)});
   }
   return out;

@@ -26,6 +26,12 @@ std::string when(const model::DueItem& i) {
          " (end of day UTC)";
 }
 
+// The deadline in the display zone: the local time of the instant (for a date deadline, of the
+// end of its UTC day: "until Tue 5 Jan 2027 01:00 CET").
+std::string when_in(const model::DueItem& i, const TimeZone& zone) {
+  return (i.day ? "until " : "") + format_compact_in(i.due, zone);
+}
+
 std::string relative(const model::DueItem& i) {
   if (i.overdue) return "overdue " + compact_span(i.delta);
   if (i.delta.count() == 0) return "due now";
@@ -66,15 +72,19 @@ std::string compact_span(chr::minutes m) {
 void write_status_text(std::ostream& out, const StatusView& v) {
   const auto overdue = static_cast<std::size_t>(
       std::count_if(v.items.begin(), v.items.end(), [](const model::DueItem& i) { return i.overdue; }));
-  out << "escalate status at " << format_short(v.now) << ": " << v.records
+  out << "escalate status at " << format_short(v.now);
+  if (v.zone) out << " (" << format_compact_in(v.now, *v.zone) << ")";
+  out << ": " << v.records
       << (v.records == 1 ? " record, " : " records, ") << overdue << " overdue, " << v.items.size() - overdue
       << " due within " << v.within_text << "\n";
   if (v.items.empty()) return;
   out << "\n";
-  std::array<std::size_t, 5> width{};
-  std::vector<std::array<std::string, 5>> rows;
+  // Columns: relative, UTC, [display zone], record, what, owner.
+  std::array<std::size_t, 6> width{};
+  std::vector<std::array<std::string, 6>> rows;
   for (const model::DueItem& i : v.items) {
-    rows.push_back({relative(i), when(i), i.record, i.what, i.owner.empty() ? "(no owner)" : i.owner});
+    rows.push_back({relative(i), when(i), v.zone ? when_in(i, *v.zone) : "", i.record, i.what,
+                    i.owner.empty() ? "(no owner)" : i.owner});
     for (std::size_t c = 0; c < width.size(); ++c) width[c] = std::max(width[c], utf8_length(rows.back()[c]));
   }
   for (std::size_t n = 0; n < rows.size(); ++n) {
@@ -83,6 +93,7 @@ void write_status_text(std::ostream& out, const StatusView& v) {
     const char* off = v.color ? "\033[0m" : "";
     out << "  ";
     for (std::size_t c = 0; c < width.size(); ++c) {
+      if (c == 2 && !v.zone) continue;
       const std::string& cell = rows[n][c];
       if (c == 0) out << on;
       out << cell;

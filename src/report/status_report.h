@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/zone.h"
 #include "model/due.h"
 
 namespace esc {
@@ -18,6 +19,7 @@ struct StatusView {
   std::vector<model::DueItem> items;       // soonest first, already filtered
   std::size_t records = 0;                 // how many records were read
   bool color = false;                      // ANSI colour (text only)
+  const TimeZone* zone = nullptr;          // display_timezone: times also shown there (text only)
 };
 
 // "25m", "3h 10m", "2d 4h".

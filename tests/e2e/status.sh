@@ -49,6 +49,33 @@ if $PY tests/tools/check_ics.py "$TMP/8-christmas-week.ics" "$TMP/7-christmas-we
 "$ESCALATE" status --now 2026-12-23T10:35:00Z --format ics "$DIR" >"$TMP/a.ics"
 if $PY tests/tools/check_ics.py "$TMP/a.ics" "$TMP/a.json"; then pass "ics (promise due) matches json"; else fail "ics (promise due) does not match json"; fi
 
+# A display zone (display_timezone: Europe/London) across the end of British Summer Time: the
+# 00:30 UTC promise is 01:30 BST; after 01:00 UTC the screen reads GMT.
+ZONE=tests/data/status-zone
+golden 10-zone-bst.txt 0 -- --now 2026-10-25T00:15:00Z --within 2d "$ZONE"
+golden 11-zone-gmt.txt 1 -- --now 2026-10-25T01:15:00Z --within 2d "$ZONE"
+# The zone is shown in text only: the JSON and the feed are in UTC as before.
+"$ESCALATE" status --now 2026-10-25T00:15:00Z --within 2d --format json "$ZONE" >"$TMP/zone.json"
+"$ESCALATE" status --now 2026-10-25T00:15:00Z --within 2d --format ics "$ZONE" >"$TMP/zone.ics"
+if $PY tests/tools/check_ics.py "$TMP/zone.ics" "$TMP/zone.json"; then pass "zone: ics matches json"; else fail "zone: ics does not match json"; fi
+# A zone that does not exist is a configuration error at its place.
+mkdir -p "$TMP/badzone"
+printf 'display_timezone: Europe/Lndon\n' >"$TMP/badzone/.escalate.yaml"
+cp "$ZONE/ESC-2026-0210.yaml" "$TMP/badzone/"
+expect_exit 2 "an unknown display_timezone" -- "$ESCALATE" status --now 2026-10-25T00:15:00Z "$TMP/badzone"
+expect_contains "$TMP/err" ".escalate.yaml:1:19: configuration: display_timezone: 'Europe/Lndon' is not a time zone in the IANA database (/usr/share/zoneinfo)" "unknown zone message"
+
+# Facts or owners not confirmed before the first customer update, and "At key milestones": at
+# 09:05 containment has not been reached; at 09:50 it has (09:10), after the initial notification
+# that reached the customer exec sponsor, and progress update #1 did not reach them.
+MS=tests/data/status-milestones
+golden 12-milestones-0905.txt 0 -- --now 2026-11-02T09:05:00Z "$MS"
+golden 13-milestones-0950.txt 0 -- --now 2026-11-02T09:50:00Z "$MS"
+golden 14-milestones-1045.txt 1 -- --now 2026-11-02T10:45:00Z "$MS"
+golden 15-milestones-0950.json 0 -- --now 2026-11-02T09:50:00Z --format json "$MS"
+"$ESCALATE" status --now 2026-11-02T09:50:00Z --format ics "$MS" >"$TMP/ms.ics"
+if $PY tests/tools/check_ics.py "$TMP/ms.ics" "$TMP/15-milestones-0950.json"; then pass "milestones: ics matches json"; else fail "milestones: ics does not match json"; fi
+
 # Errors: exit 2, file:line:col, nothing on stdout.
 expect_exit 2 "a record that does not load" -- "$ESCALATE" status --now 2026-12-23T10:35:00Z "$DIR" tests/data/status/broken
 expect_contains "$TMP/err" "tests/data/status/broken/ESC-2026-0299.yaml:6:1: error: invalid YAML" "the broken record's place"

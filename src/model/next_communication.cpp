@@ -1,0 +1,145 @@
+#include "model/next_communication.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace esc::model {
+
+std::optional<NextCommunication> next_communication(const Record& r) {
+  NextCommunication next;
+  next.index = r.comms().size();
+  long long last_progress = 0;
+  bool any = false;
+  for (const Communication& c : r.comms()) {
+    if (!c.type) continue;
+    any = true;
+    if (*c.type == CommType::resolution) return std::nullopt;
+    if (*c.type == CommType::progress && c.number && *c.number > last_progress) last_progress = *c.number;
+  }
+  if (!any) next.type = CommType::initial;  // "Customer first notified" comes first
+  else if (is_resolved(r)) next.type = CommType::resolution;
+  else {
+    next.type = CommType::progress;
+    next.number = last_progress + 1;
+  }
+  return next;
+}
+
+std::string Missing::key() const {
+  std::size_t end = what.size();
+  for (std::string_view stop : {" (", " is ", " lists "}) end = std::min(end, what.find(stop));
+  return what.substr(0, end);
+}
+
+namespace {
+
+// Present and not a placeholder ("TBD", "[Name]", "", ...).
+bool filled(const Text& t) { return t && !is_placeholder_value(*t); }
+
+// "is missing" for an absent value, "is a placeholder ('TBD')" / "is empty" for a written one.
+std::string state_of(const Text& t) {
+  if (!t) return "is missing";
+  bool blank = true;
+  for (char c : *t) blank = blank && (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+  return blank ? "is empty" : "is a placeholder ('" + *t + "')";
+}
+
+void facts_gaps(const Record& r, std::vector<Missing>& out) {
+  const Facts& f = r.facts;
+  if (!f.present) {
+    out.push_back({"facts (root cause, affected systems, status, and who confirmed them in writing, when and where)",
+                   r.root});
+    return;
+  }
+  const bool listed = f.confirmations && !f.confirmations->empty();
+  if (listed) {
+    for (const Confirmation& c : *f.confirmations) {
+      if (!filled(c.confirmed_by))
+        out.push_back({c.loc.path + ".confirmed_by " + state_of(c.confirmed_by), c.confirmed_by.loc});
+      if (!c.confirmed_at) out.push_back({c.loc.path + ".confirmed_at is missing", c.confirmed_at.loc});
+      if (!filled(c.confirmation_ref))
+        out.push_back({c.loc.path + ".confirmation_ref " + state_of(c.confirmation_ref), c.confirmation_ref.loc});
+    }
+  } else {
+    if (!filled(f.confirmed_by))
+      out.push_back({"facts.confirmed_by (the technical owner who confirmed the facts in writing) " +
+                         state_of(f.confirmed_by),
+                     f.confirmed_by.loc});
+    if (!f.confirmed_at) out.push_back({"facts.confirmed_at (when they were confirmed) is missing", f.confirmed_at.loc});
+    if (!filled(f.confirmation_ref))
+      out.push_back({"facts.confirmation_ref (where the written confirmation is) " + state_of(f.confirmation_ref),
+                     f.confirmation_ref.loc});
+  }
+  bool affected = false;
+  if (f.affected)
+    for (const Text& item : *f.affected) affected = affected || filled(item);
+  if (!affected)
+    out.push_back({"facts.affected (the affected systems, services or processes) " +
+                       std::string(!f.affected ? "is missing" : f.affected->empty() ? "is empty" : "lists only placeholders"),
+                   f.affected.loc});
+  if (!f.status) out.push_back({"facts.status (ongoing, contained or resolved) is missing", f.status.loc});
+  // A root cause may be under investigation (absent); written as a placeholder it is not a fact.
+  if (f.root_cause && (is_placeholder_value(*f.root_cause) || !find_placeholders(*f.root_cause).empty()))
+    out.push_back({"facts.root_cause " + state_of(f.root_cause), f.root_cause.loc});
+}
+
+void owner_gaps(const Record& r, std::vector<Missing>& out) {
+  if (!r.owners_confirmed_at)
+    out.push_back({"owners_confirmed_at (when every owner in the stakeholder grid was confirmed) is missing",
+                   r.owners_confirmed_at.loc});
+  if (!r.stakeholders) return;
+  for (const Stakeholder& s : *r.stakeholders) {
+    if (filled(s.owner)) continue;
+    std::string who = s.role ? "the " + std::string(role_title(*s.role)) : "a stakeholder";
+    if (filled(s.name)) who += " (" + *s.name + ")";
+    out.push_back({"the owner of " + who + " in the stakeholder grid " + state_of(s.owner), s.owner.loc});
+  }
+}
+
+}  // namespace
+
+std::vector<Missing> facts_or_owners_unconfirmed(const Record& r) {
+  std::vector<Missing> out;
+  facts_gaps(r, out);
+  owner_gaps(r, out);
+  return out;
+}
+
+std::vector<Missing> missing_before_communication(const Record& r, CommType type) {
+  std::vector<Missing> out = facts_or_owners_unconfirmed(r);
+  const Person& lead = r.escalation_lead;
+  const std::string lead_path = lead.loc.path.empty() ? "escalation_lead" : lead.loc.path;
+  if (!filled(lead.name)) out.push_back({lead_path + ".name (the signature) " + state_of(lead.name), lead.name.loc});
+  if (!filled(lead.title)) out.push_back({lead_path + ".title (the signature) " + state_of(lead.title), lead.title.loc});
+  if (!filled(lead.contact))
+    out.push_back({lead_path + ".contact (the signature and the sender) " + state_of(lead.contact), lead.contact.loc});
+  if (const Stakeholder* primary = r.stakeholder(Role::customer_primary)) {
+    if (!filled(primary->name))
+      out.push_back({"the customer primary contact's name (the greeting) " + state_of(primary->name), primary->name.loc});
+    if (!filled(primary->contact))
+      out.push_back({"the customer primary contact's contact (the recipient) " + state_of(primary->contact),
+                     primary->contact.loc});
+  } else {
+    out.push_back({"a customer_primary stakeholder (the recipient) is missing", r.stakeholders.loc});
+  }
+  if (!filled(r.account.name)) out.push_back({"account.name (the subject) " + state_of(r.account.name), r.account.name.loc});
+  if (!filled(r.title)) out.push_back({"title (the subject) " + state_of(r.title), r.title.loc});
+  if (type != CommType::resolution && !r.status)
+    out.push_back({"status (ongoing, contained or resolved) is missing", r.status.loc});
+  if (type != CommType::resolution && !r.severity)
+    out.push_back({"severity (its cadence sets the next update time) is missing", r.severity.loc});
+  if (type == CommType::initial && !filled(r.summary))
+    out.push_back({"summary (what the escalation is about) " + state_of(r.summary), r.summary.loc});
+  if (type == CommType::resolution) {
+    if (!milestone_time(r, Milestone::escalation_opened))
+      out.push_back({"the escalation_opened milestone (\"the escalation raised on [original date]\") is missing",
+                     r.timeline.loc});
+    if (!milestone_time(r, Milestone::resolution_confirmed))
+      out.push_back({"the resolution_confirmed milestone (\"resolved as of [resolution timestamp]\") is missing",
+                     r.timeline.loc});
+  }
+  return out;
+}
+
+}  // namespace esc::model

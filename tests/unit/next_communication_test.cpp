@@ -1,0 +1,88 @@
+// The model's answer to "what does the customer get next, and is the record ready for it?"
+#include <gtest/gtest.h>
+
+#include "load/loader.h"
+#include "model/next_communication.h"
+#include "rule_test_util.h"
+
+using namespace esc;
+using namespace esc::testing;
+
+namespace {
+
+Record load(const std::string& text) {
+  LoadResult loaded = load_record(text, "record.yaml", ParseLimits{});
+  EXPECT_TRUE(loaded.record.has_value());
+  return *loaded.record;
+}
+
+std::vector<std::string> whats(const std::vector<model::Missing>& missing) {
+  std::vector<std::string> out;
+  for (const model::Missing& m : missing) out.push_back(m.what);
+  return out;
+}
+
+}  // namespace
+
+TEST(NextCommunication, InitialWhenNothingIsSent) {
+  const auto next = model::next_communication(load(read_text("tests/data/next/ESC-2026-0301.yaml")));
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->type, CommType::initial);
+  EXPECT_EQ(next->index, 0u);
+  EXPECT_EQ(next->name(), "initial notification");
+}
+
+TEST(NextCommunication, TheNextNumberedProgressUpdate) {
+  const auto next = model::next_communication(load(read_text("tests/data/next/ESC-2026-0302.yaml")));
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->type, CommType::progress);
+  EXPECT_EQ(next->number, 2);
+  EXPECT_EQ(next->index, 2u);
+  EXPECT_EQ(next->name(), "progress update #2");
+}
+
+TEST(NextCommunication, ResolutionOnceResolved) {
+  const auto next = model::next_communication(load(read_text("tests/data/next/ESC-2026-0303.yaml")));
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->type, CommType::resolution);
+  EXPECT_EQ(next->name(), "resolution notification");
+}
+
+TEST(NextCommunication, NothingAfterTheResolutionNotification) {
+  EXPECT_FALSE(model::next_communication(load(read_text("fixtures/ESC-2026-0142.yaml"))));
+}
+
+TEST(NextCommunication, TheSameNameAsAWrittenCommunication) {
+  const Record r = load(read_text("fixtures/ESC-2026-0142.yaml"));
+  EXPECT_EQ(describe_communication(r.comms()[1]), describe_communication(CommType::progress, 1));
+  EXPECT_EQ(describe_communication(r.comms()[2]), describe_communication(CommType::resolution, std::nullopt));
+}
+
+TEST(MissingBeforeCommunication, ReadyRecordsLackNothing) {
+  EXPECT_TRUE(model::missing_before_communication(load(read_text("tests/data/next/ESC-2026-0301.yaml")),
+                                                  CommType::initial).empty());
+  EXPECT_TRUE(model::missing_before_communication(load(read_text("tests/data/next/ESC-2026-0303.yaml")),
+                                                  CommType::resolution).empty());
+}
+
+TEST(MissingBeforeCommunication, FactsAndOwnersNotConfirmed) {
+  const Record r = load(read_text("tests/data/next/ESC-2026-0304.yaml"));
+  const auto missing = model::missing_before_communication(r, CommType::initial);
+  EXPECT_EQ(whats(missing),
+            (std::vector<std::string>{
+                "facts.confirmed_by (the technical owner who confirmed the facts in writing) is missing",
+                "facts.confirmation_ref (where the written confirmation is) is missing",
+                "owners_confirmed_at (when every owner in the stakeholder grid was confirmed) is missing",
+                "the owner of the Customer Executive Sponsor (Tomás Ferreira) in the stakeholder grid is a "
+                "placeholder ('TBD')"}));
+  EXPECT_EQ(whats(model::facts_or_owners_unconfirmed(r)), whats(missing));
+}
+
+TEST(MissingBeforeCommunication, AResolutionNeedsItsMilestones) {
+  const std::string text = read_text("tests/data/next/ESC-2026-0303.yaml");
+  const Record r = load(replace_once(text, "  - milestone: resolution_confirmed\n    at: 2026-11-02T10:20:00Z\n",
+                                     "  - milestone: resolution_confirmed\n"));
+  EXPECT_EQ(whats(model::missing_before_communication(r, CommType::resolution)),
+            (std::vector<std::string>{"the resolution_confirmed milestone (\"resolved as of [resolution "
+                                      "timestamp]\") is missing"}));
+}
