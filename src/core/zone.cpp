@@ -1,12 +1,9 @@
 #include "core/zone.h"
 
-#include <algorithm>
+#include <libical/ical.h>
+
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <mutex>
 #include <re2/re2.h>
 
 namespace esc {
@@ -15,14 +12,14 @@ namespace {
 
 namespace chr = std::chrono;
 
-std::uint32_t be32(const unsigned char* p) {
-  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
-}
-std::int64_t be64(const unsigned char* p) {
-  return static_cast<std::int64_t>((std::uint64_t{be32(p)} << 32) | be32(p + 4));
+// libical expands a zone's rules lazily into the zone object it owns; one lock keeps two
+// threads from expanding the same zone at once.
+std::mutex& libical_zones() {
+  static std::mutex m;
+  return m;
 }
 
-// "+0530" for a zone type without a name.
+// "+0530" for a zone without a name of its own (tzdata writes "-03", "+0530").
 std::string numeric_abbreviation(chr::seconds offset) {
   const long long s = offset.count();
   const long long a = s < 0 ? -s : s;
@@ -30,6 +27,8 @@ std::string numeric_abbreviation(chr::seconds offset) {
   std::snprintf(buf, sizeof buf, "%c%02lld%02lld", s < 0 ? '-' : '+', a / 3600 % 100, a / 60 % 60);
   return buf;
 }
+
+bool is_numeric_name(const std::string& s) { return s.empty() || s[0] == '-' || s[0] == '+'; }
 
 // "10:40 UTC" -> "10:40" (the UTC formatters applied to local wall time).
 std::string without_utc(std::string s) {
@@ -47,80 +46,41 @@ std::optional<TimeZone> TimeZone::load(std::string_view name, std::string* error
   };
   if (name.size() > 128 || !re2::RE2::FullMatch(re2::StringPiece(name.data(), name.size()), shape))
     return fail("'" + std::string(name) + "' is not an IANA time zone name such as Europe/London");
-  const char* dir = std::getenv("TZDIR");
-  const std::filesystem::path base(dir && *dir ? dir : "/usr/share/zoneinfo");
-  const std::filesystem::path path = base / std::string(name);
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec) || std::filesystem::file_size(path, ec) > 1024 * 1024)
-    return fail("'" + std::string(name) + "' is not a time zone in the IANA database (" + base.string() +
-                "); use a name such as Europe/London or America/New_York");
-  std::ifstream in(path, std::ios::binary);
-  const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-  const std::size_t n = data.size();
-  const std::string unreadable = "the zone file " + path.string() + " is not a TZif file";
-  if (n < 44 || data.compare(0, 4, "TZif") != 0) return fail(unreadable);
-
-  // RFC 8536: a version 1 block (32-bit times), then for version 2+ a second header and block
-  // with 64-bit times, which is the one to read.
-  auto counts = [&](std::size_t at, std::uint32_t c[6]) {
-    for (int i = 0; i < 6; ++i) c[i] = be32(p + at + 20 + 4 * static_cast<std::size_t>(i));
-  };
-  std::uint32_t c[6];  // isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt
-  counts(0, c);
-  std::size_t at = 44;
-  int time_size = 4;
-  if (data[4] >= '2') {
-    const std::size_t v1 = std::size_t{c[3]} * 5 + std::size_t{c[4]} * 6 + c[5] + std::size_t{c[2]} * 8 + c[1] + c[0];
-    at += v1;
-    if (n < at + 44 || data.compare(at, 4, "TZif") != 0) return fail(unreadable);
-    counts(at, c);
-    at += 44;
-    time_size = 8;
-  }
-  const std::size_t timecnt = c[3], typecnt = c[4], charcnt = c[5];
-  if (typecnt == 0 || n < at + timecnt * (static_cast<std::size_t>(time_size) + 1) + typecnt * 6 + charcnt)
-    return fail(unreadable);
   TimeZone z;
   z.name_ = std::string(name);
-  for (std::size_t i = 0; i < timecnt; ++i)
-    z.transitions_.push_back(time_size == 8 ? be64(p + at + 8 * i)
-                                            : static_cast<std::int32_t>(be32(p + at + 4 * i)));
-  at += timecnt * static_cast<std::size_t>(time_size);
-  for (std::size_t i = 0; i < timecnt; ++i) {
-    if (p[at + i] >= typecnt) return fail(unreadable);
-    z.type_of_.push_back(p[at + i]);
-  }
-  at += timecnt;
-  const std::size_t abbrevs = at + typecnt * 6;
-  for (std::size_t i = 0; i < typecnt; ++i) {
-    const unsigned char* t = p + at + 6 * i;
-    Type type;
-    type.offset = chr::seconds(static_cast<std::int32_t>(be32(t)));
-    type.dst = t[4] != 0;
-    const std::size_t idx = t[5];
-    if (idx < charcnt) {
-      const char* s = data.data() + abbrevs + idx;
-      type.abbreviation.assign(s, strnlen(s, charcnt - idx));
-    }
-    // Zones without a name of their own write "-03" / "+0530": shown as a numeric offset.
-    if (type.abbreviation.empty() || type.abbreviation[0] == '-' || type.abbreviation[0] == '+')
-      type.abbreviation = numeric_abbreviation(type.offset);
-    z.types_.push_back(std::move(type));
-  }
+  std::lock_guard<std::mutex> lock(libical_zones());
+  icaltimezone* zone = icaltimezone_get_builtin_timezone(z.name_.c_str());
+  if (zone == nullptr)
+    return fail("'" + z.name_ +
+                "' is not a time zone in the installed IANA database (tzdata); use a name such as "
+                "Europe/London or America/New_York");
+  z.zone_ = zone;
+  // libical names a zone "STANDARD/DAYLIGHT" from its current rules ("GMT/BST", "IST/GMT" for
+  // Dublin, whose winter time is the daylight one), or one name, or none for UTC.
+  const char* names = icaltimezone_get_tznames(zone);
+  const std::string both = names ? names : (z.name_ == "UTC" || z.name_ == "Etc/UTC" ? "UTC" : "");
+  const std::size_t slash = both.find('/');
+  z.standard_name_ = both.substr(0, slash);
+  z.daylight_name_ = slash == std::string::npos ? z.standard_name_ : both.substr(slash + 1);
   return z;
 }
 
 TimeZone::Local TimeZone::at(Instant t) const {
-  const std::int64_t s = chr::floor<chr::seconds>(t).time_since_epoch().count();
-  std::size_t type = initial_type_;
-  // The last transition at or before `t`.
-  auto it = std::upper_bound(transitions_.begin(), transitions_.end(), s);
-  if (it != transitions_.begin()) type = type_of_[static_cast<std::size_t>(it - transitions_.begin() - 1)];
-  const Type& ty = types_[type];
-  return Local{ty.offset, ty.abbreviation, ty.dst};
+  const time_t s = static_cast<time_t>(chr::floor<chr::seconds>(t).time_since_epoch().count());
+  int is_daylight = 0;
+  int offset = 0;
+  {
+    std::lock_guard<std::mutex> lock(libical_zones());
+    icaltimetype utc = icaltime_from_timet_with_zone(s, 0, icaltimezone_get_utc_timezone());
+    offset = icaltimezone_get_utc_offset_of_utc_time(static_cast<icaltimezone*>(zone_), &utc, &is_daylight);
+  }
+  Local l;
+  l.offset = chr::seconds(offset);
+  l.dst = is_daylight != 0;
+  l.abbreviation = l.dst ? daylight_name_ : standard_name_;
+  if (is_numeric_name(l.abbreviation)) l.abbreviation = numeric_abbreviation(l.offset);
+  return l;
 }
-
 std::string format_human_in(Instant t, const TimeZone& zone) {
   const TimeZone::Local l = zone.at(t);
   return without_utc(format_human(t + l.offset)) + " " + l.abbreviation;

@@ -1,5 +1,6 @@
-// IANA time zones ("Europe/London") read from the system's zoneinfo files (TZif, RFC 8536), for
-// showing a UTC instant as people in that zone read it. The playbook works in UTC; a display
+// IANA time zones ("Europe/London") through libical, which reads the system's zoneinfo (tzdata)
+// and expands each zone's rules for any year, for showing a UTC instant as people in that zone
+// read it. The playbook works in UTC; a display
 // zone is only ever shown beside it.
 #pragma once
 
@@ -7,7 +8,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/time.h"
 
@@ -15,8 +15,8 @@ namespace esc {
 
 class TimeZone {
  public:
-  // Loads a zone by its IANA name from $TZDIR, else /usr/share/zoneinfo. Returns an error
-  // sentence when the name is not a zone name or no such zone is installed.
+  // Loads a zone by its IANA name from the installed tzdata. Returns an error sentence when the
+  // name is not a zone name or no such zone is installed.
   static std::optional<TimeZone> load(std::string_view name, std::string* error);
 
   const std::string& name() const { return name_; }
@@ -26,21 +26,15 @@ class TimeZone {
     std::string abbreviation;        // "GMT", "BST", "EST"; "+0530" style when the zone has none
     bool dst = false;
   };
-  // The offset and abbreviation in effect at `t` (after the last transition in the file, the
-  // last one stays in effect).
+  // The offset and abbreviation in effect at `t`, in any year (the zone's rules continue past
+  // the last transition written in the zone file).
   Local at(Instant t) const;
 
  private:
-  struct Type {
-    std::chrono::seconds offset{0};
-    bool dst = false;
-    std::string abbreviation;
-  };
   std::string name_;
-  std::vector<std::int64_t> transitions_;  // seconds since the epoch, ascending
-  std::vector<std::uint8_t> type_of_;      // the type from each transition on
-  std::vector<Type> types_;
-  std::size_t initial_type_ = 0;           // before the first transition
+  void* zone_ = nullptr;       // libical's icaltimezone, owned by libical for the process's life
+  std::string standard_name_;  // "GMT", "CET"; numeric ("+0530") when the zone has no name
+  std::string daylight_name_;  // "BST", "CEST"; the standard name when the zone has no DST
 };
 
 // "Monday 2 November 2026, 10:40 GMT" — format_human, in the zone's local time.

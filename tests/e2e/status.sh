@@ -63,7 +63,7 @@ mkdir -p "$TMP/badzone"
 printf 'display_timezone: Europe/Lndon\n' >"$TMP/badzone/.escalate.yaml"
 cp "$ZONE/ESC-2026-0210.yaml" "$TMP/badzone/"
 expect_exit 2 "an unknown display_timezone" -- "$ESCALATE" status --now 2026-10-25T00:15:00Z "$TMP/badzone"
-expect_contains "$TMP/err" ".escalate.yaml:1:19: configuration: display_timezone: 'Europe/Lndon' is not a time zone in the IANA database (/usr/share/zoneinfo)" "unknown zone message"
+expect_contains "$TMP/err" ".escalate.yaml:1:19: configuration: display_timezone: 'Europe/Lndon' is not a time zone in the installed IANA database (tzdata)" "unknown zone message"
 
 # Facts or owners not confirmed before the first customer update, and "At key milestones": at
 # 09:05 containment has not been reached; at 09:50 it has (09:10), after the initial notification

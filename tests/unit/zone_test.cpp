@@ -38,11 +38,27 @@ TEST(TimeZone, Formats) {
   EXPECT_EQ(format_hhmm_in(at("2026-11-02T12:00:00Z"), zone("Asia/Kolkata")), "17:30 IST");
 }
 
+// tzdata writes transitions up to 2037 and a rule for the years after; summer time goes on.
+TEST(TimeZone, SummerTimeGoesOnAfterTheLastTransitionInTheFile) {
+  const TimeZone london = zone("Europe/London");
+  EXPECT_EQ(london.at(at("2040-07-01T12:00:00Z")).abbreviation, "BST");
+  EXPECT_EQ(london.at(at("2040-07-01T12:00:00Z")).offset, std::chrono::hours(1));
+  EXPECT_EQ(london.at(at("2040-12-01T12:00:00Z")).abbreviation, "GMT");
+  EXPECT_EQ(format_hhmm_in(at("2045-08-01T09:00:00Z"), zone("America/New_York")), "05:00 EDT");
+}
+
+// Dublin's winter time is its "daylight" time in tzdata (negative DST); the names still fit.
+TEST(TimeZone, DublinWinterAndSummer) {
+  const TimeZone dublin = zone("Europe/Dublin");
+  EXPECT_EQ(format_hhmm_in(at("2026-12-01T12:00:00Z"), dublin), "12:00 GMT");
+  EXPECT_EQ(format_hhmm_in(at("2026-07-01T12:00:00Z"), dublin), "13:00 IST");
+}
+
 TEST(TimeZone, NamesThatAreNotZones) {
   std::string error;
   EXPECT_FALSE(TimeZone::load("Europe/Lndon", &error));
   EXPECT_EQ(error,
-            "'Europe/Lndon' is not a time zone in the IANA database (/usr/share/zoneinfo); use a name such as "
+            "'Europe/Lndon' is not a time zone in the installed IANA database (tzdata); use a name such as "
             "Europe/London or America/New_York");
   EXPECT_FALSE(TimeZone::load("../../etc/passwd", &error));
   EXPECT_EQ(error, "'../../etc/passwd' is not an IANA time zone name such as Europe/London");
