@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/progress.h"
+#include "core/rule_registry.h"
 #include "core/text.h"
 #include "load/fields.h"
 #include "rules/draft_lint.h"
@@ -207,8 +208,7 @@ FileResult check_input(const InputFile& in, const Config& config, Instant now, c
     return fr;
   }
   if (read.over_limit) {
-    Diagnostic d;
-    d.rule = "yaml-syntax";
+    Diagnostic d = make_finding(RuleId::yaml_syntax);
     d.file = in.display;
     d.mark = {1, 1};
     d.message = "the file is " + std::to_string(read.size) + " bytes, over the " +
@@ -263,15 +263,14 @@ PreparedBatch prepare_batch(const BatchOptions& options) {
 std::optional<Diagnostic> duplicate_id_finding(const std::string& file, const std::string& id, Mark mark,
                                                const std::string& first_path, Mark first_mark,
                                                const Config& config) {
-  Diagnostic d;
-  d.rule = "duplicate-id";
+  Diagnostic d = make_finding(RuleId::duplicate_id);
   d.file = file;
   d.mark = mark;
   d.record_id = id;
   d.node_path = "id";
   d.message = "id '" + id + "' is already used by " + first_path + ":" + std::to_string(first_mark.line) +
               "; every record needs its own id";
-  if (auto s = config.rule_severity.find("duplicate-id"); s != config.rule_severity.end()) {
+  if (auto s = config.rule_severity.find(d.rule); s != config.rule_severity.end()) {
     if (s->second == Severity::off) return std::nullopt;
     d.severity = s->second;
   }

@@ -137,6 +137,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
         FileResult readout;
         build_readout(*checked.record, cfg, draft, b.font, readout, p.files, p.error);
         for (Diagnostic& d : readout.diagnostics) found.push_back(std::move(d));
+        settle_build_findings(found, *checked.record, cfg);
         return p.error.empty();
       };
       bool draft = has_errors(fr.diagnostics);

@@ -18,7 +18,7 @@ int cmd_rules(bool markdown) {
   if (markdown) {
     std::cout << "| rule | default | what it checks |\n|---|---|---|\n";
     for (const RuleInfo* r : rule_table())
-      std::cout << "| `" << r->id << "` | " << to_string(r->default_severity) << " | " << r->summary << " |\n";
+      std::cout << "| `" << r->id << "` | " << to_string(r->default_severity()) << " | " << r->summary << " |\n";
     return kExitClean;
   }
   std::size_t width = 0;
@@ -28,7 +28,7 @@ int cmd_rules(bool markdown) {
     std::string summary(r->summary);
     std::erase(summary, '`');
     std::cout << std::left << std::setw(static_cast<int>(width) + 2) << r->id << std::setw(9)
-              << to_string(r->default_severity) << summary << "\n";
+              << to_string(r->default_severity()) << summary << "\n";
   }
   return kExitClean;
 }
@@ -91,18 +91,21 @@ int cmd_explain(const std::string& id) {
     print_error(msg + " ('escalate rules' lists them all)");
     return kExitUsage;
   }
-  std::cout << r->id << " (default: " << to_string(r->default_severity) << ")\n"
+  std::cout << r->id << " (default: " << to_string(r->default_severity()) << ")\n"
             << r->summary << "\n\n"
             << "What it checks\n";
   wrap(std::cout, r->description);
   std::cout << "\nWhy\n";
   wrap(std::cout, r->rationale);
+  const std::string_view asked_by = rule_row(r->rule).asked_by;
+  std::cout << "\nAsked for by\n";
+  wrap(std::cout, asked_by.starts_with('"') ? "the playbook: " + std::string(asked_by) : std::string(asked_by));
   std::cout << "\nFails\n";
   indent(std::cout, r->bad_example);
   std::cout << "\nPasses\n";
   indent(std::cout, r->good_example);
   std::cout << "\nConfigure: rules: {" << r->id << ": error|warning|info|off} in .escalate.yaml";
-  if (r->kind == RuleKind::record || r->kind == RuleKind::batch || r->id == "timestamp-utc")
+  if (r->kind() == RuleKind::record || r->kind() == RuleKind::batch || r->rule == RuleId::timestamp_utc)
     std::cout << "; waive for one record: waivers: [{rule: " << r->id << ", reason: ..., approved_by: ...}]";
   std::cout << "\n";
   return kExitClean;

@@ -8,6 +8,7 @@
 #include "cli/batch.h"
 #include "cli/commands.h"
 #include "cli/status.h"
+#include "core/rule_registry.h"
 #include "core/text.h"
 #include "load/loader.h"
 #include "model/due.h"
@@ -69,7 +70,7 @@ int cmd_status(const CommonOptions& o, const StatusOptions& so) {
     LoadResult loaded = load_record(read.text, in.display, ParseLimits{config.max_file_size});
     bool syntax = !loaded.record;
     for (const Diagnostic& d : loaded.diagnostics)
-      if (d.rule == "yaml-syntax") {
+      if (d.rule == rule_name(RuleId::yaml_syntax)) {
         syntax = true;
         std::cerr << in.display << ":" << d.mark.line << ":" << d.mark.col << ": error: " << d.message << "\n";
       }

@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "core/ics.h"
+#include "core/rule_registry.h"
 #include "core/text.h"
 #include "core/zone.h"
 #include "load/fields.h"
@@ -22,9 +23,7 @@ void load_ics_calendar(const YNode& value, Config& c, std::vector<Diagnostic>& p
   fs::path path(value.scalar);
   if (path.is_relative() && !c.file.empty()) path = fs::path(c.file).parent_path() / path;
   auto problem = [&](const std::string& why) {
-    Diagnostic d;
-    d.rule = "schema";
-    d.severity = Severity::error;
+    Diagnostic d = make_finding(RuleId::schema);
     d.file = c.file;
     d.mark = value.mark;
     d.node_path = "calendar";
@@ -58,10 +57,7 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
   }
   // An empty configuration file means "all defaults".
   if (parsed.root.is_null()) return c;
-  std::size_t before = problems.size();
   validate_shape(parsed.root, config_shape(), file, problems);
-  for (std::size_t i = before; i < problems.size(); ++i)
-    if (problems[i].rule == "timestamp-utc") problems[i].severity = Severity::warning;
   if (!parsed.root.is_map()) return c;
   const YNode& root = parsed.root;
   auto scalar = [&](const YNode* n) -> const std::string* {
@@ -90,8 +86,7 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
     if (is_domain_name(*s)) {
       c.sender_domain = *s;
     } else {
-      Diagnostic d;
-      d.rule = "schema";
+      Diagnostic d = make_finding(RuleId::schema);
       d.file = file;
       d.mark = root.find("sender_domain")->mark;
       d.node_path = "sender_domain";

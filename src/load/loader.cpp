@@ -1,5 +1,6 @@
 #include "load/loader.h"
 
+#include "core/rule_registry.h"
 #include "core/text.h"
 #include "load/fields.h"
 #include "load/validate.h"
@@ -217,8 +218,7 @@ std::optional<Diagnostic> not_a_record_finding(const YNode& root, const std::str
     if (++total <= 3) keys.push_back("'" + excerpt(key.scalar, 30) + "'");
   }
   if (keys.empty()) return std::nullopt;
-  Diagnostic d;
-  d.rule = "schema";
+  Diagnostic d = make_finding(RuleId::schema);
   d.file = file;
   d.mark = root.mark;
   std::string listed;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <re2/re2.h>
 
+#include "core/rule_registry.h"
 #include "core/text.h"
 #include "core/time.h"
 
@@ -193,13 +194,11 @@ class Validator {
   }
 
   void report(Mark mark, const std::string& path, std::string message, std::vector<Note> notes = {},
-              std::string_view rule = "schema", Severity severity = Severity::error) {
-    Diagnostic d;
-    d.rule = std::string(rule);
-    d.severity = severity;
+              RuleId rule = RuleId::schema) {
+    Diagnostic d = make_finding(rule);
     d.file = file_;
     d.mark = mark;
-    d.message = std::move(message);
+    d.message = std::move(message) + playbook_citation(rule);
     d.notes = std::move(notes);
     d.node_path = path;
     out_.push_back(std::move(d));
@@ -325,7 +324,7 @@ class Validator {
           report(n.mark, path,
                  "'" + path + "' is written with a non-UTC offset (" + n.scalar +
                      "); the playbook works in UTC: write " + format_rfc3339(ts->utc),
-                 {}, "timestamp-utc", Severity::warning);
+                 {}, RuleId::timestamp_utc);
         return;
       }
       case FieldType::date: {

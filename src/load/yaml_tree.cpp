@@ -6,6 +6,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "core/rule_registry.h"
 #include "core/text.h"
 
 namespace esc {
@@ -216,8 +217,7 @@ std::string yaml_message(const std::string& msg) {
 }  // namespace
 
 Diagnostic syntax_diagnostic(const ParseResult& failed, const std::string& file) {
-  Diagnostic d;
-  d.rule = "yaml-syntax";
+  Diagnostic d = make_finding(RuleId::yaml_syntax);
   d.file = file;
   d.mark = failed.error_mark;
   d.message = failed.error;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/rule_registry.h"
 #include "core/text.h"
 #include "core/time.h"
 #include "model/milestone_updates.h"
@@ -155,13 +156,12 @@ EmailBuild build_emails(const Record& r, const EmailTemplates& templates, const 
     if (!c.type) continue;
     std::string file = email_filename(c);
     auto finding = [&](const Loc& loc, const std::string& message) {
-      Diagnostic d;
-      d.rule = "comms-complete";
+      Diagnostic d = make_finding(RuleId::comms_complete);
       d.file = r.file;
       d.mark = loc.mark;
       d.node_path = loc.path;
       d.record_id = *r.id;
-      d.message = message;
+      d.message = message + playbook_citation(RuleId::comms_complete);
       out.findings.push_back(std::move(d));
     };
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/rule_registry.h"
 #include "core/text.h"
 #include "render/pdf_document.h"
 #include "render/pdf_text.h"
@@ -43,14 +44,12 @@ std::string code_points(const std::u32string& chars) {
 }
 
 Diagnostic glyph_finding(const Record& record, const Loc& loc, std::string message) {
-  Diagnostic d;
-  d.rule = "readout-glyph";
-  d.severity = Severity::warning;
+  Diagnostic d = make_finding(RuleId::readout_glyph);
   d.file = record.file;
   d.mark = loc.mark;
   d.node_path = loc.path;
   if (record.id) d.record_id = *record.id;
-  d.message = std::move(message);
+  d.message = std::move(message) + playbook_citation(RuleId::readout_glyph);
   return d;
 }
 
@@ -142,9 +141,7 @@ ReadoutResult render_readout(const Record& record, const Config& config, const C
     }
   }
   if (result.body_size == 0) {
-    Diagnostic d;
-    d.rule = "readout-one-page";
-    d.severity = Severity::error;
+    Diagnostic d = make_finding(RuleId::readout_one_page);
     d.file = record.file;
     const bool has_readout = record.readout.present;
     d.mark = has_readout ? record.readout.loc.mark : record.root.mark;
@@ -153,7 +150,7 @@ ReadoutResult render_readout(const Record& record, const Config& config, const C
     const int over = static_cast<int>(100.0 * (limit - lowest) / (doc.page_height() - 2 * readout::kMargin) + 0.999);
     d.message = "the exec readout does not fit one A4 page even at 8 pt (about " + std::to_string(over) +
                 "% too long): shorten the impact summary, root cause, resolution actions, breach detail, "
-                "sentiment or commitments";
+                "sentiment or commitments" + playbook_citation(RuleId::readout_one_page);
     result.findings.push_back(std::move(d));
     return result;
   }

@@ -71,7 +71,7 @@ constexpr std::string_view kHomepage = ESCALATE_HOMEPAGE;
 std::string rule_help_uri(std::string_view id) { return concat({kHomepage, "rules/", id}); }
 
 ojson rule_entry(const RuleInfo& r) {
-  const std::string_view lang = r.kind == RuleKind::draft ? "text" : "yaml";
+  const std::string_view lang = r.kind() == RuleKind::draft ? "text" : "yaml";
   const std::string summary(r.summary.empty() ? r.id : r.summary);
   const std::string description = r.description.empty() ? summary : trimmed(r.description);
   // help: the description, why the playbook asks for it and a failing and a passing example,
@@ -100,7 +100,7 @@ ojson rule_entry(const RuleInfo& r) {
   j["fullDescription"] = {{"text", description}};
   j["help"] = {{"text", text}, {"markdown", markdown}};
   j["helpUri"] = rule_help_uri(r.id);
-  j["defaultConfiguration"] = {{"level", std::string(sarif_level(r.default_severity))}};
+  j["defaultConfiguration"] = {{"level", std::string(sarif_level(r.default_severity()))}};
   return j;
 }
 

@@ -29,9 +29,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kCommitmentIncompleteRule = {
-    .id = "commitment-incomplete",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::commitment_incomplete,
     .summary = "a follow-up commitment without owner or due date",
     .description =
         "Every item of `readout.commitments` must have an `owner` and a `due` date, whatever "

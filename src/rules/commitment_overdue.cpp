@@ -25,9 +25,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kCommitmentOverdueRule = {
-    .id = "commitment-overdue",
-    .default_severity = Severity::warning,
-    .kind = RuleKind::record,
+    .rule = RuleId::commitment_overdue,
     .summary = "a commitment's due date before --now",
     .description =
         "A `readout.commitments` item whose `due` date is before the UTC date of `--now` is "

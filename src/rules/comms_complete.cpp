@@ -82,9 +82,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kCommsCompleteRule = {
-    .id = "comms-complete",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::comms_complete,
     .summary = "a field its template needs is missing or a placeholder",
     .description =
         "Every field that a communication's template is filled from must hold a real value: not "

@@ -130,9 +130,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kCommsSequenceRule = {
-    .id = "comms-sequence",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::comms_sequence,
     .summary = "communications out of sequence: initial, progress 1..N, resolution last",
     .description =
         "`communications` are listed in the order sent and follow the playbook's sequence:\n"
@@ -151,6 +149,7 @@ extern const RuleInfo kCommsSequenceRule = {
         "the PIR. Emails are threaded under the initial notification; a missing or out-of-order "
         "message breaks the customer's thread and the timeline strip of the exec readout.",
     .bad_example =
+        "status: ongoing\n"
         "communications:\n"
         "  - type: initial\n"
         "    sent_at: 2026-11-02T08:45:00Z\n"
@@ -158,6 +157,7 @@ extern const RuleInfo kCommsSequenceRule = {
         "    number: 2   # the first progress update\n"
         "    sent_at: 2026-11-02T09:40:00Z\n",
     .good_example =
+        "status: ongoing\n"
         "communications:\n"
         "  - type: initial\n"
         "    sent_at: 2026-11-02T08:45:00Z\n"

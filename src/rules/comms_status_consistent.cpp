@@ -82,9 +82,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kCommsStatusConsistentRule = {
-    .id = "comms-status-consistent",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::comms_status_consistent,
     .summary = "a comm states contained/resolved before that milestone, or the record status disagrees with the latest comm",
     .description =
         "Two checks, statuses ordered ongoing < contained < resolved:\n"

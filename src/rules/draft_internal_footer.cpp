@@ -16,9 +16,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 }  // namespace
 
 extern const RuleInfo kDraftInternalFooterRule = {
-    .id = "draft-internal-footer",
-    .default_severity = Severity::error,
-    .kind = RuleKind::draft,
+    .rule = RuleId::draft_internal_footer,
     .summary = "the internal \"Owner: ... Sent at (UTC): ...\" line left in",
     .description =
         "The playbook's templates end with `Owner: _____ Sent at (UTC): _____`, a line for the "
@@ -30,8 +28,7 @@ extern const RuleInfo kDraftInternalFooterRule = {
     .bad_example = "Escalation Lead: Dana Whitfield, Head of Customer Operations, dana.whitfield@example.com\n\n"
                    "Owner: _____ Sent at (UTC): _____\n",
     .good_example = "Escalation Lead: Dana Whitfield, Head of Customer Operations, dana.whitfield@example.com\n",
+    .draft_check = check,
 };
-
-extern const DraftCheck kDraftInternalFooterCheck = {"draft-internal-footer", check};
 
 }  // namespace esc

@@ -5,36 +5,18 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <array>
 
 #include "rules/engine.h"
 #include "rules/rule.h"
 
 namespace esc {
 
-// Each check lives beside its rule's documentation in src/rules/draft_*.cpp.
-extern const DraftCheck kDraftSyntaxCheck, kDraftSubjectFormatCheck, kDraftPlaceholderCheck,
-    kDraftMissingFieldCheck, kDraftStatusValueCheck, kDraftNextUpdateCheck, kDraftInternalFooterCheck,
-    kDraftSpeculativeLanguageCheck, kDraftRecordMismatchCheck;
-
 namespace {
 
-constexpr std::array kChecks = {
-    &kDraftSyntaxCheck,           &kDraftSubjectFormatCheck, &kDraftPlaceholderCheck,
-    &kDraftMissingFieldCheck,     &kDraftStatusValueCheck,   &kDraftNextUpdateCheck,
-    &kDraftInternalFooterCheck,   &kDraftSpeculativeLanguageCheck, &kDraftRecordMismatchCheck,
-};
-
-// The severity a check's findings start with: its rule's default. speculative-language is the
-// record rule's id; should its row be missing from the table, it is still the spec's warning.
-Severity default_severity(std::string_view id) {
-  if (const RuleInfo* r = find_rule(id)) return r->default_severity;
-  return Severity::warning;
-}
-
-Severity configured_severity(std::string_view id, Severity fallback, const Config& config) {
+// True when the configuration turns the rule off (its other overrides apply to the findings).
+bool turned_off(std::string_view id, const Config& config) {
   auto it = config.rule_severity.find(std::string(id));
-  return it == config.rule_severity.end() ? fallback : it->second;
+  return it != config.rule_severity.end() && it->second == Severity::off;
 }
 
 // True when a placeholder (in text order) starts inside [begin, end).
@@ -171,17 +153,20 @@ bool DraftContext::in_footer(std::size_t offset) const {
 }
 
 void DraftFindings::add(Mark mark, std::string message, std::vector<Note> notes) {
-  Diagnostic d;
-  d.rule = std::string(rule_);
-  d.severity = severity_;
+  Diagnostic d = make_finding(rule_);
   d.file = file_;
   d.mark = mark;
-  d.message = std::move(message);
+  d.message = std::move(message) + playbook_citation(rule_);
   d.notes = std::move(notes);
   out_.push_back(std::move(d));
 }
 
-std::span<const DraftCheck* const> draft_checks() { return kChecks; }
+std::vector<const RuleInfo*> draft_rules() {
+  std::vector<const RuleInfo*> out;
+  for (const RuleInfo* r : rule_table())
+    if (r->draft_check) out.push_back(r);
+  return out;
+}
 
 std::vector<CustomPattern> compile_patterns(const Config& config, std::vector<std::string>& errors) {
   std::vector<CustomPattern> out;
@@ -253,16 +238,17 @@ std::vector<Diagnostic> lint_view(const Draft& draft, const std::string& file, c
                          sent_at(draft, options.now), dates};
 
   std::vector<Diagnostic> out;
-  for (const DraftCheck* check : kChecks) {
+  for (const RuleInfo* rule : rule_table()) {
+    if (!rule->draft_check) continue;
+    const bool syntax = rule->rule == RuleId::draft_syntax;
     // An unreadable draft (empty, binary) has only its draft-syntax findings.
-    if (!draft.readable && check != &kDraftSyntaxCheck) continue;
-    const Severity severity = configured_severity(check->id, default_severity(check->id), config);
-    if (severity == Severity::off) continue;
+    if (!draft.readable && !syntax) continue;
+    if (turned_off(rule->id, config)) continue;
     const std::size_t before = out.size();
-    DraftFindings findings(check->id, default_severity(check->id), file, out);
-    check->check(ctx, findings);
+    DraftFindings findings(rule->rule, file, out);
+    rule->draft_check(ctx, findings);
     // The reader's problems are already at positions in the file.
-    if (check != &kDraftSyntaxCheck)
+    if (!syntax)
       for (std::size_t i = before; i < out.size(); ++i) to_stored(draft, out[i]);
   }
   if (draft.readable && options.patterns) {

@@ -1,5 +1,5 @@
-// Linting one draft: every draft rule of the rule table (each a check function in its own file
-// under src/rules/draft_*.cpp, listed once in draft_checks()), then the configuration's custom
+// Linting one draft: every rule of the rule table with a draft check (each in its own file under
+// src/rules/draft_*.cpp, listed once in rule_table.cpp), then the configuration's custom
 // lint.patterns. Pure: no printing, no wall clock; `now` is --now.
 #pragma once
 
@@ -19,6 +19,7 @@
 #include "draft/written_time.h"
 #include "load/config.h"
 #include "load/record.h"
+#include "rules/rule.h"
 
 namespace re2 {
 class RE2;
@@ -79,28 +80,20 @@ struct DraftContext {
 // Collects one rule's findings for one draft.
 class DraftFindings {
  public:
-  DraftFindings(std::string_view rule, Severity severity, const std::string& file, std::vector<Diagnostic>& out)
-      : rule_(rule), severity_(severity), file_(file), out_(out) {}
+  DraftFindings(RuleId rule, const std::string& file, std::vector<Diagnostic>& out)
+      : rule_(rule), file_(file), out_(out) {}
+  // A finding at the rule's default severity (the registry's row).
   void add(Mark mark, std::string message, std::vector<Note> notes = {});
 
  private:
-  std::string_view rule_;
-  Severity severity_;
+  RuleId rule_;
   const std::string& file_;
   std::vector<Diagnostic>& out_;
 };
 
-using DraftCheckFn = void (*)(const DraftContext&, DraftFindings&);
-
-// A draft rule's check. `id` names its documentation in rule_table(); speculative-language is
-// documented once, by the record rule, and shared with `check`.
-struct DraftCheck {
-  std::string_view id;
-  DraftCheckFn check;
-};
-
-// Every draft check, in report order.
-std::span<const DraftCheck* const> draft_checks();
+// Every rule of the rule table with a draft check (the draft rules and speculative-language), in
+// the table's order.
+std::vector<const RuleInfo*> draft_rules();
 
 // A custom pattern of lint.patterns, compiled.
 struct CustomPattern {

@@ -42,9 +42,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 }  // namespace
 
 extern const RuleInfo kDraftMissingFieldRule = {
-    .id = "draft-missing-field",
-    .default_severity = Severity::error,
-    .kind = RuleKind::draft,
+    .rule = RuleId::draft_missing_field,
     .summary = "a label the template requires is missing (Current status:, Impact:, Next update by: ...)",
     .description =
         "The subject says which template the draft follows; each template's labels must be "
@@ -71,8 +69,7 @@ extern const RuleInfo kDraftMissingFieldRule = {
         "Priya Raman,\n\nCurrent status: Contained\nImpact: All card payments through the EU checkout were "
         "declined between 08:00 and 08:35 UTC.\nNext update by: Monday 2 November 2026, 09:45 UTC\n\n"
         "Escalation Lead: Dana Whitfield, Head of Customer Operations, dana.whitfield@example.com\n",
+    .draft_check = check,
 };
-
-extern const DraftCheck kDraftMissingFieldCheck = {"draft-missing-field", check};
 
 }  // namespace esc

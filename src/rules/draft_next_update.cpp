@@ -119,9 +119,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 }  // namespace
 
 extern const RuleInfo kDraftNextUpdateRule = {
-    .id = "draft-next-update",
-    .default_severity = Severity::error,
-    .kind = RuleKind::draft,
+    .rule = RuleId::draft_next_update,
     .summary = "next update time unreadable, without a time zone, already past, or two different times",
     .description =
         "Reads every `Next update by:` value and every \"further update by ...\" / \"next "
@@ -164,8 +162,7 @@ extern const RuleInfo kDraftNextUpdateRule = {
     .good_example =
         "Next update by: Thursday 26 November 2026, 15:00 UTC\n\nWe will provide a further update by 3pm UTC "
         "regardless of progress.\n",
+    .draft_check = check,
 };
-
-extern const DraftCheck kDraftNextUpdateCheck = {"draft-next-update", check};
 
 }  // namespace esc

@@ -25,9 +25,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 }  // namespace
 
 extern const RuleInfo kDraftPlaceholderRule = {
-    .id = "draft-placeholder",
-    .default_severity = Severity::error,
-    .kind = RuleKind::draft,
+    .rule = RuleId::draft_placeholder,
     .summary = "unfilled template fields: [Customer Name], _____, TBD, TODO, XX, <NAME>, {{...}}",
     .description =
         "Finds what the playbook's templates leave to be filled in, in the subject and the "
@@ -47,8 +45,7 @@ extern const RuleInfo kDraftPlaceholderRule = {
         "Name],\" knows they are reading a form letter in the middle of an outage.",
     .bad_example = "[Customer Name],\n\nCurrent status: Contained\nImpact: TBD\n",
     .good_example = "Priya Raman,\n\nCurrent status: Contained\nImpact: All card payments through the EU checkout were declined.\n",
+    .draft_check = check,
 };
-
-extern const DraftCheck kDraftPlaceholderCheck = {"draft-placeholder", check};
 
 }  // namespace esc

@@ -173,9 +173,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 }  // namespace
 
 extern const RuleInfo kDraftRecordMismatchRule = {
-    .id = "draft-record-mismatch",
-    .default_severity = Severity::error,
-    .kind = RuleKind::draft,
+    .rule = RuleId::draft_record_mismatch,
     .summary = "with --incident: account, status, update number, next update or PIR date disagree with the record",
     .description =
         "With `lint-comms --incident FILE`, the draft is compared with its incident record. The "
@@ -196,15 +194,14 @@ extern const RuleInfo kDraftRecordMismatchRule = {
         "The record is the single source of truth (\"Get written confirmation from technical "
         "owner before stating facts to customer\"). An email that says Ongoing while the "
         "record says Contained, or skips from update #1 to #3, tells the customer two stories.",
+    // Checked with --incident fixtures/ESC-2026-0142.yaml, whose progress update #1 says contained.
     .bad_example =
-        "(record: account Northwind Logistics, last progress update #1, status contained)\n"
-        "Subject: Northwind Logistics — Escalation Update #3: Card payments declined at EU checkout\n"
-        "...\nCurrent status: Contained\n",
+        "Subject: Northwind Logistics — Escalation Update #1: Card payments declined at EU checkout\n"
+        "...\nCurrent status: Ongoing\n",
     .good_example =
-        "Subject: Northwind Logistics — Escalation Update #2: Card payments declined at EU checkout\n"
+        "Subject: Northwind Logistics — Escalation Update #1: Card payments declined at EU checkout\n"
         "...\nCurrent status: Contained\n",
+    .draft_check = check,
 };
-
-extern const DraftCheck kDraftRecordMismatchCheck = {"draft-record-mismatch", check};
 
 }  // namespace esc

@@ -68,9 +68,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 }  // namespace
 
 extern const RuleInfo kDraftStatusValueRule = {
-    .id = "draft-status-value",
-    .default_severity = Severity::error,
-    .kind = RuleKind::draft,
+    .rule = RuleId::draft_status_value,
     .summary = "status other than Ongoing / Contained / Resolved",
     .description =
         "The value of every `Current status:` line must start with one of the playbook's three "
@@ -85,8 +83,7 @@ extern const RuleInfo kDraftStatusValueRule = {
         "each reader.",
     .bad_example = "Current status: Mitigated\n",
     .good_example = "Current status: Contained\n",
+    .draft_check = check,
 };
-
-extern const DraftCheck kDraftStatusValueCheck = {"draft-status-value", check};
 
 }  // namespace esc

@@ -34,9 +34,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 }  // namespace
 
 extern const RuleInfo kDraftSubjectFormatRule = {
-    .id = "draft-subject-format",
-    .default_severity = Severity::warning,
-    .kind = RuleKind::draft,
+    .rule = RuleId::draft_subject_format,
     .summary = "subject not \"ACCOUNT — Escalation Opened|Update #N|Resolved: TITLE\"",
     .description =
         "The subject must follow the playbook's templates: the account, a spaced em dash, then "
@@ -53,8 +51,7 @@ extern const RuleInfo kDraftSubjectFormatRule = {
         "DESCRIPTION]\".",
     .bad_example = "Subject: Northwind Logistics - Escalation Update 2 - card payments\n",
     .good_example = "Subject: Northwind Logistics — Escalation Update #2: Card payments declined at EU checkout\n",
+    .draft_check = check,
 };
-
-extern const DraftCheck kDraftSubjectFormatCheck = {"draft-subject-format", check};
 
 }  // namespace esc

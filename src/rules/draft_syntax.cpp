@@ -15,9 +15,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 }  // namespace
 
 extern const RuleInfo kDraftSyntaxRule = {
-    .id = "draft-syntax",
-    .default_severity = Severity::error,
-    .kind = RuleKind::draft,
+    .rule = RuleId::draft_syntax,
     .summary = "a draft that cannot be read: empty, binary, invalid text, too large, no text part",
     .description =
         "`lint-comms` reads `.eml` messages (RFC 5322 headers, folded and RFC 2047-encoded "
@@ -41,12 +39,16 @@ extern const RuleInfo kDraftSyntaxRule = {
     .rationale =
         "A draft that the tool cannot read is a draft nobody checked; saying so beats a silent "
         "pass. Mail clients also garble text that is not valid UTF-8 in front of the customer.",
-    .bad_example = "(an empty file, or a .eml whose only part is an image)\n",
+    .bad_example =  // a message whose only part is an image (an empty file fires too)
+        "Subject: Northwind Logistics — Escalation Opened: Card payments declined at EU checkout\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: image/png\n"
+        "Content-Transfer-Encoding: base64\n\n"
+        "iVBORw0KGgo=\n",
     .good_example =
         "Subject: Northwind Logistics — Escalation Opened: Card payments declined at EU checkout\n\n"
         "Priya Raman,\n...\n",
+    .draft_check = check,
 };
-
-extern const DraftCheck kDraftSyntaxCheck = {"draft-syntax", check};
 
 }  // namespace esc

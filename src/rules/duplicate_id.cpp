@@ -4,9 +4,7 @@
 namespace esc {
 
 extern const RuleInfo kDuplicateIdRule = {
-    .id = "duplicate-id",
-    .default_severity = Severity::error,
-    .kind = RuleKind::batch,
+    .rule = RuleId::duplicate_id,
     .summary = "two records in one batch share an id",
     .description =
         "Two records checked or built together have the same `id`. The finding is on the second "

@@ -1,6 +1,7 @@
 #include "rules/engine.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/text.h"
 #include "rules/rule.h"
@@ -8,13 +9,25 @@
 namespace esc {
 
 void Findings::add(const Loc& loc, std::string message, std::vector<Note> notes) {
-  add_with_severity(rule_.default_severity, loc, std::move(message), std::move(notes));
+  emit(rule_.default_severity(), loc, std::move(message) + playbook_citation(rule_.rule), std::move(notes));
 }
 
-void Findings::add_with_severity(Severity s, const Loc& loc, std::string message,
-                                 std::vector<Note> notes) {
-  Diagnostic d;
-  d.rule = std::string(rule_.id);
+void Findings::add_citing(std::string_view playbook_line, const Loc& loc, std::string message,
+                          std::vector<Note> notes) {
+  message += " (playbook: \"";
+  message += playbook_line;
+  message += "\")";
+  emit(rule_.default_severity(), loc, std::move(message), std::move(notes));
+}
+
+void Findings::remind(const Loc& loc, std::string message, std::vector<Note> notes) {
+  const Severity s = rule_row(rule_.rule).reminder_severity;
+  if (s == Severity::off) throw std::logic_error(std::string(rule_.id) + " has no reminders in the registry");
+  emit(s, loc, std::move(message) + playbook_citation(rule_.rule), std::move(notes));
+}
+
+void Findings::emit(Severity s, const Loc& loc, std::string message, std::vector<Note> notes) {
+  Diagnostic d = make_finding(rule_.rule);
   d.severity = s;
   d.file = record_.file;
   d.mark = loc.mark;
@@ -30,7 +43,7 @@ std::vector<Diagnostic> run_record_rules(const Record& record, const Config& con
   std::vector<Diagnostic> out;
   RuleContext ctx{record, config, calendar, now};
   for (const RuleInfo* rule : rule_table()) {
-    if (rule->kind != RuleKind::record || !rule->check) continue;
+    if (rule->kind() != RuleKind::record || !rule->check) continue;
     auto it = config.rule_severity.find(std::string(rule->id));
     if (it != config.rule_severity.end() && it->second == Severity::off) continue;
     Findings findings(*rule, record, out);
@@ -48,12 +61,37 @@ void apply_rule_severities(std::vector<Diagnostic>& diags, const Config& config)
   std::erase_if(diags, [](const Diagnostic& d) { return d.severity == Severity::off; });
 }
 
+namespace {
+
+// A waiver that suppresses findings: a known rule that may be waived, with a reason.
+bool waiver_applies(const Waiver& w) {
+  if (!w.rule || w.rule->empty() || !w.reason || is_placeholder_value(*w.reason)) return false;
+  const RuleInfo* info = find_rule(*w.rule);
+  return info && info->rule != RuleId::schema && info->rule != RuleId::yaml_syntax;
+}
+
+void mark_waived(std::vector<Diagnostic>& diags, const Waiver& w) {
+  for (Diagnostic& d : diags)
+    if (d.rule == *w.rule && d.suppression == Suppression::none) {
+      d.suppression = Suppression::waived;
+      d.suppression_reason = *w.reason;
+    }
+}
+
+}  // namespace
+
+void settle_build_findings(std::vector<Diagnostic>& found, const Record& record, const Config& config) {
+  apply_rule_severities(found, config);
+  if (record.waivers)
+    for (const Waiver& w : *record.waivers)
+      if (waiver_applies(w)) mark_waived(found, w);
+}
+
 void apply_waivers(std::vector<Diagnostic>& diags, const Record& record) {
   if (!record.waivers) return;
   std::vector<Diagnostic> problems;
   auto problem = [&](const Loc& loc, std::string message) {
-    Diagnostic d;
-    d.rule = "schema";
+    Diagnostic d = make_finding(RuleId::schema);
     d.file = record.file;
     d.mark = loc.mark;
     d.message = std::move(message);
@@ -70,7 +108,7 @@ void apply_waivers(std::vector<Diagnostic>& diags, const Record& record) {
       problem(w.rule.loc, msg);
       continue;
     }
-    if (info->id == "schema" || info->id == "yaml-syntax") {
+    if (info->rule == RuleId::schema || info->rule == RuleId::yaml_syntax) {
       problem(w.rule.loc, "the '" + *w.rule + "' rule cannot be waived; fix the record instead");
       continue;
     }
@@ -79,11 +117,7 @@ void apply_waivers(std::vector<Diagnostic>& diags, const Record& record) {
       problem(w.reason.loc, "waiver for '" + *w.rule + "' has no reason; say why the rule does not apply");
       continue;
     }
-    for (Diagnostic& d : diags)
-      if (d.rule == *w.rule && d.suppression == Suppression::none) {
-        d.suppression = Suppression::waived;
-        d.suppression_reason = *w.reason;
-      }
+    mark_waived(diags, w);
   }
   for (Diagnostic& p : problems) diags.push_back(std::move(p));
 }

@@ -35,6 +35,11 @@ void apply_rule_severities(std::vector<Diagnostic>& diags, const Config& config)
 // waivers (no reason, unknown rule id) as schema errors.
 void apply_waivers(std::vector<Diagnostic>& diags, const Record& record);
 
+// Findings made while building the pack (readout-one-page, readout-glyph, an email's
+// comms-complete) get the configuration's severities ("off" ones removed) and the record's valid
+// waivers, like the check's findings (an invalid waiver was already reported by the check).
+void settle_build_findings(std::vector<Diagnostic>& found, const Record& record, const Config& config);
+
 // load + rules + severities + waivers, sorted.
 CheckedRecord check_record_text(std::string_view text, const std::string& file,
                                 const CheckOptions& options, const Calendar& calendar);

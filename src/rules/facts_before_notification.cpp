@@ -178,9 +178,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kFactsBeforeNotificationRule = {
-    .id = "facts-before-notification",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::facts_before_notification,
     .summary =
         "facts not confirmed (confirmed_by, confirmed_at, confirmation_ref, affected, status) "
         "before the first communication",

@@ -83,9 +83,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kFutureTimestampRule = {
-    .id = "future-timestamp",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::future_timestamp,
     .summary = "a past event stamped after --now",
     .description =
         "Times of things that already happened may not be later than now (`--now`, default the "

@@ -72,9 +72,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kLeadAssignedRule = {
-    .id = "lead-assigned",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::lead_assigned,
     .summary = "escalation lead missing or incomplete, or not the `escalation_lead` in the grid",
     .description =
         "`escalation_lead.name`, `.title` and `.contact` must each be filled in: a value that is "

@@ -90,9 +90,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kOwnerMissingRule = {
-    .id = "owner-missing",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::owner_missing,
     .summary =
         "any owner/confirmed_by field (timeline, grid, comms, next_action, commitments) empty or "
         "a placeholder (`TBD`, `?`, `_____`, `[Name]`, `n/a`)",

@@ -46,9 +46,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kOwnersBeforeFirstUpdateRule = {
-    .id = "owners-before-first-update",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::owners_before_first_update,
     .summary = "`owners_confirmed_at` missing or after the first communication",
     .description =
         "Once a communication exists, `owners_confirmed_at` (when every owner in the stakeholder "

@@ -43,24 +43,18 @@ void check(const RuleContext& ctx, Findings& findings) {
     if (!listed) missing.push_back(describe_role(role));
   }
   if (missing.empty()) return;
-  const std::string playbook =
-      ": the playbook says to attend with the Escalation Lead, Engineering Lead, CSM and "
-      "Customer Primary Contact";
   if (!pir.attendees) {
     findings.add(group_c::value_or_section(pir.attendees.loc, pir.loc),
-                 "the PIR is scheduled but pir.attendees is missing; list " + join_and(missing) +
-                     playbook);
+                 "the PIR is scheduled but pir.attendees is missing; list " + join_and(missing));
     return;
   }
-  findings.add(pir.attendees.loc, "pir.attendees lack " + join_and(missing) + playbook);
+  findings.add(pir.attendees.loc, "pir.attendees lack " + join_and(missing));
 }
 
 }  // namespace
 
 extern const RuleInfo kPirAttendeesRule = {
-    .id = "pir-attendees",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::pir_attendees,
     .summary = "PIR attendees lack escalation lead, engineering lead, CSM or customer primary contact",
     .description =
         "On a resolved record whose post-incident review is scheduled (`pir.scheduled_for`) or "
@@ -75,10 +69,12 @@ extern const RuleInfo kPirAttendeesRule = {
         "CSM, Customer Primary Contact.\" Without the customer in the room the review is an "
         "internal post-mortem; without engineering nobody can answer for the root cause.",
     .bad_example =
+        "status: resolved\n"
         "pir:\n"
         "  scheduled_for: 2026-11-05T14:00:00Z\n"
         "  attendees: [escalation_lead, engineering_lead, csm]\n",
     .good_example =
+        "status: resolved\n"
         "pir:\n"
         "  scheduled_for: 2026-11-05T14:00:00Z\n"
         "  attendees: [escalation_lead, engineering_lead, csm, customer_primary]\n",

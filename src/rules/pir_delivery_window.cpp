@@ -34,9 +34,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kPirDeliveryWindowRule = {
-    .id = "pir-delivery-window",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::pir_delivery_window,
     .summary = "PIR delivered later than 10 business days after resolution, or undelivered past that deadline",
     .description =
         "`pir.delivered_at` (a date, or a timestamp compared by its UTC date) must be on or "

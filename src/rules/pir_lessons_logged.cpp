@@ -23,9 +23,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kPirLessonsLoggedRule = {
-    .id = "pir-lessons-logged",
-    .default_severity = Severity::warning,
-    .kind = RuleKind::record,
+    .rule = RuleId::pir_lessons_logged,
     .summary = "PIR delivered but the lessons-learned log not updated",
     .description =
         "Once `pir.delivered_at` is set, `pir.lessons_logged` must be `true`. A `false` or "

@@ -25,9 +25,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kPirPromiseRule = {
-    .id = "pir-promise",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::pir_promise,
     .summary = "resolution comm's pir_share_by later than 10 business days after resolution",
     .description =
         "The resolution notification's `pir_share_by` (the date the customer is told the "

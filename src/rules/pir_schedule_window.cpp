@@ -24,9 +24,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kPirScheduleWindowRule = {
-    .id = "pir-schedule-window",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::pir_schedule_window,
     .summary = "PIR scheduled later than 5 business days after resolution_confirmed",
     .description =
         "`pir.scheduled_for` (the review meeting itself, not the `pir_scheduled` milestone that "

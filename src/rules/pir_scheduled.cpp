@@ -24,8 +24,8 @@ void check(const RuleContext& ctx, Findings& findings) {
                      group_c::describe_deadline(*deadline, format_human_date(deadline->date)),
                  {group_c::resolution_note(*deadline)});
   } else {
-    findings.add_with_severity(
-        Severity::info, where,
+    findings.remind(
+        where,
         "the PIR is not scheduled yet (" + missing + "): schedule it for no later than " +
             group_c::describe_deadline(*deadline, format_human_date(deadline->date)),
         {group_c::resolution_note(*deadline)});
@@ -35,9 +35,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kPirScheduledRule = {
-    .id = "pir-scheduled",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::pir_scheduled,
     .summary = "resolved, PIR not scheduled, and the 5-business-day deadline has passed (info while still in time)",
     .description =
         "On a resolved record, `pir.scheduled_for` (when the post-incident review meeting is) "

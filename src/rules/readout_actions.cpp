@@ -31,9 +31,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kReadoutActionsRule = {
-    .id = "readout-actions",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::readout_actions,
     .summary = "resolution actions empty on a resolved record, or more than 5",
     .description =
         "`readout.resolution_actions` may hold at most 5 items, whatever the status; a 6th item "
@@ -44,9 +42,11 @@ extern const RuleInfo kReadoutActionsRule = {
         "and must \"Keep to a single page\". Leadership reads the key actions, not the runbook; "
         "a resolved escalation with no actions tells them nothing about what was done.",
     .bad_example =
+        "status: resolved\n"
         "readout:\n"
         "  resolution_actions: []\n",
     .good_example =
+        "status: resolved\n"
         "readout:\n"
         "  resolution_actions:\n"
         "    - Failed traffic over to the secondary gateway\n"

@@ -4,9 +4,7 @@
 namespace esc {
 
 extern const RuleInfo kReadoutGlyphRule = {
-    .id = "readout-glyph",
-    .default_severity = Severity::warning,
-    .kind = RuleKind::build,
+    .rule = RuleId::readout_glyph,
     .summary = "(build) readout text that the fonts cannot show or the page cannot shape",
     .description =
         "While building the executive readout, a character (for example CJK with only DejaVu Sans) "

@@ -32,9 +32,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kReadoutImpactRule = {
-    .id = "readout-impact",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::readout_impact,
     .summary = "impact summary missing or not 2-3 sentences",
     .description =
         "`readout.impact_summary` must be 2 or 3 sentences (both inclusive). Sentences are "

@@ -5,9 +5,7 @@
 namespace esc {
 
 extern const RuleInfo kReadoutOnePageRule = {
-    .id = "readout-one-page",
-    .default_severity = Severity::error,
-    .kind = RuleKind::build,
+    .rule = RuleId::readout_one_page,
     .summary = "(build) the readout cannot fit one A4 page at the minimum font size",
     .description =
         "`escalate build` typesets the exec readout on one A4 page. When the content is too long "

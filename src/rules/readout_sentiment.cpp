@@ -22,9 +22,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kReadoutSentimentRule = {
-    .id = "readout-sentiment",
-    .default_severity = Severity::warning,
-    .kind = RuleKind::record,
+    .rule = RuleId::readout_sentiment,
     .summary = "resolved record without customer sentiment",
     .description =
         "On a resolved record, `readout.customer_sentiment` must be filled in: missing, empty, "

@@ -26,9 +26,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kReadoutSlaRule = {
-    .id = "readout-sla",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::readout_sla,
     .summary = "SLA breached but no breach detail",
     .description =
         "On a resolved record whose `triage.impact.sla` is `breached`, "
@@ -41,12 +39,14 @@ extern const RuleInfo kReadoutSlaRule = {
         "Breach detail: _____\". A breach is the first thing leadership and the account team "
         "will be asked about; \"breached\" without the figures invites guesses about credits.",
     .bad_example =
+        "status: resolved\n"
         "triage:\n"
         "  impact:\n"
         "    sla: breached\n"
         "readout:\n"
         "  sla_breach_detail: TBD\n",
     .good_example =
+        "status: resolved\n"
         "triage:\n"
         "  impact:\n"
         "    sla: breached\n"

@@ -23,9 +23,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kRecordOpenedRule = {
-    .id = "record-opened",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::record_opened,
     .summary = "no `escalation_opened` milestone with a timestamp",
     .description =
         "The timeline must contain a row `milestone: escalation_opened`. The finding points at "

@@ -53,9 +53,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kRootCauseConfirmedRule = {
-    .id = "root-cause-confirmed",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::root_cause_confirmed,
     .summary = "a resolved record whose root cause is still a hypothesis, or not one sentence",
     .description =
         "Whenever `facts.root_cause` is given (not empty, not a placeholder), it must be exactly "

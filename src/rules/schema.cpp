@@ -4,9 +4,7 @@
 namespace esc {
 
 extern const RuleInfo kSchemaRule = {
-    .id = "schema",
-    .default_severity = Severity::error,
-    .kind = RuleKind::loader,
+    .rule = RuleId::schema,
     .summary = "types, required keys, enums, unknown and duplicate keys, bad timestamps",
     .description =
         "Checks the record against the record format (`escalate schema`): every required key is "

@@ -119,9 +119,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kSeverityCriteriaRule = {
-    .id = "severity-criteria",
-    .default_severity = Severity::warning,
-    .kind = RuleKind::record,
+    .rule = RuleId::severity_criteria,
     .summary = "severity disagrees with the playbook's P1/P2/P3 definitions (the message names the criterion)",
     .description =
         "Computes the level the playbook's criteria give from `triage.impact` and compares it "

@@ -158,10 +158,8 @@ void check_text(const Text& text, std::string_view playbook, const std::vector<S
     message += group_a::one_line(m.text);
     message += "' is speculative language in ";
     message += text.loc.path;
-    message += "; state confirmed facts only (\"";
-    message += playbook;
-    message += "\")";
-    findings.add(loc, std::move(message));
+    message += "; state confirmed facts only";
+    findings.add_citing(playbook, loc, std::move(message));
   }
 }
 
@@ -183,10 +181,11 @@ void check(const RuleContext& ctx, Findings& findings) {
 
 }  // namespace
 
+// The same check over a draft's subject and body (draft_speculative_language.cpp).
+void check_draft_speculative_language(const DraftContext& ctx, DraftFindings& findings);
+
 extern const RuleInfo kSpeculativeLanguageRule = {
-    .id = "speculative-language",
-    .default_severity = Severity::warning,
-    .kind = RuleKind::record,
+    .rule = RuleId::speculative_language,
     .summary =
         "factual fields use hedging (\"we think\", \"probably\", \"might\", \"appears to\", "
         "\"hopefully\", \"should be fixed\")",
@@ -221,6 +220,7 @@ extern const RuleInfo kSpeculativeLanguageRule = {
         "    progress: The expired certificate has been replaced on the primary gateway and is "
         "being verified.\n",
     .check = check,
+    .draft_check = check_draft_speculative_language,
 };
 
 }  // namespace esc

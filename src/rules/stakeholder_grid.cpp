@@ -80,9 +80,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kStakeholderGridRule = {
-    .id = "stakeholder-grid",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::stakeholder_grid,
     .summary = "a required role missing (legal only when `regulatory_exposure`); contact missing",
     .description =
         "The grid in `stakeholders` must have a row for each of `escalation_lead`, "

@@ -38,9 +38,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kTimelineMatchesCommsRule = {
-    .id = "timeline-matches-comms",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::timeline_matches_comms,
     .summary = "customer_notified or closure_comms_sent differs from the communication's sent_at",
     .description =
         "Two milestones record communications, so their times must be the communications' "

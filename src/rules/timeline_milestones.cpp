@@ -57,9 +57,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kTimelineMilestonesRule = {
-    .id = "timeline-milestones",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::timeline_milestones,
     .summary = "a milestone the status requires is missing",
     .description =
         "The timeline must hold the playbook's milestones that the record's `status` has reached "
@@ -84,6 +82,7 @@ extern const RuleInfo kTimelineMilestonesRule = {
         "show when the customer was told or when the fix was confirmed.",
     .bad_example =
         "status: contained\n"
+        "communications: []   # none sent yet\n"
         "timeline:\n"
         "  - {milestone: first_signal, at: 2026-11-02T08:00:00Z, confirmed_by: Sam Okafor, owner: Sam Okafor}\n"
         "  - {milestone: escalation_opened, at: 2026-11-02T08:04:00Z, confirmed_by: Dana Whitfield, owner: Dana Whitfield}\n"
@@ -91,6 +90,7 @@ extern const RuleInfo kTimelineMilestonesRule = {
         "  # no containment row, yet the status says contained\n",
     .good_example =
         "status: contained\n"
+        "communications: []\n"
         "timeline:\n"
         "  - {milestone: first_signal, at: 2026-11-02T08:00:00Z, confirmed_by: Sam Okafor, owner: Sam Okafor}\n"
         "  - {milestone: escalation_opened, at: 2026-11-02T08:04:00Z, confirmed_by: Dana Whitfield, owner: Dana Whitfield}\n"

@@ -70,9 +70,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kTimelineOrderRule = {
-    .id = "timeline-order",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::timeline_order,
     .summary = "milestones out of the playbook's order",
     .description =
         "Milestone times must follow the playbook's order:\n"

@@ -4,9 +4,7 @@
 namespace esc {
 
 extern const RuleInfo kTimestampUtcRule = {
-    .id = "timestamp-utc",
-    .default_severity = Severity::warning,
-    .kind = RuleKind::loader,
+    .rule = RuleId::timestamp_utc,
     .summary = "a timestamp with a non-UTC offset",
     .description =
         "A timestamp carries an offset other than Z or +00:00. The value is normalised to UTC "

@@ -17,9 +17,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kTriageGenuineRule = {
-    .id = "triage-genuine",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::triage_genuine,
     .summary = "triage.genuine is not true",
     .description =
         "The first item of the triage checklist: `triage.genuine` must be `true`, meaning the "

@@ -39,9 +39,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kTriageImpactRule = {
-    .id = "triage-impact",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::triage_impact,
     .summary = "revenue risk, SLA status or reputational exposure not assessed",
     .description =
         "The triage checklist asks for an assessment of revenue risk, SLA breach status and "

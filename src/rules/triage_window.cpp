@@ -35,9 +35,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kTriageWindowRule = {
-    .id = "triage-window",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::triage_window,
     .summary = "`triage_completed` more than 15 minutes (configurable) after `first_signal`",
     .description =
         "Compares the `triage_completed` milestone with the `first_signal` milestone. Triage "

@@ -34,9 +34,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kUpdateCadenceRule = {
-    .id = "update-cadence",
-    .default_severity = Severity::warning,
-    .kind = RuleKind::record,
+    .rule = RuleId::update_cadence,
     .summary = "a promise further out than the severity's cadence",
     .description =
         "Each communication's `next_update_by` may be at most one cadence after its `sent_at`. "

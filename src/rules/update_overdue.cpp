@@ -37,9 +37,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kUpdateOverdueRule = {
-    .id = "update-overdue",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::update_overdue,
     .summary = "unresolved record whose last promise is earlier than --now",
     .description =
         "On a record whose `status` is `ongoing` or `contained`, the last communication's "

@@ -32,9 +32,7 @@ void check(const RuleContext& ctx, Findings& findings) {
 }  // namespace
 
 extern const RuleInfo kUpdatePromiseKeptRule = {
-    .id = "update-promise-kept",
-    .default_severity = Severity::error,
-    .kind = RuleKind::record,
+    .rule = RuleId::update_promise_kept,
     .summary = "a communication sent after the previous one's next_update_by",
     .description =
         "Every communication after the first must be sent no later than the `next_update_by` "

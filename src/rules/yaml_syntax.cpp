@@ -4,9 +4,7 @@
 namespace esc {
 
 extern const RuleInfo kYamlSyntaxRule = {
-    .id = "yaml-syntax",
-    .default_severity = Severity::error,
-    .kind = RuleKind::loader,
+    .rule = RuleId::yaml_syntax,
     .summary = "the file is not valid YAML (message with line:col)",
     .description =
         "The file cannot be read as a YAML document: a syntax error, invalid UTF-8, binary data, "

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "load/loader.h"
+#include "rule_test_util.h"
 #include "rules/draft_lint.h"
 #include "rules/rule.h"
 
@@ -47,7 +48,9 @@ struct Lint {
   std::vector<std::string> operator()(std::string_view rule, const std::string& text) const {
     std::vector<std::string> out;
     for (const Diagnostic& d : all(text))
-      if (d.rule == rule) out.push_back(std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col) + ": " + d.message);
+      if (d.rule == rule)
+        out.push_back(std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col) + ": " +
+                      esc::testing::without_citation(d));
     return out;
   }
   // "rule line:col" of every finding.
@@ -75,27 +78,23 @@ const char* const kClean[] = {"clean/initial.eml",  "clean/initial.txt",    "cle
 
 TEST(DraftRules, EveryDraftRuleHasACheckAndEveryCheckIsDocumented) {
   std::set<std::string_view> checks;
-  for (const DraftCheck* c : draft_checks()) {
-    checks.insert(c->id);
-    const RuleInfo* info = find_rule(c->id);
-    ASSERT_NE(info, nullptr) << c->id;
-    EXPECT_TRUE(info->kind == RuleKind::draft || c->id == "speculative-language") << c->id;
-  }
+  for (const RuleInfo* r : draft_rules()) checks.insert(r->id);
+  // Every draft rule has a check; the only other rule with one is speculative-language (shared
+  // with check).
   for (const RuleInfo* r : rule_table())
-    if (r->kind == RuleKind::draft) {
-      EXPECT_TRUE(checks.count(r->id)) << r->id;
-    }
-  for (const char* id : {"draft-placeholder", "draft-missing-field", "draft-status-value", "draft-next-update",
-                         "draft-subject-format", "draft-internal-footer", "draft-record-mismatch", "draft-syntax"})
-    EXPECT_TRUE(checks.count(id)) << id;
+    EXPECT_EQ(r->draft_check != nullptr, r->kind() == RuleKind::draft || r->rule == RuleId::speculative_language)
+        << r->id;
+  EXPECT_EQ(checks, (std::set<std::string_view>{"speculative-language", "draft-syntax", "draft-subject-format",
+                                                "draft-placeholder", "draft-missing-field", "draft-status-value",
+                                                "draft-next-update", "draft-internal-footer", "draft-record-mismatch"}));
 }
 
 TEST(DraftRules, SeveritiesAreTheSpecs) {
   for (const char* id : {"draft-placeholder", "draft-missing-field", "draft-status-value", "draft-next-update",
                          "draft-internal-footer", "draft-record-mismatch"})
-    EXPECT_EQ(find_rule(id)->default_severity, Severity::error) << id;
-  EXPECT_EQ(find_rule("draft-subject-format")->default_severity, Severity::warning);
-  EXPECT_EQ(find_rule("speculative-language")->default_severity, Severity::warning);
+    EXPECT_EQ(find_rule(id)->default_severity(), Severity::error) << id;
+  EXPECT_EQ(find_rule("draft-subject-format")->default_severity(), Severity::warning);
+  EXPECT_EQ(find_rule("speculative-language")->default_severity(), Severity::warning);
 }
 
 TEST(DraftRules, CleanDraftsOfEveryTypeAreClean) {
@@ -362,7 +361,8 @@ TEST(DraftNextUpdate, TwoDifferentTimes) {
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d[0].message,
             "two different next update times in one email: Monday 2 November 2026, 10:45 UTC here, but Monday 2 "
-            "November 2026, 09:45 UTC on line 9; promise one time");
+            "November 2026, 09:45 UTC on line 9; promise one time (playbook: \"Next update by: [Date and time — do "
+            "not miss this commitment]\")");
   ASSERT_EQ(d[0].notes.size(), 1u);
   EXPECT_EQ(d[0].notes[0].mark, (Mark{9, 17}));
   EXPECT_EQ(d[0].notes[0].message, "the first promise: Monday 2 November 2026, 09:45 UTC");
@@ -425,7 +425,8 @@ TEST(DraftInternalFooter, MustNotFire) {
 
 TEST(DraftSpeculativeLanguage, Fires) {
   Lint lint;
-  const std::string tail = " is speculative language; state confirmed facts only (\"Confirm root cause hypothesis (not assumption)\")";
+  // The draft's hedge: the playbook line of the row (left out by the helper: see the registry test).
+  const std::string tail = " is speculative language; state confirmed facts only";
   EXPECT_EQ(lint("speculative-language", read_text("fixtures/drafts/speculative-language.txt")),
             Strings{"7:57: 'probably'" + tail});
   EXPECT_EQ(lint("speculative-language",

@@ -71,7 +71,7 @@ TEST(GroupA, EveryRuleIsDocumented) {
       &kStakeholderGridRule, &kFactsBeforeNotificationRule, &kRootCauseConfirmedRule,
       &kSeverityCriteriaRule, &kSpeculativeLanguageRule};
   for (const RuleInfo* r : rules) {
-    EXPECT_EQ(r->kind, RuleKind::record) << r->id;
+    EXPECT_EQ(r->kind(), RuleKind::record) << r->id;
     EXPECT_NE(r->check, nullptr) << r->id;
     EXPECT_FALSE(r->summary.empty() || r->description.empty() || r->rationale.empty() ||
                  r->bad_example.empty() || r->good_example.empty())

@@ -51,7 +51,7 @@ TEST(GroupBFixtures, OnlyThisRuleFiresInGroup) {
 
 TEST(GroupBFixtures, EveryRuleIsDocumented) {
   for (const RuleInfo* rule : kGroupB) {
-    EXPECT_EQ(rule->kind, RuleKind::record) << rule->id;
+    EXPECT_EQ(rule->kind(), RuleKind::record) << rule->id;
     EXPECT_NE(rule->check, nullptr) << rule->id;
     EXPECT_FALSE(rule->summary.empty()) << rule->id;
     EXPECT_FALSE(rule->description.empty()) << rule->id;

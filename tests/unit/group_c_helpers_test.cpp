@@ -167,7 +167,7 @@ TEST(GroupC, OnlyThisRuleFiresInGroup) {
 
 TEST(GroupC, DocumentationIsComplete) {
   for (const RuleInfo* rule : kGroup) {
-    EXPECT_EQ(rule->kind, RuleKind::record) << rule->id;
+    EXPECT_EQ(rule->kind(), RuleKind::record) << rule->id;
     EXPECT_NE(rule->check, nullptr) << rule->id;
     EXPECT_FALSE(rule->summary.empty()) << rule->id;
     EXPECT_FALSE(rule->description.empty()) << rule->id;

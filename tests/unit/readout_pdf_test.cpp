@@ -755,8 +755,8 @@ TEST(ReadoutPdf, SpeedAndSizeOfBothFontPaths) {
 
 TEST(ReadoutOnePageRule, IsABuildRuleWithDocumentation) {
   EXPECT_EQ(kReadoutOnePageRule.id, "readout-one-page");
-  EXPECT_EQ(kReadoutOnePageRule.kind, RuleKind::build);
-  EXPECT_EQ(kReadoutOnePageRule.default_severity, Severity::error);
+  EXPECT_EQ(kReadoutOnePageRule.kind(), RuleKind::build);
+  EXPECT_EQ(kReadoutOnePageRule.default_severity(), Severity::error);
   EXPECT_EQ(kReadoutOnePageRule.summary, "(build) the readout cannot fit one A4 page at the minimum font size");
   EXPECT_EQ(kReadoutOnePageRule.check, nullptr);
   EXPECT_FALSE(kReadoutOnePageRule.description.empty());

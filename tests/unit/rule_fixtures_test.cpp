@@ -34,7 +34,7 @@ TEST(RuleTable, IdsAreUniqueKebabCaseAndDocumented) {
     EXPECT_FALSE(r->rationale.empty()) << r->id;
     EXPECT_FALSE(r->bad_example.empty()) << r->id;
     EXPECT_FALSE(r->good_example.empty()) << r->id;
-    EXPECT_EQ(r->kind == RuleKind::record, r->check != nullptr) << r->id;
+    EXPECT_EQ(r->kind() == RuleKind::record, r->check != nullptr) << r->id;
   }
 }
 
@@ -55,7 +55,7 @@ TEST(RuleFixtures, TheExampleIsClean) { EXPECT_EQ(rules_fired("fixtures/ESC-2026
 
 TEST(RuleFixtures, EachRecordRuleFiresAloneOnItsFixture) {
   for (const RuleInfo* r : rule_table()) {
-    if (r->kind != RuleKind::record) continue;
+    if (r->kind() != RuleKind::record) continue;
     std::string fixture = "fixtures/rules/" + std::string(r->id) + ".yaml";
     ASSERT_TRUE(std::filesystem::exists(std::string(ESCALATE_SOURCE_DIR) + "/" + fixture)) << fixture;
     EXPECT_EQ(rules_fired(fixture), std::set<std::string>{std::string(r->id)}) << fixture;

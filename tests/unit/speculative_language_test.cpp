@@ -11,8 +11,12 @@ using namespace esc::testing;
 
 namespace {
 
+// "line:col: message", each message whole: the playbook line it cites is the field's.
 std::vector<std::string> run(const std::string& text) {
-  return describe(run_rule_on_text(kSpeculativeLanguageRule, text));
+  std::vector<std::string> out;
+  for (const Diagnostic& d : run_rule_on_text(kSpeculativeLanguageRule, text))
+    out.push_back(std::to_string(d.mark.line) + ":" + std::to_string(d.mark.col) + ": " + d.message);
+  return out;
 }
 
 // The hint quotes the playbook line for the field.
@@ -27,7 +31,7 @@ std::string hint(const std::string& path) {
 }
 
 std::string message(const std::string& phrase, const std::string& path) {
-  return "'" + phrase + "' is speculative language in " + path + "; state confirmed facts only (\"" +
+  return "'" + phrase + "' is speculative language in " + path + "; state confirmed facts only (playbook: \"" +
          hint(path) + "\")";
 }
 

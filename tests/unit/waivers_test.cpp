@@ -80,3 +80,38 @@ TEST(RuleSeverities, TheExampleIsCleanWithEveryRule) {
   auto r = check(read_text("fixtures/ESC-2026-0142.yaml"));
   for (const Diagnostic& d : r.diagnostics) ADD_FAILURE() << d.rule << " " << d.mark.line << ":" << d.mark.col << " " << d.message;
 }
+
+// Findings made while building the pack: the configuration's severities and the record's waivers
+// apply to them as to the check's (`rules: {readout-glyph: off}` silences the build's warning).
+TEST(Waivers, BuildFindingsGetConfiguredSeveritiesAndWaivers) {
+  const std::string text = read_text("fixtures/ESC-2026-0142.yaml") +
+                           "waivers:\n  - rule: readout-one-page\n    reason: The board asked for the full account.\n"
+                           "    approved_by: Malik Chen\n";
+  const CheckedRecord checked = check(text);
+  ASSERT_TRUE(checked.record.has_value());
+  auto built = [] {
+    std::vector<Diagnostic> found{make_finding(RuleId::readout_glyph), make_finding(RuleId::readout_one_page),
+                                  make_finding(RuleId::comms_complete)};
+    return found;
+  };
+  Config config;
+  config.rule_severity["readout-glyph"] = Severity::off;
+  config.rule_severity["comms-complete"] = Severity::warning;
+  std::vector<Diagnostic> found = built();
+  settle_build_findings(found, *checked.record, config);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].rule, "readout-one-page");
+  EXPECT_EQ(found[0].suppression, Suppression::waived);
+  EXPECT_EQ(found[0].suppression_reason, "The board asked for the full account.");
+  EXPECT_EQ(found[1].rule, "comms-complete");
+  EXPECT_EQ(found[1].severity, Severity::warning);
+  EXPECT_EQ(found[1].suppression, Suppression::none);
+  // Without configuration or waivers they stay as the registry made them.
+  const CheckedRecord plain = check(read_text("fixtures/ESC-2026-0142.yaml"));
+  found = built();
+  settle_build_findings(found, *plain.record, Config{});
+  ASSERT_EQ(found.size(), 3u);
+  for (const Diagnostic& d : found) EXPECT_EQ(d.suppression, Suppression::none);
+  EXPECT_EQ(found[0].severity, Severity::warning);
+  EXPECT_EQ(found[1].severity, Severity::error);
+}
