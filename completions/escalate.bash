@@ -21,7 +21,7 @@ _escalate() {
     cword=$COMP_CWORD
   fi
 
-  local commands="check build lint-comms status init rules explain schema"
+  local commands="check build lint-comms status report init rules explain schema"
   local common="--config --now -j --jobs -q --quiet --no-color --stdin-filename --strict --format -h --help"
   local reports="-o --output --baseline --write-baseline"
   local formats="text json junit sarif github"
@@ -44,11 +44,16 @@ _escalate() {
   case $prev in
     --format)
       [ "$cmd" = status ] && formats="text json ics"
+      [ "$cmd" = report ] && formats="html csv json"
       COMPREPLY=($(compgen -W "$formats" -- "$cur")); return 0 ;;
     --within)
       COMPREPLY=($(compgen -W "30m 4h 24h 2d 1bd" -- "$cur")); return 0 ;;
-    --owner)
+    --owner|--account)
       return 0 ;;
+    --severity)
+      COMPREPLY=($(compgen -W "P1 P2 P3" -- "$cur")); return 0 ;;
+    --since|--until)
+      COMPREPLY=($(compgen -W "$(date -u +%Y-%m-01 2>/dev/null)" -- "$cur")); return 0 ;;
     --now)
       COMPREPLY=($(compgen -W "$(date -u +%Y-%m-%dT%H:%M:%SZ 2>/dev/null)" -- "$cur")); return 0 ;;
     -j|--jobs|--id|--stdin-filename)
@@ -74,6 +79,7 @@ _escalate() {
     lint-comms) opts="$common $reports --incident" ;;
     build) opts="$common -o --output-dir --output --baseline --write-baseline --force --templates --font --junit --sarif --exclude" ;;
     status) opts="--config --now --within --format --owner -o --output --no-color --exclude -h --help" ;;
+    report) opts="--config --now -o --output --format --since --until --severity --account --metrics -j --jobs --exclude -h --help" ;;
     init) opts="--id -h --help" ;;
     rules) opts="-h --help --markdown" ;;
     explain)

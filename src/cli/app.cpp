@@ -201,6 +201,7 @@ int run_cli(int argc, char** argv) {
         ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     report->add_option("--account", report_extra.account, "Only escalations of this account (account.name)");
+    report->add_flag("--metrics", report_extra.list_metrics, "Print every metric with its definition and target (Markdown) and exit");
     report->add_option("-j,--jobs", report_opts.jobs, "Parallel workers (default, or 0: all cores)")->check(CLI::Range(0, 4096));
     add_exclude(report, report_opts);
     report->footer(

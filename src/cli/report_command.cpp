@@ -197,6 +197,10 @@ std::string default_report_format(const std::string& output) {
 }
 
 int cmd_report(const CommonOptions& o, const ReportCommandOptions& ro) {
+  if (ro.list_metrics) {
+    portfolio::write_metrics_markdown(std::cout);
+    return kExitClean;
+  }
   CommonOptions settings_opts = o;
   settings_opts.format.clear();  // html|csv|json are report's own
   const auto settings = resolve_settings(settings_opts);

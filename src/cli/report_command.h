@@ -13,6 +13,7 @@ struct ReportCommandOptions {
   std::string since, until;             // YYYY-MM-DD: escalation_opened on or after / on or before
   std::vector<std::string> severities;  // P1, P2, P3 (repeatable or comma-separated)
   std::string account;                  // account.name, compared as people write names
+  bool list_metrics = false;            // --metrics: print the definitions and exit
 };
 
 // "html" for -o report.html (or .htm), "csv" for .csv, "json" for .json and otherwise.

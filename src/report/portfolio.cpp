@@ -251,6 +251,13 @@ constexpr MetricInfo kMetrics[] = {
 
 std::span<const MetricInfo> metrics() { return kMetrics; }
 
+void write_metrics_markdown(std::ostream& out) {
+  out << "| metric | definition | playbook target |\n|---|---|---|\n";
+  for (const MetricInfo& m : kMetrics)
+    out << "| " << m.name << " | " << m.definition << " | " << (m.target.empty() ? "" : "\"" + std::string(m.target) + "\"")
+        << " |\n";
+}
+
 std::string format_share(const Share& s) {
   const auto r = s.ratio();
   if (!r) return "n/a";

@@ -140,6 +140,8 @@ struct MetricInfo {
   std::string_view target;      // the playbook's words, or empty
 };
 std::span<const MetricInfo> metrics();
+// The metrics as a Markdown table (`escalate report --metrics`, the README's).
+void write_metrics_markdown(std::ostream& out);
 
 // "50%" / "66.7%": a share as people read it; "n/a" when nothing was decided.
 std::string format_share(const Share& s);

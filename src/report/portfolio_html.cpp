@@ -108,7 +108,8 @@ section{border-top:1px solid var(--line);padding:1.1rem 0 .6rem}
 table{border-collapse:collapse;margin:.3rem 0 .8rem;font-size:.9rem;min-width:16rem}
 th,td{border-bottom:1px solid var(--line);padding:.28rem .6rem .28rem 0;text-align:left;vertical-align:top}
 th{font-weight:600;color:var(--muted);font-size:.8rem}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;padding-left:.8rem}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;padding-left:.8rem;white-space:nowrap}
+caption{text-align:left;font-weight:600;font-size:.85rem;padding:.2rem 0}
 .bad{color:var(--bad);font-weight:600}
 .ok{color:var(--ok);font-weight:600}
 svg{display:block;width:100%;max-width:44rem;height:auto;margin:.3rem 0 .6rem}
@@ -116,7 +117,7 @@ svg text{font:11px "DejaVu Sans",Arial,sans-serif;fill:#3d4454}
 .legend{font-size:.82rem;color:var(--muted)}
 .legend span{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin:0 .3em 0 .8em;vertical-align:-.05em}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:1.2rem}
-@media (max-width:40rem){main{padding:1rem .8rem 2rem}.grid2{grid-template-columns:1fr}h1{font-size:1.35rem}}
+@media (max-width:40rem){main{padding:1rem .8rem 2rem}.grid2{grid-template-columns:1fr}h1{font-size:1.35rem}svg text{font-size:17px}}
 @media print{
 @page{size:A4;margin:14mm 12mm}
 body{font-size:10pt}
@@ -157,6 +158,9 @@ long long nice_ceiling(long long v) {
   return 10 * p;
 }
 
+// How many gridline steps an axis up to `ymax` gets, so every label is a whole number.
+int ticks_for(long long ymax) { return ymax % 5 == 0 ? 5 : 4; }
+
 void legend(Html& h, bool unknown) {
   h.open("p", {{"class", "legend"}});
   for (int i = 0; i < (unknown ? 4 : 3); ++i) {
@@ -166,11 +170,21 @@ void legend(Html& h, bool unknown) {
   h.close("p");
 }
 
+// Horizontal gridlines with whole-number labels from 0 to ymax.
+void grid(Html& h, long long ymax, double left, double right, double top, double plot_h) {
+  const int ticks = ticks_for(ymax);
+  for (int t = 0; t <= ticks; ++t) {
+    const double y = top + plot_h - plot_h * t / ticks;
+    h.empty("line", {{"x1", num(left)}, {"x2", num(right)}, {"y1", num(y)}, {"y2", num(y)}, {"stroke", "#e3e6ec"}});
+    h.el("text", std::to_string(ymax * t / ticks), {{"x", num(left - 6)}, {"y", num(y + 4)}, {"text-anchor", "end"}});
+  }
+}
+
 // Stacked bars: escalations per month, by severity.
 void month_chart(Html& h, const Summary& s) {
   const std::size_t n = s.by_month.size();
   if (n == 0) return;
-  const double W = 640, H = 230, left = 40, right = 10, top = 12, bottom = 34;
+  const double W = 640, H = 230, left = 40, right = 10, top = 12, bottom = n <= 6 ? 34 : 52;
   long long max = 0;
   for (const auto& [month, c] : s.by_month) max = std::max<long long>(max, static_cast<long long>(c[0] + c[1] + c[2] + c[3]));
   const long long ymax = nice_ceiling(max);
@@ -179,12 +193,8 @@ void month_chart(Html& h, const Summary& s) {
   const double bar = std::min(48.0, slot * 0.7);
   h.open("svg", {{"viewBox", "0 0 640 230"}, {"role", "img"}, {"aria-label", "Escalations per month by severity"}});
   h.el("title", "Escalations per month by severity");
-  for (int t = 0; t <= 4; ++t) {
-    const double y = top + plot_h - plot_h * t / 4.0;
-    h.empty("line", {{"x1", num(left)}, {"x2", num(W - right)}, {"y1", num(y)}, {"y2", num(y)}, {"stroke", "#e3e6ec"}});
-    h.el("text", std::to_string(ymax * t / 4), {{"x", num(left - 6)}, {"y", num(y + 4)}, {"text-anchor", "end"}});
-  }
-  const std::size_t label_every = n <= 12 ? 1 : (n + 11) / 12;
+  grid(h, ymax, left, W - right, top, plot_h);
+  const std::size_t label_every = n <= 18 ? 1 : (n + 17) / 18;
   std::size_t i = 0;
   for (const auto& [month, c] : s.by_month) {
     const double x = left + slot * static_cast<double>(i) + (slot - bar) / 2;
@@ -197,8 +207,15 @@ void month_chart(Html& h, const Summary& s) {
       h.el("title", month + ": " + std::to_string(c[k]) + " " + kSeverityName[k]);
       h.close("rect");
     }
-    if (i % label_every == 0)
-      h.el("text", month, {{"x", num(x + bar / 2)}, {"y", num(H - bottom + 16)}, {"text-anchor", "middle"}});
+    if (i % label_every == 0) {
+      if (n <= 6) {
+        h.el("text", month, {{"x", num(x + bar / 2)}, {"y", num(H - bottom + 16)}, {"text-anchor", "middle"}});
+      } else {  // slanted, so that neighbours never overlap (larger text on a phone)
+        const std::string at = num(x + bar / 2) + " " + num(H - bottom + 8);
+        h.el("text", month, {{"x", num(x + bar / 2)}, {"y", num(H - bottom + 8)}, {"text-anchor", "end"},
+                             {"transform", "rotate(-35 " + at + ")"}});
+      }
+    }
     ++i;
   }
   h.close("svg");
@@ -222,68 +239,64 @@ void severity_chart(Html& h, const Summary& s) {
   h.close("svg");
 }
 
-// A histogram of minutes with the target as a dashed line: bars in time green, late red.
+// A histogram of minutes with the target as a dashed line: bars in time green, late red. Bin k
+// holds the minutes in (k*w, (k+1)*w] (bin 0 also 0 and below), so a target that is a multiple
+// of w is a bin edge and no bar straddles it; the last bin holds everything beyond.
 void distribution_chart(Html& h, const Distribution& d, long long target, std::string_view what) {
   if (d.count() == 0) return;
-  const int kBins = 12;
-  // Bins of a round width covering up to 3 targets or the 90th percentile, whichever is more;
-  // the last bin holds everything beyond.
-  const long long p90 = d.percentile(90).value_or(0);
-  const long long span = std::max<long long>({target * 3, p90, 1});
-  long long width = std::max<long long>(1, (span + kBins - 2) / (kBins - 1));
-  if (width > 5) width = nice_ceiling(width);
+  constexpr int kBins = 12;
+  const long long span = std::max<long long>({target * 3, d.percentile(90).value_or(0), 1});
+  long long width = 0;
+  for (long long w : {1, 2, 3, 5, 10, 15, 20, 30, 60, 120, 240, 480, 720, 1440, 2880, 10080}) {
+    if (span > w * (kBins - 1)) continue;
+    if (!width) width = w;
+    if (target % w == 0) {
+      width = w;
+      break;
+    }
+    if (w > 4 * width) break;
+  }
+  if (!width) width = (span + kBins - 2) / (kBins - 1);
   std::array<long long, kBins> bins{};
   for (int m : d.minutes) {
-    const long long b = m < 0 ? 0 : std::min<long long>(kBins - 1, m / width);
+    const long long b = m <= 0 ? 0 : std::min<long long>(kBins - 1, (m - 1) / width);
     ++bins[static_cast<std::size_t>(b)];
   }
-  const long long max = *std::max_element(bins.begin(), bins.end());
-  const long long ymax = nice_ceiling(max);
+  const long long ymax = nice_ceiling(*std::max_element(bins.begin(), bins.end()));
   const double W = 640, H = 230, left = 40, right = 10, top = 14, bottom = 40;
   const double plot_w = W - left - right, plot_h = H - top - bottom;
   const double slot = plot_w / kBins;
   const std::string title = "Distribution of " + std::string(what) + " against the " + format_minutes(target) + " target";
   h.open("svg", {{"viewBox", "0 0 640 230"}, {"role", "img"}, {"aria-label", title}});
   h.el("title", title);
-  for (int t = 0; t <= 4; ++t) {
-    const double y = top + plot_h - plot_h * t / 4.0;
-    h.empty("line", {{"x1", num(left)}, {"x2", num(W - right)}, {"y1", num(y)}, {"y2", num(y)}, {"stroke", "#e3e6ec"}});
-    h.el("text", std::to_string(ymax * t / 4), {{"x", num(left - 6)}, {"y", num(y + 4)}, {"text-anchor", "end"}});
-  }
+  grid(h, ymax, left, W - right, top, plot_h);
   for (int b = 0; b < kBins; ++b) {
     const long long from = b * width, to = (b + 1) * width;
     const bool last = b == kBins - 1;
-    const double hgt = plot_h * static_cast<double>(bins[b]) / static_cast<double>(ymax);
-    const double x = left + slot * b + 1;
-    const bool in_time = to <= target + 1 && !last;
-    const std::string range = last ? "≥ " + format_minutes(from) : format_minutes(from) + "–" + format_minutes(to - 1);
-    h.open("rect", {{"x", num(x)}, {"y", num(top + plot_h - hgt)}, {"width", num(slot - 2)}, {"height", num(hgt)},
+    const double hgt = plot_h * static_cast<double>(bins[static_cast<std::size_t>(b)]) / static_cast<double>(ymax);
+    const double x = left + slot * b;
+    const bool in_time = to <= target && !last;
+    const std::string range = last ? "over " + format_minutes(from) : format_minutes(b ? from + 1 : 0) + "–" + format_minutes(to);
+    h.open("rect", {{"x", num(x + 1)}, {"y", num(top + plot_h - hgt)}, {"width", num(slot - 2)}, {"height", num(hgt)},
                     {"fill", in_time ? "#2e8b57" : "#c0392b"}});
-    h.el("title", range + ": " + std::to_string(bins[b]));
+    h.el("title", range + ": " + std::to_string(bins[static_cast<std::size_t>(b)]));
     h.close("rect");
-    if (b % 2 == 0 || kBins <= 8)
-      h.el("text", last ? "≥" + std::to_string(from) : std::to_string(from),
-           {{"x", num(x + (slot - 2) / 2)}, {"y", num(H - bottom + 14)}, {"text-anchor", "middle"}});
+    if (b % 2 == 0)
+      h.el("text", std::to_string(from), {{"x", num(x)}, {"y", num(H - bottom + 14)}, {"text-anchor", "middle"}});
   }
   h.el("text", "minutes after the first signal", {{"x", num(left + plot_w / 2)}, {"y", num(H - 6)}, {"text-anchor", "middle"}});
-  // The target line: at the end of the minute `target`.
-  const double tx = left + slot * std::min<double>(kBins - 1, static_cast<double>(target + 1) / static_cast<double>(width));
+  const double tx = left + slot * std::min<double>(kBins - 1, static_cast<double>(target) / static_cast<double>(width));
   h.empty("line", {{"x1", num(tx)}, {"x2", num(tx)}, {"y1", num(top - 4)}, {"y2", num(top + plot_h)}, {"stroke", "#1d2330"},
                    {"stroke-dasharray", "4 3"}, {"stroke-width", "1.5"}});
   h.el("text", "target " + format_minutes(target), {{"x", num(tx + 4)}, {"y", num(top + 8)}});
   h.close("svg");
 }
 
-void times_table(Html& h, const char* title, const Distribution& all, const std::array<Distribution, 3>* by) {
+void times_row(Html& h, const std::string& title, const Distribution& d) {
   h.open("tr").el("td", title);
-  auto cells = [&](const Distribution& d) {
-    h.el("td", minutes_or_dash(d.percentile(50)), {{"class", "n"}});
-    h.el("td", minutes_or_dash(d.percentile(90)), {{"class", "n"}});
-    h.el("td", std::to_string(d.count()), {{"class", "n"}});
-  };
-  cells(all);
-  if (by)
-    for (const Distribution& d : *by) cells(d);
+  h.el("td", minutes_or_dash(d.percentile(50)), {{"class", "n"}});
+  h.el("td", minutes_or_dash(d.percentile(90)), {{"class", "n"}});
+  h.el("td", std::to_string(d.count()), {{"class", "n"}});
   h.close("tr");
 }
 
@@ -323,7 +336,9 @@ void write_html(std::ostream& out, const Summary& s) {
   if (s.left_out) h.el("p", std::to_string(s.left_out) + " more loaded records are outside the filters" +
                                 (s.no_opened ? " (" + std::to_string(s.no_opened) + " without an escalation_opened time)" : ""));
   if (!s.not_loaded.empty())
-    h.open("p", {{"class", "bad"}}).text(std::to_string(s.not_loaded.size()) + " files did not load as records: ")
+    h.open("p", {{"class", "bad"}})
+        .text(s.not_loaded.size() == 1 ? std::string("1 file did not load as a record: ")
+                                        : std::to_string(s.not_loaded.size()) + " files did not load as records: ")
         .el("a", "see the list", {{"href", "#not-loaded"}}).close("p");
   h.close("header");
 
@@ -374,15 +389,22 @@ void write_html(std::ostream& out, const Summary& s) {
   definition(h, "containment-time");
   definition(h, "resolution-time");
   definition(h, "percentiles");
-  h.open("div", {{"class", "wrap"}}).open("table").open("thead").open("tr").el("th", "");
-  for (const char* g : {"All", "P1", "P2", "P3"}) h.el("th", g, {{"class", "n"}, {"colspan", "3"}});
-  h.close("tr").open("tr").el("th", "");
-  for (int g = 0; g < 4; ++g) h.el("th", "median", {{"class", "n"}}).el("th", "p90", {{"class", "n"}}).el("th", "n", {{"class", "n"}});
-  h.close("tr").close("thead").open("tbody");
-  times_table(h, "Time to triage", s.triage, nullptr);
-  times_table(h, "Time to first customer notification", s.first_notification, nullptr);
-  times_table(h, "Time to containment", s.containment, &s.containment_by_severity);
-  times_table(h, "Time to resolution", s.resolution, &s.resolution_by_severity);
+  auto times_head = [&](const char* caption) {
+    h.open("div", {{"class", "wrap"}}).open("table").el("caption", caption).open("thead").open("tr").el("th", "");
+    h.el("th", "median", {{"class", "n"}}).el("th", "90th percentile", {{"class", "n"}}).el("th", "escalations", {{"class", "n"}});
+    h.close("tr").close("thead").open("tbody");
+  };
+  times_head("All severities");
+  times_row(h, "Time to triage", s.triage);
+  times_row(h, "Time to first customer notification", s.first_notification);
+  times_row(h, "Time to containment", s.containment);
+  times_row(h, "Time to resolution", s.resolution);
+  h.close("tbody").close("table").close("div");
+  times_head("By severity");
+  for (std::size_t k = 0; k < 3; ++k) {
+    times_row(h, std::string(kSeverityName[k]) + " · containment", s.containment_by_severity[k]);
+    times_row(h, std::string(kSeverityName[k]) + " · resolution", s.resolution_by_severity[k]);
+  }
   h.close("tbody").close("table").close("div").close("section");
 
   section_open(h, "facts", metric("facts-first").name);

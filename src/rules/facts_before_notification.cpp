@@ -78,12 +78,10 @@ void check_each_communication(const Record& r, Findings& findings) {
     // The earliest written confirmation of the fact (the model's; the single confirmed_at,
     // when given, confirms every fact).
     const auto earliest = model::first_confirmation(r, fact);
-    const std::optional<Instant> confirmed = earliest ? std::optional<Instant>(earliest->at) : std::nullopt;
     const Loc where = earliest ? earliest->loc : f.confirmations.loc;
-    const std::string name = earliest ? earliest->source : std::string();
     std::vector<const Communication*> early;
     for (const Communication& c : r.comms())
-      if (c.sent_at && model::communication_states(r, c, fact) && (!confirmed || to_minute(c.sent_at->utc) < *confirmed))
+      if (c.sent_at && model::communication_states(r, c, fact) && (!earliest || to_minute(c.sent_at->utc) < earliest->at))
         early.push_back(&c);
     if (early.empty()) continue;
     const Communication& first = *early.front();
@@ -95,14 +93,14 @@ void check_each_communication(const Record& r, Findings& findings) {
     if (early.size() == 2) also = " (1 more communication was sent before it too)";
     if (early.size() > 2) also = " (" + std::to_string(early.size() - 1) + " more communications were sent before it too)";
     std::string message;
-    if (!confirmed)
+    if (!earliest)
       message = "no written confirmation in facts.confirmations covers " + std::string(words) + ", yet " +
                 group_a::comm_subject(first) + " was sent at " + format_short(first.sent_at->utc) +
                 (early.size() > 1 ? " (and " + std::to_string(early.size() - 1) + " more)" : std::string());
     else
-      message = std::string(words) + " was first confirmed at " + format_beside(*confirmed, sent) + " (" + name +
-                "), " + describe_span(*confirmed - sent) + " after " + group_a::comm_subject(first) +
-                " was sent at " + format_beside(sent, *confirmed) + also;
+      message = std::string(words) + " was first confirmed at " + format_beside(earliest->at, sent) + " (" +
+                earliest->source + "), " + describe_span(earliest->at - sent) + " after " +
+                group_a::comm_subject(first) + " was sent at " + format_beside(sent, earliest->at) + also;
     findings.add(where, message + std::string(kWhy), std::move(notes));
   }
 }
