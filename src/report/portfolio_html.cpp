@@ -131,7 +131,7 @@ svg{max-width:100%}
 
 void definition(Html& h, std::string_view id) {
   const MetricInfo& m = metric(id);
-  h.open("p", {{"class", "def"}}).el("b", "Definition: ").text(m.definition).close("p");
+  h.open("p", {{"class", "def"}}).el("b", std::string(m.name) + ": ").text(m.definition).close("p");
   if (!m.target.empty()) h.open("div", {{"class", "target"}}).text("Playbook target: “").text(m.target).text("”").close("div");
 }
 

@@ -42,7 +42,7 @@ by_id = {r[0]: dict(zip(head, r)) for r in rows[1:]}
 assert by_id["ESC-2026-0302"]["account"] == "Ñandú S.A. — Zürich", by_id["ESC-2026-0302"]["account"]
 assert by_id["ESC-2026-0302"]["triage_verdict"] == "late"
 assert by_id["ESC-2026-0302"]["worst_miss_minutes"] == "12"
-assert by_id[""]["load_error"].startswith("3:"), by_id[""]
+assert by_id[""]["load_error"].startswith("4:10: invalid YAML"), by_id[""]
 PYEOF
 then pass "CSV reads back"; else fail "CSV does not read back"; fi
 
@@ -73,6 +73,14 @@ else
   fail "HTML check"
 fi
 head -c 15 "$TMP/report.html" | grep -q "<!DOCTYPE html>" && pass "-o report.html writes HTML" || fail "-o report.html is not HTML"
+
+# The README's table of metrics is what --metrics prints.
+"$ESCALATE" report --metrics >"$TMP/metrics.md"
+if $PY -c 'import sys; sys.exit(0 if open(sys.argv[1], encoding="utf-8").read() in open("README.md", encoding="utf-8").read() else 1)' "$TMP/metrics.md"; then
+  pass "README metrics table current"
+else
+  fail "README's metrics table differs from 'escalate report --metrics' (paste its output)"
+fi
 
 # Usage errors: exit 2, nothing written.
 expect_exit 2 "a bad --severity" -- "$ESCALATE" report --severity P4 "$DIR"
