@@ -111,6 +111,7 @@ th{font-weight:600;color:var(--muted);font-size:.8rem}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;padding-left:.8rem;white-space:nowrap}
 caption{text-align:left;font-weight:600;font-size:.85rem;padding:.2rem 0}
 .bad{color:var(--bad);font-weight:600}
+td.bad{white-space:nowrap}
 .ok{color:var(--ok);font-weight:600}
 svg{display:block;width:100%;max-width:44rem;height:auto;margin:.3rem 0 .6rem}
 svg text{font:11px "DejaVu Sans",Arial,sans-serif;fill:#3d4454}
@@ -123,7 +124,8 @@ svg text{font:11px "DejaVu Sans",Arial,sans-serif;fill:#3d4454}
 @page{size:A4;margin:14mm 12mm}
 body{font-size:10pt}
 main{max-width:none;padding:0}
-section,.card,table,svg,figure{break-inside:avoid}
+h2{break-after:avoid}
+.card,table,svg,.def,.target{break-inside:avoid}
 .cards{grid-template-columns:repeat(3,1fr)}
 .wrap{overflow:visible}
 svg{max-width:100%}
