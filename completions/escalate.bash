@@ -21,7 +21,7 @@ _escalate() {
     cword=$COMP_CWORD
   fi
 
-  local commands="check build lint-comms status next init rules explain schema"
+  local commands="check build lint-comms status next report init rules explain schema"
   local common="--config --now -j --jobs -q --quiet --no-color --stdin-filename --strict --format -h --help"
   local reports="-o --output --baseline --write-baseline"
   local formats="text json junit sarif github"
@@ -45,11 +45,16 @@ _escalate() {
     --format)
       [ "$cmd" = status ] && formats="text json ics"
       [ "$cmd" = next ] && formats="eml txt"
+      [ "$cmd" = report ] && formats="html csv json"
       COMPREPLY=($(compgen -W "$formats" -- "$cur")); return 0 ;;
     --within)
       COMPREPLY=($(compgen -W "30m 4h 24h 2d 1bd" -- "$cur")); return 0 ;;
-    --owner)
+    --owner|--account)
       return 0 ;;
+    --severity)
+      COMPREPLY=($(compgen -W "P1 P2 P3" -- "$cur")); return 0 ;;
+    --since|--until)
+      COMPREPLY=($(compgen -W "$(date -u +%Y-%m-01 2>/dev/null)" -- "$cur")); return 0 ;;
     --now)
       COMPREPLY=($(compgen -W "$(date -u +%Y-%m-%dT%H:%M:%SZ 2>/dev/null)" -- "$cur")); return 0 ;;
     -j|--jobs|--id|--stdin-filename)
@@ -76,6 +81,7 @@ _escalate() {
     build) opts="$common -o --output-dir --output --baseline --write-baseline --force --templates --font --junit --sarif --exclude" ;;
     status) opts="--config --now --within --format --owner -o --output --no-color --exclude -h --help" ;;
     next) opts="-o --output --format --force --config --now -q --quiet -h --help" ;;
+    report) opts="--config --now -o --output --format --since --until --severity --account --metrics -j --jobs --exclude -h --help" ;;
     init) opts="--id -h --help" ;;
     rules) opts="-h --help --markdown" ;;
     explain)

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/lint_comms.h"
 #include "cli/next.h"
+#include "cli/report_command.h"
 #include "cli/status.h"
 #include "core/text.h"
 
@@ -206,6 +207,39 @@ int run_cli(int argc, char** argv) {
         "  escalate next ESC-2026-0142 --format txt -o update.txt\n"
         "  escalate next ESC-2026-0142 -o - | less");
 
+    CommonOptions report_opts;
+    ReportCommandOptions report_extra;
+    CLI::App* report = app.add_subcommand(
+        "report", "How the team keeps the playbook across escalations: metrics with definitions as HTML, CSV or JSON");
+    report->add_option("paths", report_opts.paths, "Record files or folders (default: the current folder)");
+    report->add_option("--config", report_opts.config, "Configuration file (default: .escalate.yaml found from each input's folder upwards)");
+    report->add_option_function<std::string>(
+        "--now",
+        [&report_opts](const std::string& value) {
+          report_opts.now_text = value;
+          report_opts.now_given = true;
+        },
+        "The clock for what is overdue, RFC 3339 (default: now)");
+    report->add_option("-o,--output", report_opts.output, "Write to FILE instead of stdout (report.html, report.csv, report.json)");
+    report->add_option("--format", report_extra.format, "html, csv or json (default: from -o's extension; json otherwise)")
+        ->transform(CLI::IsMember({"html", "csv", "json"}, CLI::ignore_case));
+    report->add_option("--since", report_extra.since, "Only escalations opened on or after DATE (YYYY-MM-DD, UTC)");
+    report->add_option("--until", report_extra.until, "Only escalations opened on or before DATE (YYYY-MM-DD, UTC)");
+    report->add_option("--severity", report_extra.severities, "Only these severities: P1, P2, P3 (repeatable or comma-separated)")
+        ->expected(1)
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    report->add_option("--account", report_extra.account, "Only escalations of this account (account.name)");
+    report->add_flag("--metrics", report_extra.list_metrics, "Print every metric with its definition and target (Markdown) and exit");
+    report->add_option("-j,--jobs", report_opts.jobs, "Parallel workers (default, or 0: all cores)")->check(CLI::Range(0, 4096));
+    add_exclude(report, report_opts);
+    report->footer(
+        "Exit status: 0 report written, 1 written but some files did not load (listed in it), 2 usage error.\n"
+        "Examples:\n"
+        "  escalate report incidents/ -o report.html\n"
+        "  escalate report --since 2026-10-01 --until 2026-12-31 --severity P1 -o q4-p1.html incidents/\n"
+        "  escalate report --format csv -o escalations.csv incidents/");
+
     CLI::App* rules = app.add_subcommand("rules", "List every rule: id, default severity, summary");
     bool rules_markdown = false;
     rules->add_flag("--markdown", rules_markdown, "Print the rules as a Markdown table (the README's)");
@@ -265,6 +299,7 @@ int run_cli(int argc, char** argv) {
     if (*lint) return cmd_lint_comms(lint_opts, lint_extra);
     if (*status) return cmd_status(status_opts, status_extra);
     if (*next) return cmd_next(next_opts, next_extra);
+    if (*report) return cmd_report(report_opts, report_extra);
     if (*rules) return cmd_rules(rules_markdown);
     if (*explain) return cmd_explain(explain_id);
     if (*schema) return cmd_schema(schema_which);

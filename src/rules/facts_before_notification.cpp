@@ -1,6 +1,7 @@
 // facts-before-notification: the facts were not confirmed in writing before the first
 // communication.
 #include "core/text.h"
+#include "model/measures.h"
 #include "rules/group_a_helpers.h"
 #include "rules/record_facts.h"
 #include "rules/rule.h"
@@ -66,14 +67,6 @@ constexpr std::string_view kWhy =
     "; the playbook asks for written confirmation from the technical owner before stating facts "
     "to the customer";
 
-// The facts a communication states: the affected systems and the status, always; the root
-// cause too on the resolution notification once the record calls it confirmed.
-bool states(const Record& r, const Communication& c, std::string_view fact) {
-  if (fact != "root_cause") return true;
-  return c.type && *c.type == CommType::resolution && r.facts.root_cause &&
-         r.facts.root_cause_status && *r.facts.root_cause_status == RootCauseStatus::confirmed;
-}
-
 // With `facts.confirmations`: each communication against what had been confirmed when it was
 // sent. One finding per fact, at its first confirmation (or at the list when it never was),
 // naming the first communication that stated it unconfirmed, with a note at each.
@@ -82,25 +75,13 @@ void check_each_communication(const Record& r, Findings& findings) {
   static constexpr std::pair<std::string_view, std::string_view> kFacts[] = {
       {"root_cause", "the root cause"}, {"affected", "the affected systems"}, {"status", "the status"}};
   for (const auto& [fact, words] : kFacts) {
-    // The earliest written confirmation of the fact; the single confirmed_at, when given,
-    // confirms every fact.
-    std::optional<Instant> confirmed;
-    Loc where = f.confirmations.loc;
-    std::string name;
-    auto consider = [&](const Val<Timestamp>& at, const std::string& what) {
-      if (!at) return;
-      const Instant t = to_minute(at->utc);
-      if (confirmed && *confirmed <= t) return;
-      confirmed = t;
-      where = at.loc;
-      name = what;
-    };
-    consider(f.confirmed_at, "facts.confirmed_at");
-    for (const Confirmation& c : *f.confirmations)
-      if (c.covers(fact)) consider(c.confirmed_at, c.loc.path);
+    // The earliest written confirmation of the fact (the model's; the single confirmed_at,
+    // when given, confirms every fact).
+    const auto earliest = model::first_confirmation(r, fact);
+    const Loc where = earliest ? earliest->loc : f.confirmations.loc;
     std::vector<const Communication*> early;
     for (const Communication& c : r.comms())
-      if (c.sent_at && states(r, c, fact) && (!confirmed || to_minute(c.sent_at->utc) < *confirmed))
+      if (c.sent_at && model::communication_states(r, c, fact) && (!earliest || to_minute(c.sent_at->utc) < earliest->at))
         early.push_back(&c);
     if (early.empty()) continue;
     const Communication& first = *early.front();
@@ -112,14 +93,14 @@ void check_each_communication(const Record& r, Findings& findings) {
     if (early.size() == 2) also = " (1 more communication was sent before it too)";
     if (early.size() > 2) also = " (" + std::to_string(early.size() - 1) + " more communications were sent before it too)";
     std::string message;
-    if (!confirmed)
+    if (!earliest)
       message = "no written confirmation in facts.confirmations covers " + std::string(words) + ", yet " +
                 group_a::comm_subject(first) + " was sent at " + format_short(first.sent_at->utc) +
                 (early.size() > 1 ? " (and " + std::to_string(early.size() - 1) + " more)" : std::string());
     else
-      message = std::string(words) + " was first confirmed at " + format_beside(*confirmed, sent) + " (" + name +
-                "), " + describe_span(*confirmed - sent) + " after " + group_a::comm_subject(first) +
-                " was sent at " + format_beside(sent, *confirmed) + also;
+      message = std::string(words) + " was first confirmed at " + format_beside(earliest->at, sent) + " (" +
+                earliest->source + "), " + describe_span(earliest->at - sent) + " after " +
+                group_a::comm_subject(first) + " was sent at " + format_beside(sent, earliest->at) + also;
     findings.add(where, message + std::string(kWhy), std::move(notes));
   }
 }
@@ -162,16 +143,15 @@ void check(const RuleContext& ctx, Findings& findings) {
     check_each_communication(r, findings);
     return;
   }
-  // Confirmed at the same minute as the first communication passes.
-  if (f.confirmed_at && first->sent_at) {
+  // Confirmed at the same minute as the first communication passes (the model decides).
+  if (f.confirmed_at && first->sent_at && model::facts_confirmed_before(r, *first) == false) {
     const Instant confirmed = to_minute(f.confirmed_at->utc);
     const Instant sent = to_minute(first->sent_at->utc);
-    if (confirmed > sent)
-      findings.add(f.confirmed_at.loc,
-                   "the facts were confirmed at " + format_beside(confirmed, sent) + ", " +
-                       describe_span(confirmed - sent) + " after " + group_a::comm_subject(*first) +
-                       " was sent at " + format_beside(sent, confirmed) + why,
-                   notes);
+    findings.add(f.confirmed_at.loc,
+                 "the facts were confirmed at " + format_beside(confirmed, sent) + ", " +
+                     describe_span(confirmed - sent) + " after " + group_a::comm_subject(*first) +
+                     " was sent at " + format_beside(sent, confirmed) + why,
+                 notes);
   }
 }
 
