@@ -106,8 +106,7 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
     if (TimeZone::load(tz->scalar, &why)) {
       c.display_timezone = tz->scalar;
     } else {
-      Diagnostic d;
-      d.rule = "schema";
+      Diagnostic d = make_finding(RuleId::schema);
       d.file = file;
       d.mark = tz->mark;
       d.node_path = "display_timezone";
