@@ -8,11 +8,11 @@
 #include <unistd.h>
 
 #include "cli/progress.h"
+#include "core/file.h"
 #include "core/text.h"
 #include "load/fields.h"
 #include "rules/draft_lint.h"
 #include "rules/rule.h"
-#include "write/atomic_file.h"
 
 namespace esc {
 

@@ -24,13 +24,6 @@ Person lead_at(const Record& r, Instant t) {
   return r.escalation_lead;
 }
 
-std::string describe_communication(const Communication& c) {
-  if (!c.type) return "communication #" + std::to_string(c.index + 1);
-  if (*c.type == CommType::progress && c.number)
-    return "progress update #" + std::to_string(*c.number);
-  return std::string(comm_title(*c.type));
-}
-
 std::string ordinal(int n) {
   const int tens = n % 100;
   const int ones = n % 10;
