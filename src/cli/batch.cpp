@@ -9,11 +9,11 @@
 
 #include "cli/progress.h"
 #include "core/rule_registry.h"
+#include "core/file.h"
 #include "core/text.h"
 #include "load/fields.h"
 #include "rules/draft_lint.h"
 #include "rules/rule.h"
-#include "write/atomic_file.h"
 
 namespace esc {
 

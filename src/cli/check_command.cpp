@@ -7,6 +7,7 @@
 
 #include "cli/batch.h"
 #include "cli/commands.h"
+#include "core/file.h"
 #include "report/baseline.h"
 #include "write/atomic_file.h"
 

@@ -6,7 +6,7 @@
 #include <iostream>
 #include <iterator>
 
-#include "write/atomic_file.h"
+#include "core/file.h"
 
 namespace esc {
 

@@ -11,10 +11,10 @@
 #include "cli/inputs.h"
 #include "cli/lint_comms.h"
 #include "cli/progress.h"
+#include "core/file.h"
 #include "draft/draft.h"
 #include "load/loader.h"
 #include "rules/draft_lint.h"
-#include "write/atomic_file.h"
 
 namespace esc {
 

@@ -18,7 +18,6 @@
 #include "model/measures.h"
 #include "report/portfolio.h"
 #include "rules/engine.h"
-#include "rules/record_facts.h"
 #include "write/atomic_file.h"
 
 namespace esc {

@@ -13,7 +13,6 @@
 #include "load/loader.h"
 #include "model/due.h"
 #include "report/status_report.h"
-#include "rules/record_facts.h"
 #include "write/atomic_file.h"
 
 namespace esc {
@@ -72,7 +71,7 @@ int cmd_status(const CommonOptions& o, const StatusOptions& so) {
     for (const Diagnostic& d : loaded.diagnostics)
       if (d.rule == rule_name(RuleId::yaml_syntax)) {
         syntax = true;
-        std::cerr << in.display << ":" << d.mark.line << ":" << d.mark.col << ": error: " << d.message << "\n";
+        std::cerr << format_location(in.display, d.mark) << ": error: " << d.message << "\n";
       }
     if (syntax) {
       if (loaded.diagnostics.empty()) std::cerr << in.display << ":1:1: error: not a record\n";

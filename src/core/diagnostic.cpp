@@ -5,6 +5,12 @@
 
 namespace esc {
 
+std::string format_location(std::string_view path, Mark mark) {
+  std::string out(path);
+  if (mark.line > 0) out += ":" + std::to_string(mark.line) + ":" + std::to_string(mark.col);
+  return out;
+}
+
 std::string_view to_string(Severity s) {
   switch (s) {
     case Severity::off: return "off";

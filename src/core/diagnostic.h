@@ -18,6 +18,10 @@ struct Mark {
   friend auto operator<=>(const Mark&, const Mark&) = default;
 };
 
+// "incident.yaml:12:5", or just the path when the mark is the whole file (line 0): how every
+// message and report names a place.
+std::string format_location(std::string_view path, Mark mark);
+
 enum class Severity { off, info, warning, error };
 
 // "error", "warning", "info", "off".

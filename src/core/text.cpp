@@ -632,3 +632,72 @@ bool looks_like_utf16(std::string_view bytes) {
 }
 
 }  // namespace esc
+
+namespace esc {
+
+namespace {
+
+bool is_blank(std::string_view value) {
+  return value.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::string out = one_line(s);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  return words(a) == words(b);
+}
+
+std::optional<std::string> why_unfilled(std::string_view value) {
+  if (is_blank(value)) return "is empty";
+  if (is_placeholder_value(value)) return "is a placeholder (\"" + excerpt(value) + "\")";
+  const std::vector<TextMatch> tokens = find_placeholders(value);
+  if (!tokens.empty()) return "contains the placeholder \"" + tokens.front().text + "\"";
+  return std::nullopt;
+}
+
+bool is_unfilled(std::string_view value) { return why_unfilled(value).has_value(); }
+
+std::string describe_unfilled(std::string_view value) {
+  if (is_blank(value)) return "empty";
+  return "a placeholder ('" + one_line(value) + "')";
+}
+
+std::string format_money(double amount, std::string_view currency) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSymbols = {{
+      {"GBP", "\u00A3"}, {"USD", "$"}, {"EUR", "\u20AC"}, {"JPY", "\u00A5"}, {"INR", "\u20B9"}, {"AUD", "A$"}}};
+  // ISO 4217 currencies without a minor unit: an amount is whole units ("¥1,235", never "¥1,234.50").
+  static constexpr std::array<std::string_view, 17> kNoMinorUnit = {
+      "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
+      "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"};
+  std::string prefix = std::string(currency) + " ";
+  for (auto [code, symbol] : kSymbols)
+    if (code == currency) prefix = std::string(symbol);
+  if (std::find(kNoMinorUnit.begin(), kNoMinorUnit.end(), currency) != kNoMinorUnit.end() &&
+      std::isfinite(amount))
+    amount = std::round(amount);
+  const std::string digits = format_amount_digits(amount);
+  if (digits.starts_with("-")) return concat({"-", prefix, digits.substr(1)});
+  return prefix + digits;
+}
+
+}  // namespace esc

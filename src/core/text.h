@@ -96,6 +96,27 @@ std::string concat(std::initializer_list<std::string_view> parts);
 // "a", "b", "c" -> "a, b and c" (for messages).
 std::string join_and(const std::vector<std::string>& parts);
 
+// Collapses runs of white space (line breaks included) to one space and trims both ends: how a
+// folded YAML value reads on one line (messages, email fields).
+std::string one_line(std::string_view text);
+
+// Names compared as people write them: surrounding and repeated spaces and ASCII case ignored.
+bool same_name(std::string_view a, std::string_view b);
+
+// Why a free-text value is not filled in — "is empty", "is a placeholder (\"TBD\")", "contains
+// the placeholder \"[X]\"" — or nullopt when it is. The one answer to "is this value unfilled"
+// for rules, emails and the readout.
+std::optional<std::string> why_unfilled(std::string_view value);
+// why_unfilled(value).has_value().
+bool is_unfilled(std::string_view value);
+// A value that names nobody, as a message describes it: "empty" or "a placeholder ('TBD')".
+std::string describe_unfilled(std::string_view value);
+
+// Money in the account's currency: "£180,000", "€1,250.50", "$0", "¥1,235", "-£12.30",
+// "CHF 20,000" (the ISO code and a space where no common symbol is known). Thousands separated
+// by commas; minor units only when there are any, and never for a currency without them (JPY).
+std::string format_money(double amount, std::string_view currency);
+
 // A value quoted in a message: at most `max_chars` code points, cut with "…", line breaks shown
 // as spaces — so a 10,000-character value never floods a report.
 std::string excerpt(std::string_view text, std::size_t max_chars = 60);

@@ -274,10 +274,20 @@ std::string format_human(Instant t) {
   return format_human_date(utc_date(t)) + ", " + format_hhmm(t);
 }
 
-std::string format_short(Instant t) {
-  const chr::year_month_day ymd{utc_date(t)};
+std::string format_short_date(Date d) {
+  const chr::year_month_day ymd{d};
   return std::to_string(unsigned{ymd.day()}) + " " + std::string(month_abbrev(ymd.month())) + " " +
-         std::to_string(int{ymd.year()}) + " " + format_hhmm(t);
+         std::to_string(int{ymd.year()});
+}
+
+std::string format_short(Instant t) { return format_short_date(utc_date(t)) + " " + format_hhmm(t); }
+
+std::string format_time_beside(Instant t, Instant reference) {
+  return utc_date(t) == utc_date(reference) ? format_hhmm(t) : format_short(t);
+}
+
+std::string describe_days(long long days) {
+  return std::to_string(days) + (days == 1 ? " day" : " days");
 }
 
 std::string format_rfc5322(Instant t) {

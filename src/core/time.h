@@ -63,6 +63,13 @@ std::string format_human_date(Date d);
 std::string format_hhmm(Instant t);
 // "2 Nov 2026 10:40 UTC" — compact form for diagnostics and the readout.
 std::string format_short(Instant t);
+// "2 Nov 2026" — the date of format_short.
+std::string format_short_date(Date d);
+// "10:40 UTC" when `t` falls on the same UTC date as `reference`, else "2 Nov 2026 10:40 UTC":
+// a message says the date only when it matters.
+std::string format_time_beside(Instant t, Instant reference);
+// "1 day", "3 days".
+std::string describe_days(long long days);
 // RFC 5322 date: "Mon, 02 Nov 2026 09:45:00 +0000".
 std::string format_rfc5322(Instant t);
 // "1 minute", "2 hours 5 minutes", "3 days 2 hours" — for "sent 1 minute after ...".

@@ -24,16 +24,6 @@ Person lead_at(const Record& r, Instant t) {
   return r.escalation_lead;
 }
 
-std::string describe_communication(const Communication& c) {
-  if (!c.type) return "communication #" + std::to_string(c.index + 1);
-  return describe_communication(*c.type, c.number ? std::optional<long long>(*c.number) : std::nullopt);
-}
-
-std::string describe_communication(CommType type, std::optional<long long> number) {
-  if (type == CommType::progress && number) return "progress update #" + std::to_string(*number);
-  return std::string(comm_title(type));
-}
-
 std::string ordinal(int n) {
   const int tens = n % 100;
   const int ones = n % 10;

@@ -14,6 +14,7 @@
 #include "core/time.h"
 #include "load/config.h"
 #include "load/record.h"
+#include "model/communications.h"  // describe_communication and the other facts of a communication
 
 namespace esc {
 
@@ -28,11 +29,6 @@ std::optional<Date> resolution_date(const Record& r);
 // current `escalation_lead` (a lead hands over at exactly `until`).
 Person lead_at(const Record& r, Instant t);
 
-// "initial notification", "progress update #2", "resolution notification", "communication #4".
-std::string describe_communication(const Communication& c);
-// The same name for a communication of a type (and, for a progress update, its number) that
-// may not be written yet: every name of a communication shown to people comes from here.
-std::string describe_communication(CommType type, std::optional<long long> number);
 // "1st", "2nd", "3rd", "5th", "11th", "22nd": the Nth business day of a deadline.
 std::string ordinal(int n);
 

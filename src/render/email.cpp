@@ -7,8 +7,8 @@
 #include "core/text.h"
 #include "core/time.h"
 #include "model/milestone_updates.h"
+#include "model/escalation.h"
 #include "render/mime.h"
-#include "rules/record_facts.h"
 
 namespace esc {
 
@@ -39,7 +39,7 @@ class Values {
   std::optional<std::pair<Loc, std::string>> missing;
 
   void text(const std::string& key, const Text& v, const std::string& what) {
-    if (!v || is_placeholder_value(*v) || !find_placeholders(*v).empty()) {
+    if (!v || is_unfilled(*v)) {
       fail(v.loc, what);
       return;
     }
@@ -53,22 +53,13 @@ class Values {
     if (!v || v->empty()) return fail(v.loc, what);
     std::vector<std::string> items;
     for (const Text& t : *v) {
-      if (!t || is_placeholder_value(*t)) return fail(t.loc, what);
+      if (!t || is_unfilled(*t)) return fail(t.loc, what);
       items.push_back(one_line(*t));
     }
     values.lists[key] = items;
   }
   void fail(const Loc& loc, const std::string& what) {
     if (!missing) missing = std::make_pair(loc, what);
-  }
-
- private:
-  // Folded YAML text may still hold line breaks; in an email field they read as spaces.
-  static std::string one_line(const std::string& s) {
-    std::string out;
-    for (char c : s) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
   }
 };
 

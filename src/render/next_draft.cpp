@@ -19,14 +19,6 @@ constexpr const char* kResolutionSummary = "[Concise factual summary]";
 constexpr const char* kActionsTaken = "[List key actions]";
 constexpr const char* kPreventativeMeasures = "[What has been put in place]";
 
-// Folded YAML text may hold line breaks; in an email field they read as spaces.
-std::string one_line(std::string_view s) {
-  std::string out;
-  for (char c : s) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 // A value the record states as written: present, not a placeholder, no placeholder inside.
 bool stated(const Text& t) { return t && !is_placeholder_value(*t) && find_placeholders(*t).empty(); }
 

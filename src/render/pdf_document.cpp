@@ -1,7 +1,17 @@
 #include "render/pdf_document.h"
 
-// libharu's lower-level API, exported by the library and declared in its installed headers: the
-// public HPDF_* calls offer neither custom encodings nor a ToUnicode map for a simple font.
+// libharu's lower-level API, exported by the library and declared in its installed headers, used
+// in exactly two places: register_custom_encoding (an encoder's name, its byte -> character
+// table and its /Encoding writer: HPDF_BasicEncoder_New and HPDF_Doc_RegisterEncoder take no
+// such table) and add_to_unicode (a ToUnicode stream on a simple font: HPDF_DictStream_New needs
+// the document's memory manager and cross-reference table, which hpdf.h does not hand out).
+// Why not hpdf.h alone: its only way to show characters outside WinAnsi is HPDF_UseUTFEncodings
+// with a "UTF-8" Type0 font. That font's CIDToGIDMap and width table run over every code point
+// up to the highest one shown (a CJK fallback name makes them ~128 KiB per font), its text is
+// two bytes a character, and its character codes are 16-bit, so the glyph-per-slot scheme below
+// (subsets of 223 characters, WinAnsi bytes where they name the character) would be replaced
+// as a whole, not patched. Until that switch is made and checked against the text-extraction
+// and glyph tests, the private structures are touched only in those two functions.
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
 #include <hpdf_objects.h>

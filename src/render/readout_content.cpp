@@ -7,7 +7,6 @@
 #include <cstdio>
 
 #include "model/escalation.h"
-#include "rules/record_facts.h"
 
 namespace esc::readout {
 
@@ -18,7 +17,7 @@ namespace {
 // A value for the page; a missing one, or a placeholder such as "TBD", shows the fallback —
 // a VP must never read "TBD" as if it were a fact.
 std::string text_or(const Text& t, const char* fallback = kNotRecorded) {
-  return t && !t->empty() && !is_placeholder_value(*t) ? *t : std::string(fallback);
+  return t && !is_unfilled(*t) ? *t : std::string(fallback);
 }
 
 std::string two_digits(long long v) { return (v < 10 ? "0" : "") + std::to_string(v); }
@@ -35,14 +34,6 @@ std::string_view level_name(Priority p) {
   static constexpr std::array<std::string_view, 3> names = {"P1 \u2014 Critical", "P2 \u2014 High",
                                                             "P3 \u2014 Medium"};
   return names[static_cast<std::size_t>(p)];
-}
-
-std::string made_by(const Communication& c) {
-  if (c.type && *c.type == CommType::initial) return "Initial";
-  if (c.type && *c.type == CommType::progress)
-    return c.number ? "Update " + std::to_string(*c.number) : "Update";
-  if (c.type && *c.type == CommType::resolution) return "Resolution";
-  return "Comm " + std::to_string(c.index + 1);
 }
 
 std::string assessment(const Impact& impact, const Config& config) {
@@ -94,7 +85,7 @@ void build_timeline(const Record& r, const Config& config, const Calendar& calen
   for (const model::UpdatePromise& m : model::update_promises(r, Instant{})) {
     const Communication& c = comms[m.index];
     if (!c.sent_at) continue;
-    UpdatePromise p{made_by(c), m.made_at, m.due, m.answered_at, UpdatePromise::State::open, m.late};
+    UpdatePromise p{communication_label(c), m.made_at, m.due, m.answered_at, UpdatePromise::State::open, m.late};
     if (m.state == model::UpdatePromise::State::kept) p.state = UpdatePromise::State::kept;
     if (m.state == model::UpdatePromise::State::missed) p.state = UpdatePromise::State::missed;
     t.promises.push_back(std::move(p));
@@ -127,17 +118,6 @@ void build_timeline(const Record& r, const Config& config, const Calendar& calen
 }
 
 }  // namespace
-
-std::string format_money(double amount, const std::string& currency) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> symbols = {{
-      {"GBP", "\u00A3"}, {"USD", "$"}, {"EUR", "\u20AC"}, {"JPY", "\u00A5"}, {"INR", "\u20B9"}, {"AUD", "A$"}}};
-  std::string prefix = currency + " ";
-  for (auto [code, symbol] : symbols)
-    if (code == currency) prefix = std::string(symbol);
-  std::string digits = format_amount_digits(amount);
-  if (digits.starts_with("-")) return concat({"-", prefix, digits.substr(1)});
-  return prefix + digits;
-}
 
 std::string format_day(Date d) {
   static constexpr std::array<const char*, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",

@@ -88,9 +88,6 @@ struct Content {
   Timeline timeline;
 };
 
-// "£100,000", "$2,500.50", "€1,000", "CHF 100,000" (ISO code and a space when no symbol is known).
-std::string format_money(double amount, const std::string& currency);
-
 // "2 Nov" — the day labels of the PIR row.
 std::string format_day(Date d);
 

@@ -454,7 +454,7 @@ class Strip {
       if (pl.p->state == UpdatePromise::State::kept) ++kept;
       if (pl.p->state != UpdatePromise::State::missed) continue;
       ++missed;
-      late += (late.empty() ? " (" : ", ") + pl.p->made_by + " " + describe_span(*pl.p->answered_at - pl.p->due) + " late";
+      late += (late.empty() ? " (" : ", ") + pl.p->made_by + " " + describe_span(pl.p->late) + " late";
     }
     if (!late.empty()) late += ")";
     const std::string summary = std::to_string(placed.size()) + " update promises: " + std::to_string(kept) +

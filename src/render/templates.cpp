@@ -5,8 +5,8 @@
 #include <kainjow/mustache.hpp>
 #include <set>
 
+#include "core/file.h"
 #include "embedded_templates.h"
-#include "write/atomic_file.h"
 
 namespace esc {
 

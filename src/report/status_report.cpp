@@ -39,7 +39,7 @@ std::string relative(const model::DueItem& i) {
 }
 
 std::string where(const model::DueItem& i) {
-  return i.file + ":" + std::to_string(i.mark.line) + ":" + std::to_string(i.mark.col);
+  return format_location(i.file, i.mark);
 }
 
 icaltimetype ical_time(Instant t) {

@@ -1,5 +1,7 @@
 // commitment-incomplete: a follow-up commitment in the exec readout has no owner or no due date.
-#include "rules/group_c_helpers.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/describe.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -13,8 +15,8 @@ void check(const RuleContext& ctx, Findings& findings) {
     const Commitment& c = (*commitments)[i];
     // Only a key that is not written at all is ours: an owner written as a placeholder is
     // owner-missing's, and a value of the wrong type (a due date that is not a date) is schema's.
-    const bool no_owner = !group_c::key_written(c.owner, c.loc);
-    const bool no_due = !group_c::key_written(c.due, c.loc);
+    const bool no_owner = !key_written(c.owner, c.loc);
+    const bool no_due = !key_written(c.due, c.loc);
     if (!no_owner && !no_due) continue;
     const std::string what = no_owner && no_due ? "no owner and no due date"
                               : no_owner        ? "no owner"
@@ -22,7 +24,7 @@ void check(const RuleContext& ctx, Findings& findings) {
     const std::string fix = no_owner && no_due ? "add `owner:` and `due: YYYY-MM-DD`"
                             : no_owner         ? "add `owner:` naming who delivers it"
                                                : "add `due: YYYY-MM-DD`";
-    findings.add(c.loc, group_c::describe_commitment(c, i) + " has " + what + ": " + fix);
+    findings.add(c.loc, model::describe_commitment(c, i) + " has " + what + ": " + fix);
   }
 }
 

@@ -1,6 +1,7 @@
 // commitment-overdue: a follow-up commitment's due date is before --now.
 #include "core/text.h"
-#include "rules/group_c_helpers.h"
+#include "load/presence.h"
+#include "model/describe.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -13,10 +14,10 @@ void check(const RuleContext& ctx, Findings& findings) {
     // Due today is not overdue; a delivered commitment, on time or late, is not a promise open.
     if (s.state != model::CommitmentState::State::overdue) continue;
     const Commitment& c = (*ctx.record.readout.commitments)[s.index];
-    std::string message = group_c::describe_commitment(c, s.index);
+    std::string message = model::describe_commitment(c, s.index);
     if (c.owner && !is_placeholder_value(*c.owner)) message += ", owned by " + *c.owner + ",";
     message += " was due on " + format_iso_date(*c.due) + " and is " +
-               group_c::describe_days(s.days_overdue) + " overdue (now " +
+               describe_days(s.days_overdue) + " overdue (now " +
                format_iso_date(today) + "): deliver it or agree a new date with the customer";
     findings.add(c.due.loc, message);
   }

@@ -3,30 +3,19 @@
 #include <string>
 
 #include "core/text.h"
-#include "rules/group_b_helpers.h"
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
 
-using namespace group_b;
-
-// What is wrong with a template value, or nullopt when it is filled in.
-std::optional<std::string> problem(std::string_view value) {
-  if (value.find_first_not_of(" \t\r\n") == std::string_view::npos) return "is empty";
-  if (is_placeholder_value(value)) return "is a placeholder (\"" + excerpt(value) + "\")";
-  const std::vector<TextMatch> found = find_placeholders(value);
-  if (!found.empty()) return "contains the placeholder \"" + found.front().text + "\"";
-  return std::nullopt;
-}
-
 // One template field: `what` names the value, `fills` says where the email uses it.
 void field(const Text& value, const std::string& what, const std::string& fills, Findings& findings) {
   // A missing key is the schema rule's finding; an empty or placeholder value is ours.
   if (!value) return;
-  if (auto why = problem(*value))
+  if (auto why = why_unfilled(*value))
     findings.add(value.loc, what + " " + *why + ", but it fills " + fills +
                                 ": complete every template field before the email is sent");
 }
@@ -39,7 +28,7 @@ void list(const Val<TextList>& items, const std::string& what, const std::string
 
 void check_communication(const Communication& c, Findings& findings) {
   if (!c.type) return;
-  const std::string of = comm_name(c) + "'s ";
+  const std::string of = communication_subject(c) + "'s ";
   switch (*c.type) {
     case CommType::initial:
       field(c.impact, of + "impact", "\"Impact:\" in the initial notification", findings);

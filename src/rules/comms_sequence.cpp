@@ -3,15 +3,14 @@
 #include <string>
 #include <vector>
 
-#include "rules/group_b_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
-
-using namespace group_b;
 
 bool is(const Communication& c, CommType t) { return c.type && *c.type == t; }
 
@@ -77,7 +76,7 @@ void check_order(const Record& r, const std::vector<Communication>& comms, Findi
         const std::string name = is(c, CommType::resolution)
                                      ? "a second resolution notification (communication #" +
                                            std::to_string(c.index + 1) + ")"
-                                     : comm_name(c);
+                                     : communication_subject(c);
         findings.add(c.type ? c.type.loc : c.loc,
                      name + " is listed after the resolution notification: the resolution notice is "
                             "the last communication of an escalation (list communications in the "
@@ -86,9 +85,9 @@ void check_order(const Record& r, const std::vector<Communication>& comms, Findi
         reported[i] = true;
       } else if (c.index < resolution->index && at && resolved_at && *at > *resolved_at) {
         findings.add(c.sent_at.loc,
-                     comm_name(c) + " was sent at " + format_near(*at, *resolved_at) + ", " +
+                     communication_subject(c) + " was sent at " + format_time_beside(*at, *resolved_at) + ", " +
                          describe_span(*at - *resolved_at) + " after the resolution notification (" +
-                         format_near(*resolved_at, *at) +
+                         format_time_beside(*resolved_at, *at) +
                          "): nothing is sent after the resolution notice; correct the time or the order",
                      {note_at(resolution->sent_at.loc, "the resolution notification was sent here")});
         reported[i] = true;
@@ -104,9 +103,9 @@ void check_order(const Record& r, const std::vector<Communication>& comms, Findi
     const std::optional<Instant> before = sent(prev), at = sent(c);
     if (!before || !at || *at >= *before) continue;
     findings.add(c.sent_at.loc,
-                 comm_name(c) + " was sent at " + format_near(*at, *before) + ", " +
-                     describe_span(*before - *at) + " before " + comm_name(prev) +
-                     ", listed above it (sent at " + format_near(*before, *at) +
+                 communication_subject(c) + " was sent at " + format_time_beside(*at, *before) + ", " +
+                     describe_span(*before - *at) + " before " + communication_subject(prev) +
+                     ", listed above it (sent at " + format_time_beside(*before, *at) +
                      "): list communications in the order sent, or correct the time",
                  {note_at(prev.sent_at.loc, "sent here")});
   }

@@ -3,15 +3,17 @@
 #include <string>
 #include <vector>
 
-#include "rules/group_b_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
 
-using namespace group_b;
+// "`contained`": a status as the record spells it, for messages.
+std::string quoted_status(Status s) { return concat({"`", name_of(s), "`"}); }
 
 // The communication whose status the customer heard last: the resolution notice when there is
 // one (anything listed after it is comms-sequence's finding), else the last communication.
@@ -36,7 +38,7 @@ const Communication* check_record_status(const Record& r, Findings& findings) {
   if (!stated || *stated == *r.status) return nullptr;
   findings.add(r.status.loc,
                "the record's status is " + quoted_status(*r.status) + " but the latest communication, " +
-                   comm_name(*latest) + ", told the customer " + quoted_status(*stated) +
+                   communication_subject(*latest) + ", told the customer " + quoted_status(*stated) +
                    ": make the record and what the customer was last told agree (correct the status, or "
                    "send an update)",
                {note_at(statement_loc(*latest), "stated here")});
@@ -58,7 +60,7 @@ void check_statement(const RuleContext& ctx, const Communication& c, const Commu
     // statement ahead of the record's status is reported once, at the status, above.
     if (r.status && *r.status >= stated) return;
     if (&c == reported) return;
-    findings.add(c.status.loc, comm_name(c) + " told the customer the status was " + quoted_status(stated) +
+    findings.add(c.status.loc, communication_subject(c) + " told the customer the status was " + quoted_status(stated) +
                                    ", but the timeline has no " + std::string(name_of(m)) +
                                    " milestone: record when it happened, or correct the stated status");
     return;
@@ -67,9 +69,9 @@ void check_statement(const RuleContext& ctx, const Communication& c, const Commu
   const Instant sent = to_minute(c.sent_at->utc), reached = to_minute(row->at->utc);
   if (sent >= reached) return;  // stated in the same minute passes
   findings.add(c.status.loc,
-               comm_name(c) + " told the customer the status was " + quoted_status(stated) + " at " +
-                   format_near(sent, reached) + ", " + describe_span(reached - sent) + " before the " +
-                   std::string(name_of(m)) + " milestone (" + format_near(reached, sent) +
+               communication_subject(c) + " told the customer the status was " + quoted_status(stated) + " at " +
+                   format_time_beside(sent, reached) + ", " + describe_span(reached - sent) + " before the " +
+                   std::string(name_of(m)) + " milestone (" + format_time_beside(reached, sent) +
                    "): state it only once it has happened, or correct the milestone's time",
                {note_at(row->at.loc, std::string(name_of(m)) + " recorded here")});
 }

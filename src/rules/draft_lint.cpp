@@ -172,8 +172,7 @@ std::vector<CustomPattern> compile_patterns(const Config& config, std::vector<st
   std::vector<CustomPattern> out;
   for (std::size_t i = 0; i < config.lint_patterns.size(); ++i) {
     const LintPattern& lp = config.lint_patterns[i];
-    std::string where = config.file.empty() ? std::string("configuration") : config.file;
-    if (lp.mark.line > 0) where += concat({":", std::to_string(lp.mark.line), ":", std::to_string(lp.mark.col)});
+    const std::string where = format_location(config.file.empty() ? "configuration" : config.file, lp.mark);
     const std::string field = "lint.patterns[" + std::to_string(i) + "]";
     if (lp.id.empty() || lp.pattern.empty()) continue;  // reported by the configuration's schema
     if (find_rule(lp.id)) {

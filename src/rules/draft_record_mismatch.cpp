@@ -4,8 +4,9 @@
 #include <cctype>
 
 #include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/draft_lint.h"
-#include "rules/record_facts.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -14,29 +15,12 @@ namespace {
 
 // "fixtures/ESC-2026-0142.yaml:112:13" for messages: notes can only point into the draft.
 std::string where(const Incident& in, const Loc& loc) {
-  std::string s = in.path;
-  if (loc.mark.line > 0) s += concat({":", std::to_string(loc.mark.line), ":", std::to_string(loc.mark.col)});
-  return s;
-}
-
-// Case and runs of spaces do not make a different account.
-std::string normalised(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
+  return format_location(in.path, loc.mark);
 }
 
 std::optional<Status> status_word(std::string_view value) {
-  std::string low = normalised(value.substr(0, 12));
+  std::string low = one_line(value.substr(0, 12));
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (Status s : {Status::ongoing, Status::contained, Status::resolved}) {
     std::string_view name = name_of(s);
     if (low.starts_with(name) && (low.size() == name.size() || !std::isalpha(static_cast<unsigned char>(low[name.size()]))))
@@ -86,7 +70,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 
   // Account.
   if (s.type && !s.account.empty() && r.account.name && !subject_placeholder(0, s.account.size()) &&
-      normalised(s.account) != normalised(*r.account.name))
+      !same_name(s.account, *r.account.name))
     findings.add(ctx.draft.subject_mark(s.account_offset),
                  "account '" + quote_excerpt(s.account) + "' in the subject is not the record's account '" +
                      *r.account.name + "' (" + where(in, r.account.name.loc) + ")");
@@ -130,7 +114,7 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
   // (its Date header, else --now).
   if (!same && sound && promise && r.severity && *s.type != DraftType::resolution) {
     const Duration& cadence = ctx.config.cadence_for(*r.severity);
-    const Instant latest = latest_promise(ctx.sent, cadence, ctx.calendar);
+    const Instant latest = add_duration(ctx.sent, cadence, ctx.calendar);
     const Instant promised = *promise->time->utc;
     if (promised > latest)
       findings.add(ctx.draft.body_mark(promise->start),
@@ -143,7 +127,8 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 
   // Next update time of a communication already in the record.
   if (same && same->next_update_by) {
-    if (sound && promise && *promise->time->utc != same->next_update_by->utc)
+    // Minute to minute, as the model keeps promises: a draft says "10:40" for a record's 10:40:30.
+    if (sound && promise && to_minute(*promise->time->utc) != to_minute(same->next_update_by->utc))
       findings.add(ctx.draft.body_mark(promise->start),
                    "next update time " + format_human(*promise->time->utc) +
                        " disagrees with the record's next_update_by " + format_human(same->next_update_by->utc) +
@@ -152,7 +137,8 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
 
   // Post-incident review date.
   if (*s.type != DraftType::resolution) return;
-  const std::optional<Date> resolved = resolution_date(r);
+  // The model's PIR delivery deadline: the one the pir-promise rule checks the record against.
+  const auto delivery = model::pir_deadline(r, ctx.calendar, model::kPirDeliveryDays);
   for (const ReadPirDate& p : ctx.pir_dates) {
     if (!p.date || p.placeholder) continue;
     const Mark at = ctx.draft.body_mark(p.start);
@@ -160,12 +146,12 @@ void check(const DraftContext& ctx, DraftFindings& findings) {
       findings.add(at, "post-incident review date " + format_human_date(*p.date) + " disagrees with the record's "
                        "pir_share_by " + format_human_date(*same->pir_share_by) + " (" +
                        where(in, same->pir_share_by.loc) + ")");
-    } else if (resolved) {
-      const Date deadline = ctx.calendar.add_business_days(*resolved, 10);
-      if (*p.date > deadline)
+    } else if (delivery) {
+      if (*p.date > delivery->date)
         findings.add(at, "post-incident review date " + format_human_date(*p.date) +
-                             " is more than 10 business days after the resolution on " + format_human_date(*resolved) +
-                             "; promise it by " + format_human_date(deadline));
+                             " is more than 10 business days after the resolution on " +
+                             format_human_date(delivery->resolved) + "; promise it by " +
+                             format_human_date(delivery->date));
     }
   }
 }

@@ -1,17 +1,14 @@
 // facts-before-notification: the facts were not confirmed in writing before the first
 // communication.
 #include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "model/measures.h"
-#include "rules/group_a_helpers.h"
-#include "rules/record_facts.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
-
-using group_a::format_beside;
-using group_a::to_minute;
 
 
 // The facts that are not there: each problem in words, and where it is.
@@ -26,26 +23,26 @@ void add_gaps(const Facts& f, bool listed, std::vector<Gap>& gaps) {
   // confirmations the single confirmed_by/at/ref are not needed: each listed one has its own
   // (schema requires them there).
   if (!listed) {
-    if (!f.confirmed_by && !group_a::reported_by_schema(f.confirmed_by, f.loc))
+    if (!f.confirmed_by && !reported_by_schema(f.confirmed_by, f.loc))
       gaps.push_back({"confirmed_by (the technical owner) is missing", f.confirmed_by.loc});
-    if (!f.confirmed_at && !group_a::reported_by_schema(f.confirmed_at, f.loc))
+    if (!f.confirmed_at && !reported_by_schema(f.confirmed_at, f.loc))
       gaps.push_back({"confirmed_at is missing", f.confirmed_at.loc});
   }
   if (!f.confirmation_ref) {
-    if (!listed && !group_a::reported_by_schema(f.confirmation_ref, f.loc))
+    if (!listed && !reported_by_schema(f.confirmation_ref, f.loc))
       gaps.push_back({"confirmation_ref (where the written confirmation is) is missing",
                       f.confirmation_ref.loc});
   } else if (is_placeholder_value(*f.confirmation_ref)) {
-    gaps.push_back({"confirmation_ref is " + group_a::describe_unfilled(*f.confirmation_ref),
+    gaps.push_back({"confirmation_ref is " + describe_unfilled(*f.confirmation_ref),
                     f.confirmation_ref.loc});
   }
   if (listed)
     for (const Confirmation& c : *f.confirmations)
       if (c.confirmation_ref && is_placeholder_value(*c.confirmation_ref))
-        gaps.push_back({c.loc.path + ".confirmation_ref is " + group_a::describe_unfilled(*c.confirmation_ref),
+        gaps.push_back({c.loc.path + ".confirmation_ref is " + describe_unfilled(*c.confirmation_ref),
                         c.confirmation_ref.loc});
   if (!f.affected) {
-    if (!group_a::reported_by_schema(f.affected, f.loc))
+    if (!reported_by_schema(f.affected, f.loc))
       gaps.push_back({"affected (systems, services or processes) is missing", f.affected.loc});
   } else {
     bool any = false;
@@ -54,13 +51,13 @@ void add_gaps(const Facts& f, bool listed, std::vector<Gap>& gaps) {
       gaps.push_back({f.affected->empty() ? "affected is empty" : "affected lists only placeholders",
                       f.affected.loc});
   }
-  if (!f.status && !group_a::reported_by_schema(f.status, f.loc))
+  if (!f.status && !reported_by_schema(f.status, f.loc))
     gaps.push_back({"status (ongoing, contained or resolved) is missing", f.status.loc});
   // "Confirm root cause hypothesis (not assumption)" comes before any external communication:
   // a root cause that is written but still a placeholder is a gap too (its absence is allowed
   // while it is being investigated; root-cause-confirmed covers resolved records).
   if (f.root_cause && (is_placeholder_value(*f.root_cause) || !find_placeholders(*f.root_cause).empty()))
-    gaps.push_back({"root_cause is " + group_a::describe_unfilled(*f.root_cause), f.root_cause.loc});
+    gaps.push_back({"root_cause is " + describe_unfilled(*f.root_cause), f.root_cause.loc});
 }
 
 constexpr std::string_view kWhy =
@@ -88,19 +85,19 @@ void check_each_communication(const Record& r, Findings& findings) {
     const Instant sent = to_minute(first.sent_at->utc);
     std::vector<Note> notes;
     for (const Communication* c : early)
-      notes.push_back(note_at(c->sent_at.loc, group_a::comm_subject(*c) + " sent here"));
+      notes.push_back(note_at(c->sent_at.loc, communication_subject(*c) + " sent here"));
     std::string also;
     if (early.size() == 2) also = " (1 more communication was sent before it too)";
     if (early.size() > 2) also = " (" + std::to_string(early.size() - 1) + " more communications were sent before it too)";
     std::string message;
     if (!earliest)
       message = "no written confirmation in facts.confirmations covers " + std::string(words) + ", yet " +
-                group_a::comm_subject(first) + " was sent at " + format_short(first.sent_at->utc) +
+                communication_subject(first) + " was sent at " + format_short(first.sent_at->utc) +
                 (early.size() > 1 ? " (and " + std::to_string(early.size() - 1) + " more)" : std::string());
     else
-      message = std::string(words) + " was first confirmed at " + format_beside(earliest->at, sent) + " (" +
+      message = std::string(words) + " was first confirmed at " + format_time_beside(earliest->at, sent) + " (" +
                 earliest->source + "), " + describe_span(earliest->at - sent) + " after " +
-                group_a::comm_subject(first) + " was sent at " + format_beside(sent, earliest->at) + also;
+                communication_subject(first) + " was sent at " + format_time_beside(sent, earliest->at) + also;
     findings.add(where, message + std::string(kWhy), std::move(notes));
   }
 }
@@ -110,7 +107,7 @@ void check(const RuleContext& ctx, Findings& findings) {
   const Communication* first = first_communication(r);
   if (!first) return;  // nothing said to the customer yet
   const std::string first_words =
-      group_a::comm_subject(*first) +
+      communication_subject(*first) +
       (first->sent_at ? " (sent at " + format_short(first->sent_at->utc) + ")" : std::string());
   std::vector<Note> notes;
   if (first->sent_at) notes.push_back(note_at(first->sent_at.loc, "first communication sent here"));
@@ -148,9 +145,9 @@ void check(const RuleContext& ctx, Findings& findings) {
     const Instant confirmed = to_minute(f.confirmed_at->utc);
     const Instant sent = to_minute(first->sent_at->utc);
     findings.add(f.confirmed_at.loc,
-                 "the facts were confirmed at " + format_beside(confirmed, sent) + ", " +
-                     describe_span(confirmed - sent) + " after " + group_a::comm_subject(*first) +
-                     " was sent at " + format_beside(sent, confirmed) + why,
+                 "the facts were confirmed at " + format_time_beside(confirmed, sent) + ", " +
+                     describe_span(confirmed - sent) + " after " + communication_subject(*first) +
+                     " was sent at " + format_time_beside(sent, confirmed) + why,
                  notes);
   }
 }

@@ -3,15 +3,14 @@
 #include <string>
 #include <vector>
 
-#include "rules/group_b_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
-
-using namespace group_b;
 
 // A past event stamped after now: where it is and how to name it.
 struct Future {
@@ -57,7 +56,7 @@ void check(const RuleContext& ctx, Findings& findings) {
   std::vector<Future> found;
   if (r.timeline)
     for (const TimelineRow& row : *r.timeline) collect(ctx, row.at, describe_row(row), found);
-  for (const Communication& c : r.comms()) collect(ctx, c.sent_at, comm_name(c) + "'s sent_at", found);
+  for (const Communication& c : r.comms()) collect(ctx, c.sent_at, communication_subject(c) + "'s sent_at", found);
   collect(ctx, r.facts.confirmed_at, "facts.confirmed_at", found);
   if (r.facts.confirmations)
     for (const Confirmation& c : *r.facts.confirmations) collect(ctx, c.confirmed_at, c.loc.path + ".confirmed_at", found);

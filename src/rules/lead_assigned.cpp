@@ -2,22 +2,13 @@
 #include <cctype>
 
 #include "core/text.h"
-#include "rules/group_a_helpers.h"
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
-
-using group_a::describe_unfilled;
-
-// Names compared as people write them: surrounding and repeated spaces and ASCII case ignored.
-std::string normalised_name(std::string_view name) {
-  std::string out = group_a::one_line(name);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Reports a name, title or contact that is empty or a placeholder; true when it is filled.
 bool filled(const Text& value, std::string_view field, std::string_view what, Findings& findings) {
@@ -59,11 +50,11 @@ void check(const RuleContext& ctx, Findings& findings) {
   for (const Stakeholder& s : *ctx.record.stakeholders) {
     if (!s.role || *s.role != Role::escalation_lead) continue;
     if (!s.name || is_placeholder_value(*s.name)) continue;
-    if (normalised_name(*s.name) == normalised_name(*lead.name)) continue;
+    if (same_name(*s.name, *lead.name)) continue;
     findings.add(s.name.loc,
-                 "the stakeholder grid names " + group_a::one_line(*s.name) +
+                 "the stakeholder grid names " + one_line(*s.name) +
                      " as escalation_lead, but the record's Escalation Lead is " +
-                     group_a::one_line(*lead.name) +
+                     one_line(*lead.name) +
                      ": the grid and escalation_lead must name the same single accountable owner",
                  {note_at(lead.name.loc, "escalation_lead.name")});
   }

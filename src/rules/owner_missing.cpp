@@ -1,15 +1,13 @@
 // owner-missing: an owner or confirmed_by that is written but empty or a placeholder.
 #include "core/text.h"
-#include "rules/group_a_helpers.h"
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
 
-using group_a::describe_unfilled;
-using group_a::one_line;
 
 // A short quote of free text for a message: one line, at most about 60 characters.
 std::string short_quote(std::string_view text) {
@@ -71,10 +69,10 @@ void check(const RuleContext& ctx, Findings& findings) {
                   findings);
 
   for (const Communication& c : r.comms()) {
-    check_owner(c.owner, "the owner of " + group_a::comm_subject(c),
+    check_owner(c.owner, "the owner of " + communication_subject(c),
                 "name the person who sent it", findings);
     if (c.next_action.present)
-      check_owner(c.next_action.owner, "the owner of the next action in " + group_a::comm_subject(c),
+      check_owner(c.next_action.owner, "the owner of the next action in " + communication_subject(c),
                   "the template needs a specific action, owner and ETA", findings);
   }
 

@@ -1,14 +1,13 @@
 // owners-before-first-update: owners_confirmed_at missing or after the first communication.
-#include "rules/group_a_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
 
-using group_a::format_beside;
-using group_a::to_minute;
 
 void check(const RuleContext& ctx, Findings& findings) {
   const Record& r = ctx.record;
@@ -19,9 +18,9 @@ void check(const RuleContext& ctx, Findings& findings) {
 
   const Val<Timestamp>& confirmed = r.owners_confirmed_at;
   if (!confirmed) {
-    if (group_a::reported_by_schema(confirmed, r.root)) return;
+    if (reported_by_schema(confirmed, r.root)) return;
     findings.add(confirmed.loc,
-                 "owners_confirmed_at is missing but " + group_a::comm_subject(*first) +
+                 "owners_confirmed_at is missing but " + communication_subject(*first) +
                      (first->sent_at ? " was sent at " + format_short(first->sent_at->utc)
                                      : std::string(" has been sent")) +
                      ": record when every owner in the stakeholder grid was confirmed (the "
@@ -36,9 +35,9 @@ void check(const RuleContext& ctx, Findings& findings) {
   const Instant at = to_minute(confirmed->utc);
   if (at <= sent) return;
   findings.add(confirmed.loc,
-               "owners were confirmed at " + format_beside(at, sent) + ", " +
-                   describe_span(at - sent) + " after " + group_a::comm_subject(*first) +
-                   " was sent at " + format_beside(sent, at) +
+               "owners were confirmed at " + format_time_beside(at, sent) + ", " +
+                   describe_span(at - sent) + " after " + communication_subject(*first) +
+                   " was sent at " + format_time_beside(sent, at) +
                    "; the playbook requires all owners confirmed before the first customer update",
                std::move(notes));
 }

@@ -4,8 +4,9 @@
 #include <algorithm>
 #include <array>
 
-#include "rules/group_c_helpers.h"
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/describe.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -21,11 +22,10 @@ std::string describe_role(Role role) {
   return "the " + std::string(role_title(role)) + " (" + std::string(name_of(role)) + ")";
 }
 
-
 void check(const RuleContext& ctx, Findings& findings) {
   const Pir& pir = ctx.record.pir;
   if (!is_resolved(ctx.record)) return;
-  const bool attendees_written = group_c::key_written(pir.attendees, pir.loc);
+  const bool attendees_written = key_written(pir.attendees, pir.loc);
   // Nothing to check before the review is scheduled (pir-scheduled reminds about that).
   if (!pir.scheduled_for && !attendees_written) return;
   if (attendees_written && !pir.attendees) return;  // not a list: schema's finding
@@ -44,7 +44,7 @@ void check(const RuleContext& ctx, Findings& findings) {
   }
   if (missing.empty()) return;
   if (!pir.attendees) {
-    findings.add(group_c::value_or_section(pir.attendees.loc, pir.loc),
+    findings.add(value_or_section(pir.attendees.loc, pir.loc),
                  "the PIR is scheduled but pir.attendees is missing; list " + join_and(missing));
     return;
   }

@@ -1,7 +1,9 @@
 // pir-delivery-window: the written PIR reached the customer later than 10 business days after
 // resolution, or has not reached them and that deadline has passed.
-#include "rules/group_c_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/describe.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -12,23 +14,23 @@ void check(const RuleContext& ctx, Findings& findings) {
   const Record& r = ctx.record;
   const Val<Date>& delivered = r.pir.delivered_at;
   if (delivered) {
-    const auto deadline = group_c::resolution_deadline(ctx, group_c::kPirDeliveryDays);
+    const auto deadline = model::pir_deadline(ctx.record, ctx.calendar, model::kPirDeliveryDays);
     if (!deadline || *delivered <= deadline->date) return;
     findings.add(delivered.loc,
                  "the written PIR was delivered on " + format_iso_date(*delivered) +
-                     ", later than " + group_c::describe_deadline(*deadline),
-                 {group_c::resolution_note(*deadline)});
+                     ", later than " + model::describe_deadline(*deadline, ctx.config),
+                 {model::resolution_note(ctx.record)});
     return;
   }
   if (!is_resolved(r)) return;
   // A written but invalid delivered_at is the schema rule's finding.
-  if (group_c::key_written(delivered, r.pir.loc)) return;
-  const auto deadline = group_c::resolution_deadline(ctx, group_c::kPirDeliveryDays);
+  if (key_written(delivered, r.pir.loc)) return;
+  const auto deadline = model::pir_deadline(ctx.record, ctx.calendar, model::kPirDeliveryDays);
   if (!deadline || utc_date(ctx.now) <= deadline->date) return;
-  findings.add(group_c::value_or_section(delivered.loc, r.pir.loc),
+  findings.add(value_or_section(delivered.loc, r.pir.loc),
                "the written PIR has not been delivered (no pir.delivered_at) and was due by " +
-                   group_c::describe_deadline(*deadline) + "; deliver it and record the date",
-               {group_c::resolution_note(*deadline)});
+                   model::describe_deadline(*deadline, ctx.config) + "; deliver it and record the date",
+               {model::resolution_note(ctx.record)});
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // pir-lessons-logged: the PIR was delivered but the internal lessons-learned log is not marked
 // as updated.
-#include "rules/group_c_helpers.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/describe.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -12,7 +14,7 @@ void check(const RuleContext& ctx, Findings& findings) {
   if (!pir.delivered_at) return;
   const Val<bool>& logged = pir.lessons_logged;
   if (logged && *logged) return;
-  if (!logged && group_c::key_written(logged, pir.loc)) return;  // not a bool: schema's finding
+  if (!logged && key_written(logged, pir.loc)) return;  // not a bool: schema's finding
   const std::string state = logged ? "pir.lessons_logged is false" : "pir.lessons_logged is missing";
   findings.add(logged.loc, state + " but the PIR was delivered on " +
                                format_iso_date(*pir.delivered_at) +

@@ -1,7 +1,9 @@
 // pir-promise: the resolution notification promises the PIR document later than the playbook's
 // 10 business days after resolution.
-#include "rules/group_c_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/describe.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -12,14 +14,14 @@ void check(const RuleContext& ctx, Findings& findings) {
   const Communication* resolution = resolution_communication(ctx.record);
   // A missing pir_share_by is comms-complete's finding (the template needs it).
   if (!resolution || !resolution->pir_share_by) return;
-  const auto deadline = group_c::resolution_deadline(ctx, group_c::kPirDeliveryDays);
+  const auto deadline = model::pir_deadline(ctx.record, ctx.calendar, model::kPirDeliveryDays);
   if (!deadline) return;  // no resolution_confirmed timestamp: timeline-milestones
   const Date promised = *resolution->pir_share_by;
   if (promised <= deadline->date) return;
   findings.add(resolution->pir_share_by.loc,
                "pir_share_by " + format_iso_date(promised) + " is later than " +
-                   group_c::describe_deadline(*deadline),
-               {group_c::resolution_note(*deadline)});
+                   model::describe_deadline(*deadline, ctx.config),
+               {model::resolution_note(ctx.record)});
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // pir-schedule-window: the post-incident review meeting is later than 5 business days after
 // resolution.
-#include "rules/group_c_helpers.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/describe.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -10,15 +12,15 @@ namespace {
 void check(const RuleContext& ctx, Findings& findings) {
   const Val<Timestamp>& scheduled = ctx.record.pir.scheduled_for;
   if (!scheduled) return;  // not scheduled: pir-scheduled
-  const auto deadline = group_c::resolution_deadline(ctx, group_c::kPirScheduleDays);
+  const auto deadline = model::pir_deadline(ctx.record, ctx.calendar, model::kPirScheduleDays);
   if (!deadline) return;  // no resolution_confirmed timestamp: timeline-milestones
   // SPEC 9: a timestamp is compared by its UTC date; any time on the deadline date is in time.
   const Date meeting = utc_date(scheduled->utc);
   if (meeting <= deadline->date) return;
   findings.add(scheduled.loc,
                "the PIR is scheduled for " + format_short(scheduled->utc) + ", later than " +
-                   group_c::describe_deadline(*deadline, group_c::format_short_date(deadline->date)),
-               {group_c::resolution_note(*deadline)});
+                   model::describe_deadline(*deadline, ctx.config, format_short_date(deadline->date)),
+               {model::resolution_note(ctx.record)});
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // pir-scheduled: a resolved record whose post-incident review is not scheduled — an error once
 // the 5-business-day deadline has passed, a reminder (info) while it is still ahead.
-#include "rules/group_c_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/describe.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -13,22 +15,22 @@ void check(const RuleContext& ctx, Findings& findings) {
   if (!is_resolved(r)) return;
   const Val<Timestamp>& scheduled = r.pir.scheduled_for;
   // A written but invalid scheduled_for is the schema rule's finding.
-  if (group_c::key_written(scheduled, r.pir.loc)) return;
-  const auto deadline = group_c::resolution_deadline(ctx, group_c::kPirScheduleDays);
+  if (key_written(scheduled, r.pir.loc)) return;
+  const auto deadline = model::pir_deadline(ctx.record, ctx.calendar, model::kPirScheduleDays);
   if (!deadline) return;  // no resolution_confirmed timestamp: timeline-milestones
-  const Loc& where = group_c::value_or_section(scheduled.loc, r.pir.loc);
+  const Loc& where = value_or_section(scheduled.loc, r.pir.loc);
   const std::string missing = r.pir.present ? "no pir.scheduled_for" : "no pir section";
   if (utc_date(ctx.now) > deadline->date) {
     findings.add(where,
                  "the PIR is not scheduled (" + missing + ") and its window closed on " +
-                     group_c::describe_deadline(*deadline, format_human_date(deadline->date)),
-                 {group_c::resolution_note(*deadline)});
+                     model::describe_deadline(*deadline, ctx.config, format_human_date(deadline->date)),
+                 {model::resolution_note(ctx.record)});
   } else {
     findings.remind(
         where,
         "the PIR is not scheduled yet (" + missing + "): schedule it for no later than " +
-            group_c::describe_deadline(*deadline, format_human_date(deadline->date)),
-        {group_c::resolution_note(*deadline)});
+            model::describe_deadline(*deadline, ctx.config, format_human_date(deadline->date)),
+        {model::resolution_note(ctx.record)});
   }
 }
 

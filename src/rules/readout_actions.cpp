@@ -1,7 +1,9 @@
 // readout-actions: the exec readout's resolution actions are empty on a resolved record, or
 // more than the five the one-page format allows.
-#include "rules/group_c_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/describe.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -17,13 +19,13 @@ void check(const RuleContext& ctx, Findings& findings) {
     findings.add((*actions)[kMaxActions].loc,
                  "readout.resolution_actions lists " + std::to_string(actions->size()) +
                      " actions; the exec readout allows at most 5: merge or drop from the " +
-                     group_c::ordinal(static_cast<int>(kMaxActions + 1)) + " on");
+                     ordinal(static_cast<int>(kMaxActions + 1)) + " on");
     return;
   }
   if (!is_resolved(ctx.record)) return;
   if (actions && !actions->empty()) return;
-  if (!actions && group_c::key_written(actions, readout.loc)) return;  // not a list: schema
-  findings.add(group_c::value_or_section(actions.loc, readout.loc),
+  if (!actions && key_written(actions, readout.loc)) return;  // not a list: schema
+  findings.add(value_or_section(actions.loc, readout.loc),
                std::string("readout.resolution_actions ") + (actions ? "is empty" : "is missing") +
                    ": list the key resolution actions (at most 5) for the exec readout");
 }

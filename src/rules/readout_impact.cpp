@@ -1,7 +1,8 @@
 // readout-impact: the exec readout's customer impact summary is missing or not 2-3 sentences.
 #include "core/text.h"
-#include "rules/group_c_helpers.h"
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/describe.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -13,9 +14,9 @@ void check(const RuleContext& ctx, Findings& findings) {
   const Text& summary = readout.impact_summary;
   // Missing, empty or placeholder: only a resolved record must have a summary; a draft summary
   // on an ongoing record is work in progress.
-  if (auto why = group_c::unfilled(summary, readout.loc)) {
+  if (auto why = why_unfilled(summary, readout.loc)) {
     if (is_resolved(ctx.record))
-      findings.add(group_c::value_or_section(summary.loc, readout.loc),
+      findings.add(value_or_section(summary.loc, readout.loc),
                    "readout.impact_summary " + *why +
                        ": a resolved record's exec readout needs 2-3 factual sentences on the "
                        "customer impact");

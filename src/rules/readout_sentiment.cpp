@@ -1,6 +1,8 @@
 // readout-sentiment: a resolved record's exec readout does not say how the customer feels.
-#include "rules/group_c_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/describe.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -11,9 +13,9 @@ void check(const RuleContext& ctx, Findings& findings) {
   if (!is_resolved(ctx.record)) return;
   const Readout& readout = ctx.record.readout;
   const Text& sentiment = readout.customer_sentiment;
-  const auto why = group_c::unfilled(sentiment, readout.loc);
+  const auto why = why_unfilled(sentiment, readout.loc);
   if (!why) return;
-  findings.add(group_c::value_or_section(sentiment.loc, readout.loc),
+  findings.add(value_or_section(sentiment.loc, readout.loc),
                "readout.customer_sentiment " + *why +
                    ": record how the customer feels after the resolution, in their words where "
                    "possible");

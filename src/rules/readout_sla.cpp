@@ -1,6 +1,8 @@
 // readout-sla: the SLA was breached but the exec readout does not say how.
-#include "rules/group_c_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/describe.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -15,9 +17,9 @@ void check(const RuleContext& ctx, Findings& findings) {
   if (!sla || *sla != Sla::breached) return;
   const Readout& readout = ctx.record.readout;
   const Text& detail = readout.sla_breach_detail;
-  const auto why = group_c::unfilled(detail, readout.loc);
+  const auto why = why_unfilled(detail, readout.loc);
   if (!why) return;
-  findings.add(group_c::value_or_section(detail.loc, readout.loc),
+  findings.add(value_or_section(detail.loc, readout.loc),
                "triage.impact.sla is breached but readout.sla_breach_detail " + *why +
                    ": say which SLA was breached and by how much",
                {note_at(sla.loc, "SLA assessed as breached here")});

@@ -1,8 +1,8 @@
 // root-cause-confirmed: the root cause is not one sentence, or a resolved record's root cause
 // is missing or still a hypothesis.
 #include "core/text.h"
-#include "rules/group_a_helpers.h"
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -30,11 +30,11 @@ void check(const RuleContext& ctx, Findings& findings) {
 
   if (!given) {
     // A root_cause of the wrong type is schema's.
-    if (f.present && group_a::reported_by_schema(cause, f.loc)) return;
+    if (f.present && reported_by_schema(cause, f.loc)) return;
     const Loc& where = f.present ? cause.loc : f.loc;
     findings.add(where, std::string("the record is resolved but ") +
                             (cause && f.present ? "facts.root_cause is " +
-                                                      group_a::describe_unfilled(*cause)
+                                                      describe_unfilled(*cause)
                                                 : std::string("no root cause is recorded")) +
                             ": state the confirmed root cause in facts.root_cause, in one sentence");
     return;
@@ -44,7 +44,7 @@ void check(const RuleContext& ctx, Findings& findings) {
     findings.add(status.loc,
                  "the record is resolved but its root cause is still a hypothesis: confirm it "
                  "with the technical owner and set root_cause_status: confirmed");
-  else if (!status && !group_a::reported_by_schema(status, f.loc))
+  else if (!status && !reported_by_schema(status, f.loc))
     findings.add(status.loc,
                  "the record is resolved but facts.root_cause_status is missing: confirm the "
                  "root cause with the technical owner and set root_cause_status: confirmed");

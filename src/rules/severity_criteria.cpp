@@ -1,7 +1,7 @@
 // severity-criteria: the declared severity disagrees with the playbook's definitions.
 #include "core/text.h"
-#include "rules/group_a_helpers.h"
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -16,7 +16,6 @@ struct Criterion {
   Loc loc;                  // the impact value it reads
 };
 
-
 std::string plural_customers(long long n) {
   return std::to_string(n) + (n == 1 ? " customer" : " customers");
 }
@@ -28,8 +27,8 @@ struct Assessment {
 
 Assessment assess(const Impact& im, const Config& config) {
   Assessment a;
-  const std::string amount = group_a::format_amount(*im.revenue_at_risk, config.currency);
-  const std::string threshold = group_a::format_amount(config.p1_revenue_threshold, config.currency);
+  const std::string amount = format_money(*im.revenue_at_risk, config.currency);
+  const std::string threshold = format_money(config.p1_revenue_threshold, config.currency);
   a.p1 = {
       {*im.outage == Outage::complete, "the outage is complete", "no complete outage", im.outage.loc},
       {*im.revenue_at_risk > config.p1_revenue_threshold,

@@ -2,7 +2,8 @@
 #include <algorithm>
 
 #include "core/text.h"
-#include "rules/group_a_helpers.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -155,7 +156,7 @@ void check_text(const Text& text, std::string_view playbook, const std::vector<S
     // Appended piece by piece: GCC 12 at -O3 warns (-Wrestrict, a false positive) on
     // "literal" + std::string&& chains.
     std::string message = "'";
-    message += group_a::one_line(m.text);
+    message += one_line(m.text);
     message += "' is speculative language in ";
     message += text.loc.path;
     message += "; state confirmed facts only";

@@ -4,16 +4,14 @@
 #include <array>
 
 #include "core/text.h"
-#include "rules/group_a_helpers.h"
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
 
-using group_a::describe_unfilled;
-using group_a::one_line;
 
 // The ROLE column of the playbook's stakeholder grid.
 std::string_view grid_purpose(Role r) {

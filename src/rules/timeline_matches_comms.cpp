@@ -2,15 +2,14 @@
 // communications they record.
 #include <string>
 
-#include "rules/group_b_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
-
-using namespace group_b;
 
 void compare(const Record& r, Milestone m, const Communication* c, bool name_first, Findings& findings) {
   const TimelineRow* row = r.milestone(m);
@@ -20,10 +19,10 @@ void compare(const Record& r, Milestone m, const Communication* c, bool name_fir
   const Instant at = to_minute(row->at->utc), sent = to_minute(c->sent_at->utc);
   if (at == sent) return;
   findings.add(row->at.loc,
-               std::string(name_of(m)) + " is at " + format_near(at, sent) + " but " +
+               std::string(name_of(m)) + " is at " + format_time_beside(at, sent) + " but " +
                    (name_first ? "the first communication (" + describe_communication(*c) + ")"
-                               : comm_name(*c)) +
-                   " was sent at " + format_near(sent, at) + ", " +
+                               : communication_subject(*c)) +
+                   " was sent at " + format_time_beside(sent, at) + ", " +
                    describe_span(at > sent ? at - sent : sent - at) + (at > sent ? " earlier" : " later") +
                    ": the milestone must be the time that communication was sent",
                {note_at(c->sent_at.loc, "sent here")});

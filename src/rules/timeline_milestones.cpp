@@ -2,7 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {

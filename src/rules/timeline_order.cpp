@@ -4,15 +4,14 @@
 #include <string>
 #include <utility>
 
-#include "rules/group_b_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
-
-using namespace group_b;
 
 using M = Milestone;
 
@@ -50,9 +49,9 @@ void check_chain(const Record& r, std::span<const M> chain, std::set<std::pair<M
         reported.insert({previous->milestone, m}).second) {
       const Instant later = to_minute(previous->at->value->utc);
       findings.add(current.at->loc,
-                   std::string(name_of(m)) + " is at " + format_near(earlier, later) + ", " +
+                   std::string(name_of(m)) + " is at " + format_time_beside(earlier, later) + ", " +
                        describe_span(later - earlier) + " before " + std::string(name_of(previous->milestone)) +
-                       " at " + format_near(later, earlier) + ", but the playbook's order is " +
+                       " at " + format_time_beside(later, earlier) + ", but the playbook's order is " +
                        chain_text(chain) + ": correct whichever timestamp is wrong",
                    {note_at(previous->at->loc, std::string(name_of(previous->milestone)) + " is here")});
     }

@@ -1,6 +1,7 @@
 // triage-impact: the business impact (revenue risk, SLA status, reputational exposure) was not
 // really assessed.
-#include "rules/record_facts.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {

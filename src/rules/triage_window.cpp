@@ -1,14 +1,13 @@
 // triage-window: triage completed later than the configured window after the first signal.
-#include "rules/group_a_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
 
-using group_a::format_beside;
-using group_a::to_minute;
 
 void check(const RuleContext& ctx, Findings& findings) {
   const TimelineRow* signal = ctx.record.milestone(Milestone::first_signal);
@@ -26,9 +25,9 @@ void check(const RuleContext& ctx, Findings& findings) {
                                   ? "the playbook allows " + describe(window)
                                   : "the configured triage window is " + describe(window);
   findings.add(triaged->at.loc,
-               "triage was completed at " + format_beside(done, start) + ", " +
+               "triage was completed at " + format_time_beside(done, start) + ", " +
                    describe_span(done - start) + " after the first signal at " +
-                   format_beside(start, done) + "; " + allowed,
+                   format_time_beside(start, done) + "; " + allowed,
                {note_at(signal->at.loc, "first signal here")});
 }
 

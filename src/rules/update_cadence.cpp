@@ -1,15 +1,14 @@
 // update-cadence: a promised next update further out than the severity's cadence.
 #include <string>
 
-#include "rules/group_b_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
-
-using namespace group_b;
 
 void check(const RuleContext& ctx, Findings& findings) {
   const Record& r = ctx.record;
@@ -18,15 +17,15 @@ void check(const RuleContext& ctx, Findings& findings) {
   for (const Communication& c : r.comms()) {
     if (!c.sent_at || !c.next_update_by) continue;
     const Instant sent = to_minute(c.sent_at->utc), promised = to_minute(c.next_update_by->utc);
-    const Instant latest = latest_promise(sent, cadence, ctx.calendar);
+    const Instant latest = add_duration(sent, cadence, ctx.calendar);
     // The span is said exactly: "3 days 1 minute" is what breaks a 1bd cadence over a weekend.
     if (promised <= latest) continue;  // exactly one cadence away passes
     findings.add(c.next_update_by.loc,
-                 comm_name(c) + " promises the next update by " + format_near(promised, sent) + ", " +
+                 communication_subject(c) + " promises the next update by " + format_time_beside(promised, sent) + ", " +
                      describe(Duration{std::chrono::duration_cast<std::chrono::minutes>(promised - sent), 0}) +
-                     " after it was sent at " + format_near(sent, promised) +
+                     " after it was sent at " + format_time_beside(sent, promised) +
                      ", but the " + std::string(name_of(*r.severity)) + " cadence is " + describe(cadence) +
-                     ": promise an update by " + format_near(latest, sent) + " at the latest",
+                     ": promise an update by " + format_time_beside(latest, sent) + " at the latest",
                  {note_at(c.sent_at.loc, "sent here")});
   }
 }

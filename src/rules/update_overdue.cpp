@@ -1,15 +1,14 @@
 // update-overdue: an unresolved escalation whose last promised update time has passed.
 #include <string>
 
-#include "rules/group_b_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
-
-using namespace group_b;
 
 void check(const RuleContext& ctx, Findings& findings) {
   const Record& r = ctx.record;
@@ -30,7 +29,7 @@ void check(const RuleContext& ctx, Findings& findings) {
   const std::string date = stamp.substr(0, stamp.size() - format_hhmm(promised).size() - 1);
   findings.add(last.next_update_by.loc,
                "the last promise (next update by " + format_hhmm(promised) + " on " + date + ", in " +
-                   comm_name(last) + ") is " + describe_span(now - promised) +
+                   communication_subject(last) + ") is " + describe_span(now - promised) +
                    " overdue; send an update now");
 }
 

@@ -2,15 +2,14 @@
 #include <string>
 #include <vector>
 
-#include "rules/group_b_helpers.h"
-#include "rules/record_facts.h"
+#include "core/text.h"
+#include "load/presence.h"
+#include "model/escalation.h"
 #include "rules/rule.h"
 
 namespace esc {
 
 namespace {
-
-using namespace group_b;
 
 void check(const RuleContext& ctx, Findings& findings) {
   const std::vector<Communication>& comms = ctx.record.comms();
@@ -22,9 +21,9 @@ void check(const RuleContext& ctx, Findings& findings) {
     const Communication &previous = comms[p.index], &c = comms[*p.answered_by];
     const Instant promised = to_minute(p.due), sent = to_minute(*p.answered_at);
     findings.add(c.sent_at.loc,
-                 comm_name(c) + " was sent at " + format_near(sent, promised) + ", " +
-                     describe_span(p.late) + " after the " + format_near(promised, sent) +
-                     " promised by " + comm_name(previous),
+                 communication_subject(c) + " was sent at " + format_time_beside(sent, promised) + ", " +
+                     describe_span(p.late) + " after the " + format_time_beside(promised, sent) +
+                     " promised by " + communication_subject(previous),
                  {note_at(previous.next_update_by.loc, "promised here")});
   }
 }

@@ -6,32 +6,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/file.h"
+
 namespace esc {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// Writes all of `content` to a new file; the caller removes it on failure.
-std::optional<std::string> write_all(const fs::path& path, const fs::path& shown, std::string_view content) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) return "cannot write '" + shown.string() + "': " + std::strerror(errno);
-  const char* p = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      std::string err = std::strerror(errno);
-      ::close(fd);
-      return "cannot write '" + shown.string() + "': " + err;
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  if (::close(fd) != 0) return "cannot write '" + shown.string() + "': " + std::strerror(errno);
-  return std::nullopt;
-}
 
 // Writes all of `content` to an open descriptor.
 std::optional<std::string> write_fd(int fd, const std::string& shown, std::string_view content) {
@@ -49,11 +30,16 @@ std::optional<std::string> write_fd(int fd, const std::string& shown, std::strin
   return std::nullopt;
 }
 
-std::string kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
+// Writes all of `content` to a new file; the caller removes it on failure.
+std::optional<std::string> write_all(const fs::path& path, const fs::path& shown, std::string_view content) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) return "cannot write '" + shown.string() + "': " + std::strerror(errno);
+  if (auto err = write_fd(fd, shown.string(), content)) {
+    ::close(fd);
+    return err;
+  }
+  if (::close(fd) != 0) return "cannot write '" + shown.string() + "': " + std::strerror(errno);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -65,7 +51,7 @@ std::optional<std::string> write_output_file(const std::string& path, std::strin
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode))
-      return "cannot write '" + path + "': it is " + kind_of(st.st_mode) + "; give a file name";
+      return "cannot write '" + path + "': it is " + describe_file_type(st.st_mode) + "; give a file name";
     // A device or FIFO is written through, never replaced; a FIFO nobody reads is refused
     // rather than waited on.
     int fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
@@ -105,34 +91,6 @@ std::optional<std::string> write_file_atomic(const fs::path& path, std::string_v
 
 std::optional<std::string> write_new_file(const fs::path& path, std::string_view content) {
   return write_all(path, path, content);
-}
-
-std::optional<std::string> read_file(const fs::path& path, std::string& content, std::size_t limit) {
-  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return "cannot read '" + path.string() + "': " + std::strerror(errno);
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    std::string kind = S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)" : S_ISCHR(st.st_mode) ? "a device" : kind_of(st.st_mode);
-    ::close(fd);
-    return "cannot read '" + path.string() + "': it is " + kind + ", not a regular file";
-  }
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  content.clear();
-  char buf[65536];
-  while (content.size() <= limit) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      std::string err = std::strerror(errno);
-      ::close(fd);
-      return "cannot read '" + path.string() + "': " + err;
-    }
-    if (n == 0) break;
-    content.append(buf, static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  return std::nullopt;
 }
 
 }  // namespace esc

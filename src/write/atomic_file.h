@@ -25,9 +25,4 @@ bool is_stdout_path(const std::string& path);
 // refused; a regular file is replaced atomically. Returns an error sentence on failure.
 std::optional<std::string> write_output_file(const std::string& path, std::string_view content);
 
-// Reads a whole regular file (up to `limit` bytes + 1, so callers can tell it is over the limit).
-// A FIFO, device or folder is refused, never waited on. Returns an error sentence on failure.
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string& content,
-                                     std::size_t limit);
-
 }  // namespace esc

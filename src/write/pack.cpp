@@ -12,6 +12,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "core/file.h"
 #include "load/validate.h"
 #include "write/atomic_file.h"
 

@@ -1,9 +1,8 @@
-// The helpers shared by group A's rules, and a check that each of those rules' fixtures makes
-// exactly its own rule fire among them.
+// The triage, ownership, facts and severity rules: each of their fixtures makes exactly its own
+// rule fire among them.
 #include <gtest/gtest.h>
 
 #include "rule_test_util.h"
-#include "rules/group_a_helpers.h"
 
 namespace esc {
 extern const RuleInfo kTriageImpactRule, kTriageWindowRule, kRecordOpenedRule, kLeadAssignedRule,
@@ -14,35 +13,6 @@ extern const RuleInfo kTriageImpactRule, kTriageWindowRule, kRecordOpenedRule, k
 
 using namespace esc;
 using namespace esc::testing;
-using namespace esc::group_a;
-
-TEST(GroupAHelpers, FormatAmount) {
-  EXPECT_EQ(format_amount(0, "GBP"), "£0");
-  EXPECT_EQ(format_amount(999, "GBP"), "£999");
-  EXPECT_EQ(format_amount(1000, "GBP"), "£1,000");
-  EXPECT_EQ(format_amount(180000, "GBP"), "£180,000");
-  EXPECT_EQ(format_amount(1234567.5, "EUR"), "€1,234,567.50");
-  EXPECT_EQ(format_amount(20000, "USD"), "$20,000");
-  EXPECT_EQ(format_amount(20000, "CHF"), "CHF 20,000");
-  EXPECT_EQ(format_amount(0.07, "GBP"), "£0.07");
-}
-
-TEST(GroupAHelpers, DescribeUnfilled) {
-  EXPECT_EQ(describe_unfilled(""), "empty");
-  EXPECT_EQ(describe_unfilled("  "), "empty");
-  EXPECT_EQ(describe_unfilled("TBD"), "a placeholder ('TBD')");
-}
-
-TEST(GroupAHelpers, Times) {
-  const Instant t = *parse_now("2026-11-02T08:45:59Z");
-  EXPECT_EQ(to_minute(t), *parse_now("2026-11-02T08:45:00Z"));
-  EXPECT_EQ(format_beside(t, *parse_now("2026-11-02T23:59:00Z")), "08:45 UTC");
-  EXPECT_EQ(format_beside(t, *parse_now("2026-11-03T00:00:00Z")), "2 Nov 2026 08:45 UTC");
-}
-
-TEST(GroupAHelpers, OneLine) {
-  EXPECT_EQ(one_line("  a\n  b\t c  "), "a b c");
-}
 
 TEST(GroupA, EachFixtureFiresOnlyItsOwnRuleInTheGroup) {
   const RuleInfo* const rules[] = {

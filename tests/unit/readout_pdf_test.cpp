@@ -6,7 +6,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +14,7 @@
 #include <string>
 
 #include "core/calendar.h"
+#include "core/text.h"
 #include "load/config.h"
 #include "load/loader.h"
 #include "render/font_lookup.h"
@@ -264,7 +264,7 @@ constexpr std::u32string_view kBeyondCodePages = U"ẞạếỹ→∑₴ə";
 // ∆, Ω (ohm) and µ: libharu names their glyphs "Delta", "Omega" and "mu", which the Adobe Glyph
 // List maps to other code points; every custom-encoded glyph is named "uniXXXX" now.
 TEST(ReadoutPdf, EveryScriptOfTheFontRendersAndComesBackOut) {
-  if (!fs::exists(kDefaultReadoutFont) || !fs::exists(kDefaultReadoutBoldFont)) GTEST_SKIP() << "DejaVu Sans not installed";
+  ASSERT_TRUE(fs::exists(kDefaultReadoutFont) && fs::exists(kDefaultReadoutBoldFont)) << "DejaVu Sans is missing: run ci/setup";
   const std::u32string all = std::u32string(kCodePageLetters) + std::u32string(kBeyondCodePages) + U"Zoë — “£”";
   pdf::FontPlan plan;
   plan.regular = kDefaultReadoutFont;
@@ -298,7 +298,7 @@ TEST(ReadoutPdf, EveryScriptOfTheFontRendersAndComesBackOut) {
 TEST(ReadoutPdf, ConfiguredFontIsEmbeddedEvenForWinAnsiText) {
   Config config;
   config.font = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
-  if (!fs::exists(config.font)) GTEST_SKIP() << "DejaVu Serif is not installed";
+  ASSERT_TRUE(fs::exists(config.font)) << "DejaVu Serif (fonts-dejavu-core) is missing: run ci/setup";
   const ReadoutResult r = render(load(example()), {}, config);
   ASSERT_FALSE(r.error) << *r.error;
   EXPECT_TRUE(r.embedded_fonts);
@@ -491,10 +491,9 @@ TEST(ReadoutPdf, ContentTooLongForOnePageIsAFindingAndNoPdf) {
 
 TEST(ReadoutPdf, AWordOf300CharactersIsBrokenAndDoesNotHang) {
   const std::string word(300, 'W');
-  const auto start = std::chrono::steady_clock::now();
+  // A hang is caught by ctest's timeout, not by a clock here.
   const ReadoutResult r = render(load(replace(
       example(), "  root_cause: An expired TLS certificate", "  root_cause: " + word + " An expired TLS certificate")));
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   ASSERT_FALSE(r.pdf.empty());
   const std::string text = text_of(write_pdf("longword.pdf", r.pdf));
   EXPECT_NE(text.find(std::string(60, 'W')), std::string::npos);
@@ -631,16 +630,16 @@ TEST(ReadoutContent, PirDeadlinesCountBusinessDaysFromResolution) {
 }
 
 TEST(ReadoutContent, MoneyIsFormattedWithTheCurrencySymbol) {
-  EXPECT_EQ(readout::format_money(100000, "GBP"), "£100,000");
-  EXPECT_EQ(readout::format_money(180000, "GBP"), "£180,000");
-  EXPECT_EQ(readout::format_money(2500.5, "USD"), "$2,500.50");
-  EXPECT_EQ(readout::format_money(1000, "EUR"), "€1,000");
-  EXPECT_EQ(readout::format_money(999, "GBP"), "£999");
-  EXPECT_EQ(readout::format_money(1234567, "CHF"), "CHF 1,234,567");
+  EXPECT_EQ(esc::format_money(100000, "GBP"), "£100,000");
+  EXPECT_EQ(esc::format_money(180000, "GBP"), "£180,000");
+  EXPECT_EQ(esc::format_money(2500.5, "USD"), "$2,500.50");
+  EXPECT_EQ(esc::format_money(1000, "EUR"), "€1,000");
+  EXPECT_EQ(esc::format_money(999, "GBP"), "£999");
+  EXPECT_EQ(esc::format_money(1234567, "CHF"), "CHF 1,234,567");
   // Above 2^63 cents the amount came out as "£0".
-  EXPECT_EQ(readout::format_money(1e20, "GBP"), "£100,000,000,000,000,000,000");
-  EXPECT_EQ(readout::format_money(9.3e18, "GBP"), "£9,300,000,000,000,000,000");
-  EXPECT_EQ(readout::format_money(-2500.5, "GBP"), "-£2,500.50");
+  EXPECT_EQ(esc::format_money(1e20, "GBP"), "£100,000,000,000,000,000,000");
+  EXPECT_EQ(esc::format_money(9.3e18, "GBP"), "£9,300,000,000,000,000,000");
+  EXPECT_EQ(esc::format_money(-2500.5, "GBP"), "-£2,500.50");
 }
 
 // ---- text and font helpers ----------------------------------------------------------------------
@@ -694,7 +693,7 @@ TEST(PdfText, CleanTextFoldsWhitespaceAndControls) {
 TEST(TrueTypeSubset, KeepsOnlyTheRequestedCharacters) {
   std::string error;
   auto font = pdf::TrueTypeFont::open(kDefaultReadoutFont, &error);
-  if (!font) GTEST_SKIP() << "DejaVu Sans not installed: " << error;
+  ASSERT_TRUE(font) << "DejaVu Sans is missing (run ci/setup): " << error;
   EXPECT_TRUE(font->has_glyph(U'Ł'));
   EXPECT_FALSE(font->has_glyph(U'株'));
   const std::string subset = font->subset({U'A', U'B', U'Ł', U'é', U'—', U'株'});
@@ -707,7 +706,7 @@ TEST(TrueTypeSubset, KeepsOnlyTheRequestedCharacters) {
 
 TEST(TrueTypeSubset, DamagedFontFilesAreRefusedOrSubsetWithoutCrashing) {
   std::ifstream in(kDefaultReadoutFont, std::ios::binary);
-  if (!in) GTEST_SKIP() << "DejaVu Sans not installed";
+  ASSERT_TRUE(in) << "DejaVu Sans is missing: run ci/setup";
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string good = ss.str();
@@ -729,7 +728,8 @@ TEST(TrueTypeSubset, DamagedFontFilesAreRefusedOrSubsetWithoutCrashing) {
 
 // ---- speed and size ------------------------------------------------------------------------------
 
-TEST(ReadoutPdf, SpeedAndSizeOfBothFontPaths) {
+// Speed is ci/bench's business; the size ceiling here catches whole-font embedding.
+TEST(ReadoutPdf, SizeOfBothFontPaths) {
   struct Case {
     const char* name;
     std::string yaml;
@@ -742,14 +742,9 @@ TEST(ReadoutPdf, SpeedAndSizeOfBothFontPaths) {
     const Record rec = load(c.yaml);
     const ReadoutResult first = render(rec);
     ASSERT_FALSE(first.pdf.empty());
-    EXPECT_EQ(first.embedded_fonts, c.embedded);
-    const int n = 20;
-    const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < n; ++i) (void)render(rec);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / n;
-    std::cout << "[ readout  ] " << c.name << ": " << ms << " ms, " << first.pdf.size() << " bytes per PDF\n";
-    // Generous ceilings that still catch a regression to whole-font embedding (~20 ms, ~180 KB).
-    EXPECT_LT(first.pdf.size(), c.embedded ? 40000u : 12000u);
+    EXPECT_EQ(first.embedded_fonts, c.embedded) << c.name;
+    // Generous ceilings that still catch a regression to whole-font embedding (~180 KB).
+    EXPECT_LT(first.pdf.size(), c.embedded ? 40000u : 12000u) << c.name;
   }
 }
 

@@ -8,6 +8,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "core/file.h"
 #include "write/atomic_file.h"
 #include "write/pack.h"
 
