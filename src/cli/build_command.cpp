@@ -12,6 +12,8 @@
 #include "cli/parallel.h"
 #include "cli/progress.h"
 #include "render/email.h"
+#include "report/baseline.h"
+#include "report/spool.h"
 #include "render/templates.h"
 #include "write/atomic_file.h"
 #include "write/pack.h"
@@ -106,13 +108,69 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
   }
 
   std::vector<std::string> errors = batch.errors;
-  std::vector<FileResult> results;
-  nlohmann::ordered_json records = nlohmann::ordered_json::array();
   std::map<std::string, int> per_rule;
   std::map<std::string, std::pair<std::string, Mark>> first_by_id;
   std::size_t files_written = 0, packs_written = 0, not_built = 0;
   Progress progress(settings->progress, batch.inputs.size());
   const std::set<std::string> reserved = own_file_names(out_dir, b);
+
+  // Everything is written as the records finish, in input order: summary.json (its records
+  // list; the counts after it at the end), the side reports and the report.
+  OutputFile summary_file;
+  const std::optional<std::string> summary_error = summary_file.open((out_dir / "summary.json").string());
+  nlohmann::ordered_json summary;
+  summary["version"] = 1;
+  summary["tool"] = {{"name", "escalate"}, {"version", ESCALATE_VERSION}};
+  summary["records"] = nlohmann::ordered_json::array();
+  const report_detail::ListFrame records_frame(summary);
+  std::size_t records_written = 0;
+
+  // --baseline applies to every report, the side reports included: findings it records do not
+  // fail the run (a record with errors still needs --force for its emails and readout).
+  std::optional<Baseline> baseline;
+  std::optional<std::string> baseline_error;
+  if (!o.baseline.empty()) {
+    std::string text;
+    baseline_error = read_file(o.baseline, text, 64 * 1024 * 1024);
+    if (!baseline_error) baseline_error = baseline.emplace().parse(text, o.baseline);
+  }
+  CommonOptions rest = o;
+  rest.baseline.clear();
+  BatchReport report(rest, *settings, ReportOptions{});
+
+  // --junit and --sarif. Standard output keeps the order of a report written at the end: the
+  // side reports, then the report; while a side report uses it, each waits in a spool.
+  struct SideReport {
+    std::string path;
+    OutputFile file;
+    std::optional<std::string> error;
+    report_detail::Spool held;
+    std::ostream held_stream{&held};
+    std::unique_ptr<ReportWriter> writer;
+  };
+  std::vector<std::unique_ptr<SideReport>> sides;
+  bool stdout_waits = false;
+  for (const auto& [path, format] : {std::pair{b.junit, ReportFormat::junit}, std::pair{b.sarif, ReportFormat::sarif}}) {
+    if (path.empty()) continue;
+    auto side = std::make_unique<SideReport>();
+    side->path = path;
+    ReportOptions opt;
+    opt.tool_version = ESCALATE_VERSION;
+    opt.strict = o.strict;
+    std::ostream* out = &side->held_stream;
+    if (is_stdout_path(path)) {
+      stdout_waits = true;
+    } else if (auto err = side->file.open(path)) {
+      side->error = err;
+    } else {
+      out = &side->file.stream();
+    }
+    side->writer = make_report_writer(format, *out, opt);
+    sides.push_back(std::move(side));
+  }
+  report_detail::Spool report_held;
+  std::ostream report_held_stream(&report_held);
+  if (stdout_waits) report.redirect(report_held_stream);
 
   auto produce = [&](std::size_t i) {
     Produced p;
@@ -195,7 +253,8 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     nlohmann::ordered_json rec;
     rec["file"] = fr.path;
     rec["id"] = p.id.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(p.id);
-    Totals t = count_totals({fr});
+    Totals t;
+    add_to_totals(t, fr);
     rec["errors"] = t.errors;
     rec["warnings"] = t.warnings;
     rec["built"] = p.built && write;
@@ -220,49 +279,56 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     }
     if (!p.built) ++not_built;
     rec["files"] = written;
-    records.push_back(rec);
+    if (!summary_error) {
+      if (records_written == 0) summary_file.stream() << records_frame.open();
+      summary_file.stream() << records_frame.element(rec, records_written == 0);
+    }
+    ++records_written;
     for (const Diagnostic& d : fr.diagnostics)
       if (counts(d)) per_rule[d.rule]++;
-    results.push_back(std::move(fr));
+    if (baseline_error) return;
+    if (baseline) baseline->apply(fr);
+    for (auto& side : sides) side->writer->add(fr);
+    report.add(fr);
   };
   for_each_ordered<Produced>(batch.inputs.size(), worker_count(o.jobs, batch.inputs.size()), produce, consume);
 
-  nlohmann::ordered_json summary;
-  summary["version"] = 1;
-  summary["tool"] = {{"name", "escalate"}, {"version", ESCALATE_VERSION}};
-  summary["records"] = records;
   nlohmann::ordered_json rules = nlohmann::ordered_json::object();
   for (const auto& [rule, n] : per_rule) rules[rule] = n;
   summary["findings_per_rule"] = rules;
   summary["packs_written"] = packs_written;
   summary["files_written"] = files_written + 1;  // + summary.json itself
-  if (auto err = write_output_file((out_dir / "summary.json").string(), summary.dump(2) + "\n"))
-    errors.push_back(*err);
-
-  // --baseline applies to every report, the side reports included: findings it records do not
-  // fail the run (a record with errors still needs --force for its emails and readout).
-  ReportOptions base;
-  CommonOptions rest = o;
-  if (!o.baseline.empty()) {
-    const std::optional<int> baselined = apply_baseline_file(o.baseline, results);
-    if (!baselined) return kExitUsage;
-    base.baselined = *baselined;
-    rest.baseline.clear();
+  if (summary_error) {
+    errors.push_back(*summary_error);
+  } else {
+    const report_detail::ListFrame frame(summary);
+    summary_file.stream() << (records_written == 0 ? frame.empty() : frame.close()) << "\n";
+    if (auto err = summary_file.commit()) errors.push_back(*err);
   }
-  auto side_report = [&](const std::string& path, ReportFormat f) {
-    if (path.empty()) return;
-    std::ostringstream out;
-    ReportOptions opt = base;
-    opt.tool_version = ESCALATE_VERSION;
-    opt.strict = o.strict;
-    write_report(f, out, results, opt);
-    std::cout.flush();
-    if (auto err = write_output_file(path, out.str())) errors.push_back(*err);
-  };
-  side_report(b.junit, ReportFormat::junit);
-  side_report(b.sarif, ReportFormat::sarif);
+  if (baseline_error) {
+    print_error(*baseline_error);
+    return kExitUsage;
+  }
+  for (auto& side : sides) {
+    std::optional<std::string> err = side->error;
+    if (!err) err = side->writer->finish();
+    if (is_stdout_path(side->path)) {
+      std::cout.flush();
+      if (!err) err = side->held.copy_to(std::cout);
+      std::cout.flush();
+    } else if (err) {
+      side->file.abandon();
+    } else {
+      err = side->file.commit();
+    }
+    if (err) errors.push_back(*err);
+  }
 
-  int status = finish_report(rest, *settings, results, errors, base);
+  int status = report.finish(errors);
+  if (stdout_waits) {
+    if (auto err = report_held.copy_to(std::cout)) print_error(*err);
+    std::cout.flush();
+  }
   if (!o.quiet && status != kExitUsage) {
     std::cerr << "escalate: wrote " << packs_written << " pack" << (packs_written == 1 ? "" : "s") << " to "
               << out_dir.string() << "/";

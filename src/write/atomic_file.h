@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +26,36 @@ bool is_stdout_path(const std::string& path);
 // or FIFO is written through (-o /dev/null), never replaced; another non-regular file is
 // refused; a regular file is replaced atomically. Returns an error sentence on failure.
 std::optional<std::string> write_output_file(const std::string& path, std::string_view content);
+
+// A file the user named, written as it is produced (write_output_file, streamed): standard
+// output for "-" and /dev/stdout; an existing device or FIFO is written through, never
+// replaced; another non-regular file is refused; a regular file is written under a temporary
+// name beside it and renamed into place by commit(), so it is never seen half-written. Without
+// commit() (an error, or nothing to report) the temporary file is removed.
+class OutputFile {
+ public:
+  OutputFile();
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  // An error sentence when the file cannot be written.
+  std::optional<std::string> open(const std::string& path);
+  std::ostream& stream();
+  // Writes what is buffered and puts the file in place; the first write error, if any.
+  std::optional<std::string> commit();
+  // Removes the temporary file (nothing happens to an existing file at the path).
+  void abandon();
+
+ private:
+  class Buffer;
+  std::unique_ptr<Buffer> buffer_;
+  std::unique_ptr<std::ostream> stream_;
+  std::string path_, shown_;
+  std::filesystem::path temp_;  // empty when written through
+  int fd_ = -1;
+  bool owns_fd_ = false;
+};
 
 // Reads a whole regular file (up to `limit` bytes + 1, so callers can tell it is over the limit).
 // A FIFO, device or folder is refused, never waited on. Returns an error sentence on failure.
