@@ -125,10 +125,19 @@ std::optional<std::string> OutputFile::open(const std::string& path) {
     }
     fs::path tmp = path;
     tmp += ".tmp." + std::to_string(::getpid());
-    fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-    if (fd_ < 0) return "cannot write '" + path + "': " + std::strerror(errno);
-    owns_fd_ = true;
     temp_ = tmp;
+    // An unnamed file in the target's folder (O_TMPFILE): invisible while it is written, and
+    // gone if the run is killed; named only at commit(). Elsewhere a temporary name.
+    fs::path folder = fs::path(path).parent_path();
+    if (folder.empty()) folder = ".";
+    fd_ = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    unnamed_ = fd_ >= 0;
+    if (!unnamed_) fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd_ < 0) {
+      temp_.clear();
+      return "cannot write '" + path + "': " + std::strerror(errno);
+    }
+    owns_fd_ = true;
   }
   buffer_ = std::make_unique<Buffer>(fd_, shown_);
   stream_ = std::make_unique<std::ostream>(buffer_.get());
@@ -139,6 +148,13 @@ std::ostream& OutputFile::stream() { return *stream_; }
 
 std::optional<std::string> OutputFile::commit() {
   std::optional<std::string> err = buffer_->drain();
+  if (!err && unnamed_) {
+    // Named just before the rename, as a file written whole would be.
+    const std::string proc = "/proc/self/fd/" + std::to_string(fd_);
+    if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, temp_.c_str(), AT_SYMLINK_FOLLOW) != 0 &&
+        ::linkat(fd_, "", AT_FDCWD, temp_.c_str(), AT_EMPTY_PATH) != 0)
+      err = "cannot write '" + path_ + "': " + std::strerror(errno);
+  }
   if (owns_fd_) {
     if (::close(fd_) != 0 && !err) err = "cannot write '" + path_ + "': " + std::strerror(errno);
     owns_fd_ = false;
@@ -149,6 +165,7 @@ std::optional<std::string> OutputFile::commit() {
     if (err) ::unlink(temp_.c_str());
     temp_.clear();
   }
+  unnamed_ = false;
   return err;
 }
 
@@ -156,8 +173,9 @@ void OutputFile::abandon() {
   if (owns_fd_) ::close(fd_);
   owns_fd_ = false;
   fd_ = -1;
-  if (!temp_.empty()) ::unlink(temp_.c_str());
+  if (!temp_.empty() && !unnamed_) ::unlink(temp_.c_str());
   temp_.clear();
+  unnamed_ = false;
 }
 
 std::optional<std::string> write_output_file(const std::string& path, std::string_view content) {

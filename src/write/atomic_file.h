@@ -29,9 +29,10 @@ std::optional<std::string> write_output_file(const std::string& path, std::strin
 
 // A file the user named, written as it is produced (write_output_file, streamed): standard
 // output for "-" and /dev/stdout; an existing device or FIFO is written through, never
-// replaced; another non-regular file is refused; a regular file is written under a temporary
-// name beside it and renamed into place by commit(), so it is never seen half-written. Without
-// commit() (an error, or nothing to report) the temporary file is removed.
+// replaced; another non-regular file is refused; a regular file is written as an unnamed file in
+// its folder (O_TMPFILE; a temporary name where the filesystem cannot) and renamed into place by
+// commit(), so it is never seen half-written and a killed run leaves nothing. Without commit()
+// (an error, or nothing to report) the temporary file is removed.
 class OutputFile {
  public:
   OutputFile();
@@ -53,6 +54,7 @@ class OutputFile {
   std::unique_ptr<std::ostream> stream_;
   std::string path_, shown_;
   std::filesystem::path temp_;  // empty when written through
+  bool unnamed_ = false;        // an O_TMPFILE file, named temp_ only at commit()
   int fd_ = -1;
   bool owns_fd_ = false;
 };

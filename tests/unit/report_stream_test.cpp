@@ -100,7 +100,7 @@ TEST(ReportStream, SarifIsTheWholeDocumentDumped) {
 TEST(ReportStream, JunitIsTheWholeDocumentSaved) {
   const std::string text = render(ReportFormat::junit, big_batch(), /*strict=*/true);
   pugi::xml_document doc;
-  ASSERT_TRUE(doc.load_string(text.c_str()));
+  ASSERT_TRUE(doc.load_string(text.c_str(), pugi::parse_default | pugi::parse_declaration));
   std::ostringstream again;
   doc.save(again, "  ", pugi::format_default, pugi::encoding_utf8);
   EXPECT_EQ(text, again.str());

@@ -1,4 +1,4 @@
-#include "cli/batch.h"
+#include "pipeline/batch.h"
 
 #include <atomic>
 #include <cstdio>
@@ -7,8 +7,8 @@
 #include <thread>
 #include <unistd.h>
 
-#include "cli/parallel.h"
-#include "cli/progress.h"
+#include "pipeline/parallel.h"
+#include "pipeline/progress.h"
 #include "core/text.h"
 #include "load/fields.h"
 #include "rules/draft_lint.h"
@@ -295,7 +295,7 @@ void run_batch(const PreparedBatch& batch, const BatchOptions& options,
   const std::size_t n = batch.inputs.size();
   Progress progress(options.progress, n);
   // duplicate-id: the second (and later) records with an id already seen in this batch.
-  std::map<std::string, std::pair<std::string, Mark>> first_by_id;
+  std::map<std::string, std::pair<std::size_t, Mark>> first_by_id;  // id -> input, where
   auto produce = [&](std::size_t i) {
     Checked c;
     c.result = check_input(batch.inputs[i], *batch.configs[i], options.now, {}, &c.id, &c.id_mark, c.read_error);
@@ -309,9 +309,9 @@ void run_batch(const PreparedBatch& batch, const BatchOptions& options,
       return;
     }
     if (!c.id.empty()) {
-      auto [it, inserted] = first_by_id.emplace(c.id, std::make_pair(c.result.path, c.id_mark));
+      auto [it, inserted] = first_by_id.emplace(c.id, std::make_pair(i, c.id_mark));
       if (!inserted) {
-        if (auto d = duplicate_id_finding(c.result.path, c.id, c.id_mark, it->second.first, it->second.second,
+        if (auto d = duplicate_id_finding(c.result.path, c.id, c.id_mark, batch.inputs[it->second.first].display, it->second.second,
                                           *batch.configs[i])) {
           c.result.diagnostics.push_back(std::move(*d));
           sort_diagnostics(c.result.diagnostics);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/inputs.h"
+#include "pipeline/inputs.h"
 #include "load/config.h"
 #include "report/report.h"
 #include "rules/engine.h"
