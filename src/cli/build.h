@@ -1,13 +1,7 @@
-// escalate build's own options, and the readout step of a pack.
+// escalate build's own options.
 #pragma once
 
 #include <string>
-#include <vector>
-
-#include "load/config.h"
-#include "load/record.h"
-#include "report/report.h"
-#include "write/pack.h"
 
 namespace esc {
 
@@ -22,10 +16,5 @@ struct BuildOptions {
 
 struct CommonOptions;
 int cmd_build(const CommonOptions& o, const BuildOptions& b);
-
-// Renders the executive readout into `files` (exec-readout.pdf), adding its findings to `fr`;
-// `error` receives an environment problem (missing font).
-void build_readout(const Record& record, const Config& config, bool draft, const std::string& font,
-                   FileResult& fr, std::vector<PackFile>& files, std::string& error);
 
 }  // namespace esc

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "cli/batch.h"
+#include "pipeline/batch.h"
 #include "cli/commands.h"
 #include "core/file.h"
 #include "report/baseline.h"
@@ -55,60 +55,106 @@ std::optional<RunSettings> resolve_settings(const CommonOptions& o) {
   return s;
 }
 
-std::optional<int> apply_baseline_file(const std::string& path, std::vector<FileResult>& files) {
-  std::string text;
-  if (auto err = read_file(path, text, 64 * 1024 * 1024)) {
+BatchReport::BatchReport(const CommonOptions& o, const RunSettings& s, const ReportOptions& ropt)
+    : o_(o), ropt_(ropt), format_(s.format) {
+  ropt_.color = s.color;
+  ropt_.quiet = o.quiet;
+  ropt_.strict = o.strict;
+  ropt_.tool_version = ESCALATE_VERSION;
+}
+
+BatchReport::~BatchReport() = default;
+
+// Reads --baseline and opens the output, before the first file (or at the end of an empty
+// batch). --write-baseline writes the baseline file instead of the report, before --baseline
+// is applied.
+bool BatchReport::start() {
+  if (started_) return !fatal_;
+  started_ = true;
+  const std::string& path = o_.write_baseline.empty() ? o_.output : o_.write_baseline;
+  if (o_.write_baseline.empty() && !o_.baseline.empty()) {
+    std::string text;
+    if (auto err = read_file(o_.baseline, text, 64 * 1024 * 1024)) {
+      fatal_ = *err;
+      return false;
+    }
+    baseline_ = std::make_unique<Baseline>();
+    if (auto err = baseline_->parse(text, o_.baseline)) {
+      fatal_ = *err;
+      return false;
+    }
+  }
+  if (redirect_) {
+    out_ = redirect_;
+  } else if (path.empty() || (o_.write_baseline.empty() && is_stdout_path(path))) {
+    out_ = &std::cout;
+  } else {
+    std::cout.flush();
+    file_ = std::make_unique<OutputFile>();
+    if (auto err = file_->open(path)) {
+      fatal_ = *err;
+      return false;
+    }
+    out_ = &file_->stream();
+  }
+  if (o_.write_baseline.empty())
+    writer_ = make_report_writer(format_, *out_, ropt_);
+  else
+    baseline_writer_ = std::make_unique<BaselineWriter>(*out_);
+  return true;
+}
+
+void BatchReport::add(FileResult& file) {
+  ++files_;
+  if (!start()) return;
+  if (baseline_) ropt_.baselined += baseline_->apply(file);
+  if (writer_) writer_->add(file);
+  if (baseline_writer_) baseline_writer_->add(file);
+}
+
+int BatchReport::abandon(const std::vector<std::string>& errors) {
+  for (const std::string& e : errors) print_error(e);
+  if (file_) file_->abandon();
+  return kExitUsage;
+}
+
+int BatchReport::finish(const std::vector<std::string>& errors) {
+  for (const std::string& e : errors) print_error(e);
+  start();
+  if (fatal_) {
+    print_error(*fatal_);
+    if (file_) file_->abandon();
+    return kExitUsage;
+  }
+  std::optional<std::string> err;
+  if (baseline_writer_) baseline_writer_->finish();
+  if (writer_) err = writer_->finish();
+  if (file_) {
+    if (err) file_->abandon();
+    else err = file_->commit();
+  } else {
+    out_->flush();
+  }
+  if (err) {
     print_error(*err);
-    return std::nullopt;
+    return kExitUsage;
   }
-  BaselineApplied applied = apply_baseline(text, path, files);
-  if (applied.error) {
-    print_error(*applied.error);
-    return std::nullopt;
+  if (baseline_writer_) {
+    const int n = baseline_writer_->findings();
+    if (!o_.quiet) std::cerr << "escalate: wrote " << n << " finding" << (n == 1 ? "" : "s") << " to " << o_.write_baseline << "\n";
+    return errors.empty() ? kExitClean : kExitUsage;
   }
-  return applied.count;
+  if (!errors.empty()) return kExitUsage;
+  const Totals& t = writer_->totals();
+  if (t.errors > 0 || (o_.strict && t.warnings > 0)) return kExitFindings;
+  return kExitClean;
 }
 
 int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<FileResult>& files,
-                  const std::vector<std::string>& errors, const ReportOptions& ropt_in) {
-  for (const std::string& e : errors) print_error(e);
-  ReportOptions ropt = ropt_in;
-  if (!o.write_baseline.empty()) {
-    std::cout.flush();
-    if (auto err = write_output_file(o.write_baseline, make_baseline(files))) {
-      print_error(*err);
-      return kExitUsage;
-    }
-    int n = 0;
-    for (const FileResult& f : files)
-      for (const Diagnostic& d : f.diagnostics) n += counts(d) ? 1 : 0;
-    if (!o.quiet) std::cerr << "escalate: wrote " << n << " finding" << (n == 1 ? "" : "s") << " to " << o.write_baseline << "\n";
-    return errors.empty() ? kExitClean : kExitUsage;
-  }
-  if (!o.baseline.empty()) {
-    const std::optional<int> baselined = apply_baseline_file(o.baseline, files);
-    if (!baselined) return kExitUsage;
-    ropt.baselined = *baselined;
-  }
-  ropt.color = s.color;
-  ropt.quiet = o.quiet;
-  ropt.strict = o.strict;
-  ropt.tool_version = ESCALATE_VERSION;
-  if (o.output.empty() || is_stdout_path(o.output)) {
-    write_report(s.format, std::cout, files, ropt);
-    std::cout.flush();
-  } else {
-    std::ostringstream out;
-    write_report(s.format, out, files, ropt);
-    if (auto err = write_output_file(o.output, out.str())) {
-      print_error(*err);
-      return kExitUsage;
-    }
-  }
-  if (!errors.empty()) return kExitUsage;
-  Totals t = count_totals(files);
-  if (t.errors > 0 || (o.strict && t.warnings > 0)) return kExitFindings;
-  return kExitClean;
+                  const std::vector<std::string>& errors, const ReportOptions& ropt) {
+  BatchReport report(o, s, ropt);
+  for (FileResult& f : files) report.add(f);
+  return report.finish(errors);
 }
 
 BatchOptions batch_options(const CommonOptions& o, const RunSettings& s) {
@@ -130,16 +176,21 @@ int cmd_check(const CommonOptions& o) {
     print_error("no records given; try 'escalate check .' or 'escalate check --help'");
     return kExitUsage;
   }
-  BatchResult result = run_batch(batch_options(o, *settings));
-  if (result.files.empty() && !result.errors.empty()) {
-    for (const std::string& e : result.errors) print_error(e);
+  const BatchOptions options = batch_options(o, *settings);
+  PreparedBatch batch = prepare_batch(options);
+  std::vector<std::string> errors = std::move(batch.errors);
+  if (batch.config_failed || (batch.inputs.empty() && !errors.empty())) {
+    for (const std::string& e : errors) print_error(e);
     return kExitUsage;
   }
-  if (result.files.empty()) {
+  if (batch.inputs.empty()) {
     print_error("no *.yaml or *.yml records found in " + o.paths.front());
     return kExitUsage;
   }
-  return finish_report(o, *settings, result.files, result.errors, ReportOptions{});
+  BatchReport report(o, *settings, ReportOptions{});
+  run_batch(batch, options, [&](FileResult& f) { report.add(f); }, errors);
+  if (report.files() == 0) return report.abandon(errors);  // every file unreadable
+  return report.finish(errors);
 }
 
 }  // namespace esc

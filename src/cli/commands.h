@@ -1,12 +1,16 @@
 // Subcommands and the options they share.
 #pragma once
 
+#include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "core/time.h"
+#include "report/baseline.h"
 #include "report/report.h"
+#include "write/atomic_file.h"
 
 namespace esc {
 
@@ -40,11 +44,40 @@ struct RunSettings {
 // Turns CommonOptions into RunSettings; prints a usage error and returns nullopt when invalid.
 std::optional<RunSettings> resolve_settings(const CommonOptions& o);
 
-// Writes the report to --output or stdout; returns the exit status for the totals.
-// --baseline FILE: marks the findings the file records as baselined. Returns how many, or
-// nullopt after printing why the file cannot be used (the caller exits 2).
-std::optional<int> apply_baseline_file(const std::string& path, std::vector<FileResult>& files);
+// The report of a batch (or the baseline file, --write-baseline), written as the files arrive:
+// to --output (renamed into place at the end) or stdout. --baseline is applied to each file
+// first. Problems with the outputs are kept and said by finish(), after the batch's errors, as
+// if the report had been written at the end.
+class BatchReport {
+ public:
+  BatchReport(const CommonOptions& o, const RunSettings& s, const ReportOptions& ropt);
+  ~BatchReport();
+  // `out` instead of --output/stdout (build: stdout waits while a side report uses it).
+  void redirect(std::ostream& out) { redirect_ = &out; }
+  void add(FileResult& file);
+  std::size_t files() const { return files_; }
+  // Prints `errors`, ends the report and returns the exit status.
+  int finish(const std::vector<std::string>& errors);
+  // Ends without a report (nothing to report): prints `errors`; exit 2.
+  int abandon(const std::vector<std::string>& errors);
 
+ private:
+  bool start();
+  const CommonOptions& o_;
+  ReportOptions ropt_;
+  ReportFormat format_;
+  bool started_ = false;
+  std::optional<std::string> fatal_;  // --baseline unusable, --output not writable
+  std::unique_ptr<Baseline> baseline_;
+  std::unique_ptr<OutputFile> file_;
+  std::ostream* out_ = nullptr;
+  std::ostream* redirect_ = nullptr;
+  std::unique_ptr<ReportWriter> writer_;
+  std::unique_ptr<BaselineWriter> baseline_writer_;
+  std::size_t files_ = 0;
+};
+
+// The whole report of files already collected (lint-comms).
 int finish_report(const CommonOptions& o, const RunSettings& s, std::vector<FileResult>& files,
                   const std::vector<std::string>& errors, const ReportOptions& ropt);
 

@@ -7,11 +7,11 @@
 #include <memory>
 #include <thread>
 
-#include "cli/batch.h"
-#include "cli/inputs.h"
+#include "pipeline/batch.h"
+#include "pipeline/inputs.h"
 #include "cli/lint_comms.h"
-#include "cli/progress.h"
 #include "core/file.h"
+#include "pipeline/progress.h"
 #include "draft/draft.h"
 #include "load/loader.h"
 #include "rules/draft_lint.h"

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <re2/re2.h>
 
-#include "cli/batch.h"
+#include "pipeline/batch.h"
 #include "cli/commands.h"
 #include "cli/next.h"
 #include "core/text.h"

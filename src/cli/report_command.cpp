@@ -12,7 +12,7 @@
 #include <thread>
 #include <unistd.h>
 
-#include "cli/batch.h"
+#include "pipeline/batch.h"
 #include "cli/report_command.h"
 #include "core/text.h"
 #include "model/measures.h"

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <unistd.h>
 
-#include "cli/batch.h"
+#include "pipeline/batch.h"
 #include "cli/commands.h"
 #include "cli/status.h"
 #include "core/rule_registry.h"

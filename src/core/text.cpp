@@ -188,7 +188,16 @@ bool is_placeholder_value(std::string_view value) {
   static const re2::RE2 nobody(
       R"((?i)\?+|[-–—]+|n/a|n\.a\.?|tbd|tbc|tba|todo|unknown|none|null|nobody|_+|x{2,}|\[[^\[\]]*\])");
   re2::StringPiece core;
-  if (!re2::RE2::FullMatch(piece(value), trim, &core)) return false;  // not UTF-8: not blank
+  if (std::all_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    // ASCII (always valid UTF-8): \s is [\t\n\f\r ] and the only \p{Z} is ' ', trimmed by hand.
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+    std::size_t from = 0, to = value.size();
+    while (from < to && space(value[from])) ++from;
+    while (to > from && space(value[to - 1])) --to;
+    core = piece(value.substr(from, to - from));
+  } else if (!re2::RE2::FullMatch(piece(value), trim, &core)) {
+    return false;  // not UTF-8: not blank
+  }
   if (core.empty() || re2::RE2::FullMatch(core, nobody)) return true;
   // A whole value that is a placeholder token in free text: "<Name>", "{{owner}}".
   const auto found = find_placeholders(view(core));
@@ -310,19 +319,24 @@ std::vector<TextMatch> find_placeholders(std::string_view text) {
   const auto add = [&](std::size_t start, std::size_t end) {
     found.push_back({start, end - start, std::string(text.substr(start, end - start))});
   };
-  for_each_group1(bracket, text, [&](std::size_t start, std::size_t end) {
-    if (end < text.size() && text[end] == '(') return;  // markdown link text
-    if (!is_template_field(text.substr(start + 1, end - start - 2))) return;
-    add(start, end);
-  });
-  for_each_group1(underscores, text, add);
-  for_each_group1(word, text, add);
-  for_each_group1(angle, text, [&](std::size_t start, std::size_t end) {
-    const std::string_view inner = text.substr(start + 1, end - start - 2);
-    if (!re2::RE2::FullMatch(piece(inner), has_letter) || is_address_or_markup(inner)) return;
-    add(start, end);
-  });
-  for_each_group1(mustache, text, add);
+  // Each search only where the characters it needs are there: most text has none, and a
+  // byte search costs far less than a regex scan with submatches.
+  const auto has = [&](std::string_view needle) { return text.find(needle) != std::string_view::npos; };
+  if (has("["))
+    for_each_group1(bracket, text, [&](std::size_t start, std::size_t end) {
+      if (end < text.size() && text[end] == '(') return;  // markdown link text
+      if (!is_template_field(text.substr(start + 1, end - start - 2))) return;
+      add(start, end);
+    });
+  if (has("___")) for_each_group1(underscores, text, add);
+  if (has("b") || has("B") || has("TODO") || has("XX")) for_each_group1(word, text, add);  // tbd, tbc
+  if (has("<") && has(">"))
+    for_each_group1(angle, text, [&](std::size_t start, std::size_t end) {
+      const std::string_view inner = text.substr(start + 1, end - start - 2);
+      if (!re2::RE2::FullMatch(piece(inner), has_letter) || is_address_or_markup(inner)) return;
+      add(start, end);
+    });
+  if (has("{{")) for_each_group1(mustache, text, add);
   return ordered_without_overlaps(std::move(found));
 }
 

@@ -67,29 +67,46 @@ std::string_view command(Severity s) {
 
 }  // namespace
 
-void write_github(std::ostream& out, const std::vector<FileResult>& files,
-                  const ReportOptions& opt) {
-  for (const FileResult& f : files) {
+namespace {
+
+class GithubReport final : public ReportWriter {
+ public:
+  GithubReport(std::ostream& out, const ReportOptions& opt) : out_(out), opt_(opt) {}
+
+  std::optional<std::string> finish() override {
+    if (opt_.quiet && totals_.errors + totals_.warnings + totals_.infos == 0) return std::nullopt;
+    out_ << summary_line(totals_, opt_) << '\n';
+    return std::nullopt;
+  }
+
+ private:
+  void write_file(const FileResult& f) override {
     const std::string file = relative_uri(f.path);
     for (const Diagnostic& d : f.diagnostics) {
       if (!counts(d)) continue;
-      out << "::" << command(d.severity)
-          << " file=" << escape_property(report_detail::without_controls(file, true));
+      out_ << "::" << command(d.severity)
+           << " file=" << escape_property(report_detail::without_controls(file, true));
       if (d.mark.line > 0) {
-        out << ",line=" << d.mark.line;
-        if (d.mark.col > 0) out << ",col=" << d.mark.col;
+        out_ << ",line=" << d.mark.line;
+        if (d.mark.col > 0) out_ << ",col=" << d.mark.col;
       }
-      out << ",title=" << escape_property(report_detail::without_controls(d.rule, true)) << "::";
+      out_ << ",title=" << escape_property(report_detail::without_controls(d.rule, true)) << "::";
       std::string message = d.message;
       for (const Note& n : d.notes) {
         message += concat({"\n", report_detail::location(f.path, n.mark), ": note: ", n.message});
       }
-      out << escape_data(report_detail::without_controls(message, true)) << '\n';
+      out_ << escape_data(report_detail::without_controls(message, true)) << '\n';
     }
   }
-  const Totals t = count_totals(files);
-  if (opt.quiet && t.errors + t.warnings + t.infos == 0) return;
-  out << summary_line(t, opt) << '\n';
+
+  std::ostream& out_;
+  ReportOptions opt_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out, const ReportOptions& opt) {
+  return std::make_unique<GithubReport>(out, opt);
 }
 
 }  // namespace esc

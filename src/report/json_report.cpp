@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"
+#include "report/spool.h"
 
 namespace esc {
 
@@ -47,24 +48,43 @@ ojson diagnostic_json(const Diagnostic& d) {
 
 }  // namespace
 
-void write_json(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt) {
-  const Totals t = count_totals(files);
-  ojson root;
-  root["version"] = 1;
-  root["tool"] = {{"name", "escalate"}, {"version", opt.tool_version}};
-  ojson summary;
-  summary["errors"] = t.errors;
-  summary["warnings"] = t.warnings;
-  summary["infos"] = t.infos;
-  const int baselined = std::max(t.baselined, opt.baselined);  // see ReportOptions::baselined
-  summary["suppressed"] = t.waived + baselined;
-  summary["waived"] = t.waived;
-  summary["baselined"] = baselined;
-  summary["files"] = t.files;
-  summary["files_with_findings"] = t.files_with_findings;
-  root["summary"] = std::move(summary);
-  ojson list = ojson::array();
-  for (const FileResult& f : files) {
+namespace {
+
+// The summary comes before the files: the files are spooled until the counts are known.
+class JsonReport final : public ReportWriter {
+ public:
+  JsonReport(std::ostream& out, const ReportOptions& opt) : out_(out), opt_(opt) {}
+
+  std::optional<std::string> finish() override {
+    const Totals& t = totals_;
+    ojson root;
+    root["version"] = 1;
+    root["tool"] = {{"name", "escalate"}, {"version", opt_.tool_version}};
+    ojson summary;
+    summary["errors"] = t.errors;
+    summary["warnings"] = t.warnings;
+    summary["infos"] = t.infos;
+    const int baselined = std::max(t.baselined, opt_.baselined);  // see ReportOptions::baselined
+    summary["suppressed"] = t.waived + baselined;
+    summary["waived"] = t.waived;
+    summary["baselined"] = baselined;
+    summary["files"] = t.files;
+    summary["files_with_findings"] = t.files_with_findings;
+    root["summary"] = std::move(summary);
+    root["files"] = ojson::array();
+    const report_detail::ListFrame frame(root);
+    if (t.files == 0) {
+      out_ << frame.empty() << '\n';
+      return std::nullopt;
+    }
+    out_ << frame.open();
+    auto err = files_.copy_to(out_);
+    out_ << frame.close() << '\n';
+    return err;
+  }
+
+ private:
+  void write_file(const FileResult& f) override {
     ojson file;
     file["path"] = f.path;
     file["record_id"] = nullable(f.record_id);
@@ -74,10 +94,20 @@ void write_json(std::ostream& out, const std::vector<FileResult>& files, const R
       diags.push_back(diagnostic_json(d));
     }
     file["diagnostics"] = std::move(diags);
-    list.push_back(std::move(file));
+    // The frame's element layout: the list is at depth 2 of the document.
+    files_.write(element_frame_.element(file, totals_.files == 1));
   }
-  root["files"] = std::move(list);
-  out << root.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+
+  std::ostream& out_;
+  ReportOptions opt_;
+  report_detail::Spool files_;
+  const report_detail::ListFrame element_frame_{ojson{{"files", ojson::array()}}};
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out, const ReportOptions& opt) {
+  return std::make_unique<JsonReport>(out, opt);
 }
 
 }  // namespace esc

@@ -29,6 +29,7 @@
 #include <sstream>
 
 #include "report/report.h"
+#include "report/spool.h"
 #include "core/text.h"
 
 namespace esc {
@@ -87,21 +88,44 @@ void set_attr(pugi::xml_node node, const char* name, int value) {
 
 }  // namespace
 
-void write_junit(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt) {
-  pugi::xml_document doc;
-  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-  decl.append_attribute("version").set_value("1.0");
-  decl.append_attribute("encoding").set_value("UTF-8");
+namespace {
 
-  pugi::xml_node suites = doc.append_child("testsuites");
-  set_attr(suites, "name", std::string("escalate"));
-  pugi::xml_attribute all_tests = suites.append_attribute("tests");
-  pugi::xml_attribute all_failures = suites.append_attribute("failures");
-  set_attr(suites, "errors", 0);
-  int total_tests = 0, total_failures = 0;
+// The totals come first (attributes of <testsuites>): each file's <testsuite> is printed as it
+// comes, at its depth in the document, and spooled until they are known.
+class JunitReport final : public ReportWriter {
+ public:
+  JunitReport(std::ostream& out, const ReportOptions& opt) : out_(out), opt_(opt) {}
 
-  for (const FileResult& f : files) {
-    pugi::xml_node suite = suites.append_child("testsuite");
+  std::optional<std::string> finish() override {
+    pugi::xml_document doc;
+    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version").set_value("1.0");
+    decl.append_attribute("encoding").set_value("UTF-8");
+    pugi::xml_node suites = doc.append_child("testsuites");
+    set_attr(suites, "name", std::string("escalate"));
+    set_attr(suites, "tests", total_tests_);
+    set_attr(suites, "failures", total_failures_);
+    set_attr(suites, "errors", 0);
+    std::ostringstream frame;
+    if (totals_.files == 0) {
+      doc.save(frame, "  ", pugi::format_default, pugi::encoding_utf8);
+      out_ << frame.str();
+      return std::nullopt;
+    }
+    // <testsuites ...></testsuites>: the suites go between the two tags.
+    doc.save(frame, "  ", pugi::format_default | pugi::format_no_empty_element_tags, pugi::encoding_utf8);
+    const std::string text = frame.str();
+    const std::size_t close = text.rfind("</testsuites>");
+    out_ << text.substr(0, close) << '\n';
+    auto err = suites_.copy_to(out_);
+    out_ << text.substr(close);
+    return err;
+  }
+
+ private:
+  void write_file(const FileResult& f) override {
+    pugi::xml_document doc;
+    pugi::xml_node suite = doc.append_child("testsuite");
     set_attr(suite, "name", f.path);
     pugi::xml_attribute tests = suite.append_attribute("tests");
     pugi::xml_attribute failures = suite.append_attribute("failures");
@@ -131,7 +155,7 @@ void write_junit(std::ostream& out, const std::vector<FileResult>& files, const 
         continue;
       }
       // Information, and warnings without --strict: shown, but the test case passes (as the run does).
-      if (d.severity == Severity::info || (d.severity == Severity::warning && !opt.strict)) {
+      if (d.severity == Severity::info || (d.severity == Severity::warning && !opt_.strict)) {
         tc.append_child("system-out")
             .append_child(pugi::node_pcdata)
             .set_value(xml_text(failure_body(f, d)).c_str());
@@ -146,15 +170,23 @@ void write_junit(std::ostream& out, const std::vector<FileResult>& files, const 
     tests.set_value(n_tests);
     failures.set_value(n_failures);
     skipped.set_value(n_skipped);
-    total_tests += n_tests;
-    total_failures += n_failures;
+    total_tests_ += n_tests;
+    total_failures_ += n_failures;
+    std::ostringstream text;
+    suite.print(text, "  ", pugi::format_default, pugi::encoding_utf8, 1);  // inside <testsuites>
+    suites_.write(text.str());
   }
-  all_tests.set_value(total_tests);
-  all_failures.set_value(total_failures);
 
-  std::ostringstream buffer;
-  doc.save(buffer, "  ", pugi::format_default, pugi::encoding_utf8);
-  out << buffer.str();
+  std::ostream& out_;
+  ReportOptions opt_;
+  report_detail::Spool suites_;
+  int total_tests_ = 0, total_failures_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_junit_writer(std::ostream& out, const ReportOptions& opt) {
+  return std::make_unique<JunitReport>(out, opt);
 }
 
 }  // namespace esc

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <stdexcept>
 #include <system_error>
 
 namespace esc {
@@ -20,42 +21,44 @@ std::optional<ReportFormat> parse_report_format(std::string_view s) {
   return std::nullopt;
 }
 
+void add_to_totals(Totals& t, const FileResult& f) {
+  ++t.files;
+  bool has_finding = false;
+  for (const Diagnostic& d : f.diagnostics) {
+    if (d.severity == Severity::off) continue;
+    switch (d.suppression) {
+      case Suppression::waived:
+        ++t.waived;
+        ++t.suppressed;
+        continue;
+      case Suppression::baselined:
+        ++t.baselined;
+        ++t.suppressed;
+        continue;
+      case Suppression::none:
+        break;
+    }
+    has_finding = true;
+    switch (d.severity) {
+      case Severity::error:
+        ++t.errors;
+        break;
+      case Severity::warning:
+        ++t.warnings;
+        break;
+      case Severity::info:
+        ++t.infos;
+        break;
+      case Severity::off:
+        break;
+    }
+  }
+  if (has_finding) ++t.files_with_findings;
+}
+
 Totals count_totals(const std::vector<FileResult>& files) {
   Totals t;
-  t.files = static_cast<int>(files.size());
-  for (const FileResult& f : files) {
-    bool has_finding = false;
-    for (const Diagnostic& d : f.diagnostics) {
-      if (d.severity == Severity::off) continue;
-      switch (d.suppression) {
-        case Suppression::waived:
-          ++t.waived;
-          ++t.suppressed;
-          continue;
-        case Suppression::baselined:
-          ++t.baselined;
-          ++t.suppressed;
-          continue;
-        case Suppression::none:
-          break;
-      }
-      has_finding = true;
-      switch (d.severity) {
-        case Severity::error:
-          ++t.errors;
-          break;
-        case Severity::warning:
-          ++t.warnings;
-          break;
-        case Severity::info:
-          ++t.infos;
-          break;
-        case Severity::off:
-          break;
-      }
-    }
-    if (has_finding) ++t.files_with_findings;
-  }
+  for (const FileResult& f : files) add_to_totals(t, f);
   return t;
 }
 
@@ -94,25 +97,29 @@ std::string summary_line(const Totals& t, const ReportOptions& opt) {
   return line;
 }
 
-void write_report(ReportFormat f, std::ostream& out, const std::vector<FileResult>& files,
-                  const ReportOptions& opt) {
+std::unique_ptr<ReportWriter> make_report_writer(ReportFormat f, std::ostream& out, const ReportOptions& opt) {
   switch (f) {
     case ReportFormat::text:
-      write_text(out, files, opt);
-      return;
+      return make_text_writer(out, opt);
     case ReportFormat::json:
-      write_json(out, files, opt);
-      return;
+      return make_json_writer(out, opt);
     case ReportFormat::junit:
-      write_junit(out, files, opt);
-      return;
+      return make_junit_writer(out, opt);
     case ReportFormat::sarif:
-      write_sarif(out, files, opt);
-      return;
+      return make_sarif_writer(out, opt);
     case ReportFormat::github:
-      write_github(out, files, opt);
-      return;
+      break;
   }
+  return make_github_writer(out, opt);
+}
+
+void write_report(ReportFormat f, std::ostream& out, const std::vector<FileResult>& files,
+                  const ReportOptions& opt) {
+  std::unique_ptr<ReportWriter> writer = make_report_writer(f, out, opt);
+  for (const FileResult& file : files) writer->add(file);
+  // Only a report over the spool's buffer touches a temporary file; one that cannot be written
+  // is an environment problem the callers of this convenience do not expect.
+  if (auto err = writer->finish()) throw std::runtime_error(*err);
 }
 
 namespace {

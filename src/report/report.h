@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -46,15 +47,39 @@ struct Totals {
   int waived = 0, baselined = 0;
 };
 Totals count_totals(const std::vector<FileResult>& files);
+// Adds one file to running totals (count_totals is this over a batch).
+void add_to_totals(Totals& t, const FileResult& file);
 
 // "3 errors, 1 warning in 2 of 40 records" / "no problems in 40 records".
 std::string summary_line(const Totals& t, const ReportOptions& opt);
 
-void write_text(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
-void write_json(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
-void write_junit(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
-void write_sarif(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
-void write_github(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt);
+// A report written while a batch runs: add() each file in input order as it finishes, then
+// finish() once. Only the file being added is held in memory; the formats whose counts come
+// before the list (JSON, JUnit, SARIF) set the list aside in a temporary file until finish().
+// The output is byte for byte what the whole batch at once would give.
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  void add(const FileResult& file) {
+    add_to_totals(totals_, file);
+    write_file(file);
+  }
+  // Writes the rest of the report. An error sentence when the temporary file failed.
+  virtual std::optional<std::string> finish() = 0;
+  const Totals& totals() const { return totals_; }
+
+ protected:
+  virtual void write_file(const FileResult& file) = 0;
+  Totals totals_;
+};
+std::unique_ptr<ReportWriter> make_report_writer(ReportFormat f, std::ostream& out, const ReportOptions& opt);
+std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, const ReportOptions& opt);
+std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out, const ReportOptions& opt);
+std::unique_ptr<ReportWriter> make_junit_writer(std::ostream& out, const ReportOptions& opt);
+std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, const ReportOptions& opt);
+std::unique_ptr<ReportWriter> make_github_writer(std::ostream& out, const ReportOptions& opt);
+
+// The whole report of a batch at once (the writer above, fed every file).
 void write_report(ReportFormat f, std::ostream& out, const std::vector<FileResult>& files,
                   const ReportOptions& opt);
 

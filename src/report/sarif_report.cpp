@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "core/text.h"
 #include "report/report.h"
+#include "report/spool.h"
 #include "rules/rule.h"
 
 namespace esc {
@@ -166,28 +168,61 @@ ojson physical_location(const std::string& path, const Mark& m) {
   return j;
 }
 
+// Fingerprint repeats are counted over the whole run (a file named twice repeats its own), so
+// each fingerprint seen is kept: as its 64-bit hash and a count, not as text.
+std::uint64_t fingerprint_key(const std::string& hex) { return std::stoull(hex, nullptr, 16); }
 
-}  // namespace
-
-void write_sarif(std::ostream& out, const std::vector<FileResult>& files,
-                 const ReportOptions& opt) {
-  ojson rules = ojson::array();
-  std::map<std::string, int, std::less<>> rule_index;
-  for (const RuleInfo* r : rule_table()) {
-    rule_index.emplace(std::string(r->id), static_cast<int>(rules.size()));
-    rules.push_back(rule_entry(*r));
+// tool.driver.rules[] comes before the results and lists the custom patterns that fired: the
+// results are spooled until the end.
+class SarifReport final : public ReportWriter {
+ public:
+  SarifReport(std::ostream& out, const ReportOptions& opt) : out_(out), opt_(opt) {
+    for (const RuleInfo* r : rule_table()) {
+      rule_index_.emplace(std::string(r->id), static_cast<int>(rules_.size()));
+      rules_.push_back(r);
+    }
   }
 
-  ojson results = ojson::array();
-  std::map<std::string, int> seen_fingerprints;
-  for (const FileResult& f : files) {
+  std::optional<std::string> finish() override {
+    ojson rules = ojson::array();
+    for (std::size_t i = 0; i < rules_.size(); ++i)
+      rules.push_back(rules_[i] != nullptr ? rule_entry(*rules_[i]) : custom_rule_entry(custom_ids_.at(i)));
+    ojson driver;
+    driver["name"] = "escalate";
+    driver["informationUri"] = std::string(kHomepage);
+    if (!opt_.tool_version.empty()) driver["version"] = opt_.tool_version;
+    driver["rules"] = std::move(rules);
+    ojson run;
+    run["tool"] = {{"driver", std::move(driver)}};
+    run["columnKind"] = "unicodeCodePoints";
+    run["results"] = ojson::array();
+    ojson root;
+    root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+    root["version"] = "2.1.0";
+    root["runs"] = ojson::array();
+    root["runs"].push_back(std::move(run));
+    const report_detail::ListFrame frame(root);
+    if (results_written_ == 0) {
+      out_ << frame.empty() << '\n';
+      return std::nullopt;
+    }
+    out_ << frame.open();
+    auto err = results_.copy_to(out_);
+    out_ << frame.close() << '\n';
+    return err;
+  }
+
+ private:
+  void write_file(const FileResult& f) override {
+    const std::string uri = relative_uri(f.path);
     for (const Diagnostic& d : f.diagnostics) {
       if (d.severity == Severity::off) continue;
-      auto it = rule_index.find(d.rule);
-      if (it == rule_index.end()) {
-        it = rule_index.emplace(d.rule, static_cast<int>(rules.size())).first;
+      auto it = rule_index_.find(d.rule);
+      if (it == rule_index_.end()) {
+        it = rule_index_.emplace(d.rule, static_cast<int>(rules_.size())).first;
         const RuleInfo* info = find_rule(d.rule);
-        rules.push_back(info != nullptr ? rule_entry(*info) : custom_rule_entry(d.rule));
+        if (info == nullptr) custom_ids_.emplace(rules_.size(), d.rule);
+        rules_.push_back(info);
       }
       ojson r;
       r["ruleId"] = d.rule;
@@ -212,10 +247,9 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& files,
       }
       // Stable across edits that move lines: no line numbers; the message stands in for the
       // node when there is none (drafts). Repeats in one run get ":2", ":3", ...
-      const std::string uri = relative_uri(f.path);
       const std::string base = d.node_path.empty() ? report_detail::stable_hash({d.rule, uri, "", d.message})
                                                    : report_detail::stable_hash({d.rule, uri, d.node_path});
-      const int occurrence = ++seen_fingerprints[base];
+      const int occurrence = ++seen_fingerprints_[fingerprint_key(base)];
       r["partialFingerprints"] = {
           {"escalateFingerprint/v1", base + ":" + std::to_string(occurrence)}};
       if (d.suppression != Suppression::none) {
@@ -231,25 +265,27 @@ void write_sarif(std::ostream& out, const std::vector<FileResult>& files,
         list.push_back(std::move(s));
         r["suppressions"] = std::move(list);
       }
-      results.push_back(std::move(r));
+      results_.write(element_frame_.element(r, results_written_++ == 0));
     }
   }
 
-  ojson driver;
-  driver["name"] = "escalate";
-  driver["informationUri"] = std::string(kHomepage);
-  if (!opt.tool_version.empty()) driver["version"] = opt.tool_version;
-  driver["rules"] = std::move(rules);
-  ojson run;
-  run["tool"] = {{"driver", std::move(driver)}};
-  run["columnKind"] = "unicodeCodePoints";
-  run["results"] = std::move(results);
-  ojson root;
-  root["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  root["version"] = "2.1.0";
-  root["runs"] = ojson::array();
-  root["runs"].push_back(std::move(run));
-  out << root.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+  std::ostream& out_;
+  ReportOptions opt_;
+  std::vector<const RuleInfo*> rules_;              // nullptr: a custom pattern (custom_ids_)
+  std::map<std::size_t, std::string> custom_ids_;
+  std::map<std::string, int, std::less<>> rule_index_;
+  std::unordered_map<std::uint64_t, int> seen_fingerprints_;
+  report_detail::Spool results_;
+  std::size_t results_written_ = 0;
+  // results[] sits at depth 6 of the document: root, runs[], the run, then its key.
+  const report_detail::ListFrame element_frame_{
+      ojson{{"runs", ojson::array({ojson{{"results", ojson::array()}}})}}};
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_sarif_writer(std::ostream& out, const ReportOptions& opt) {
+  return std::make_unique<SarifReport>(out, opt);
 }
 
 }  // namespace esc

@@ -185,30 +185,48 @@ std::string_view severity_color(Severity s) {
 
 }  // namespace
 
-void write_text(std::ostream& out, const std::vector<FileResult>& files, const ReportOptions& opt) {
-  TextWriter w(out, opt.color);
-  for (const FileResult& f : files) {
+namespace {
+
+class TextReport final : public ReportWriter {
+ public:
+  TextReport(std::ostream& out, const ReportOptions& opt) : out_(out), opt_(opt), w_(out, opt.color) {}
+
+  std::optional<std::string> finish() override {
+    if (opt_.quiet && totals_.errors + totals_.warnings + totals_.infos == 0) return std::nullopt;
+    out_ << summary_line(totals_, opt_) << '\n';
+    return std::nullopt;
+  }
+
+ private:
+  void write_file(const FileResult& f) override {
     for (const Diagnostic& d : f.diagnostics) {
       if (d.severity == Severity::off) continue;
       if (d.suppression == Suppression::baselined) continue;
       if (d.suppression == Suppression::waived) {
         const std::string tail =
             d.suppression_reason.empty() ? "" : " (reason: " + d.suppression_reason + ")";
-        w.header(f.path, d.mark, "waived", kBlue, d.message, d.rule, tail);
+        w_.header(f.path, d.mark, "waived", kBlue, d.message, d.rule, tail);
         continue;
       }
-      w.header(f.path, d.mark, to_string(d.severity), severity_color(d.severity), d.message, d.rule,
-               "");
-      w.source(f, d.mark);
+      w_.header(f.path, d.mark, to_string(d.severity), severity_color(d.severity), d.message, d.rule,
+                "");
+      w_.source(f, d.mark);
       for (const Note& n : d.notes) {
-        w.header(f.path, n.mark, "note", kCyan, n.message, "", "");
-        w.source(f, n.mark);
+        w_.header(f.path, n.mark, "note", kCyan, n.message, "", "");
+        w_.source(f, n.mark);
       }
     }
   }
-  const Totals t = count_totals(files);
-  if (opt.quiet && t.errors + t.warnings + t.infos == 0) return;
-  out << summary_line(t, opt) << '\n';
+
+  std::ostream& out_;
+  ReportOptions opt_;
+  TextWriter w_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, const ReportOptions& opt) {
+  return std::make_unique<TextReport>(out, opt);
 }
 
 }  // namespace esc

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <streambuf>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,29 +47,128 @@ std::optional<std::string> write_all(const fs::path& path, const fs::path& shown
 
 bool is_stdout_path(const std::string& path) { return path == "-" || path == "/dev/stdout"; }
 
-std::optional<std::string> write_output_file(const std::string& path, std::string_view content) {
-  if (is_stdout_path(path)) return write_fd(STDOUT_FILENO, "standard output", content);
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+// The output stream's buffer: 64 KiB at a time to the descriptor; the first error is kept and
+// later writes are dropped.
+class OutputFile::Buffer : public std::streambuf {
+ public:
+  Buffer(int fd, std::string shown) : fd_(fd), shown_(std::move(shown)), data_(64 * 1024, '\0') {
+    setp(data_.data(), data_.data() + data_.size());
+  }
+  std::optional<std::string> drain() {
+    if (!error_) error_ = write_fd(fd_, shown_, std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
+    setp(data_.data(), data_.data() + data_.size());
+    return error_;
+  }
+  const std::optional<std::string>& error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    drain();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? -1 : 0; }
+
+ private:
+  int fd_;
+  std::string shown_;
+  std::string data_;
+  std::optional<std::string> error_;
+};
+
+OutputFile::OutputFile() = default;
+
+OutputFile::~OutputFile() { abandon(); }
+
+std::optional<std::string> OutputFile::open(const std::string& path) {
+  path_ = path;
+  shown_ = path;
+  if (is_stdout_path(path)) {
+    fd_ = STDOUT_FILENO;
+    shown_ = "standard output";
+  } else if (struct stat st {}; ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode))
       return "cannot write '" + path + "': it is " + describe_file_type(st.st_mode) + "; give a file name";
     // A device or FIFO is written through, never replaced; a FIFO nobody reads is refused
     // rather than waited on.
-    int fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd_ < 0) {
       if (errno == ENXIO) return "cannot write '" + path + "': it is a FIFO and no process is reading it";
       return "cannot write '" + path + "': " + std::strerror(errno);
     }
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    auto err = write_fd(fd, path, content);
-    if (::close(fd) != 0 && !err) err = "cannot write '" + path + "': " + std::strerror(errno);
-    return err;
+    owns_fd_ = true;
+    ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
+  } else {
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(path, ec))) {
+      if (!fs::exists(fs::status(path, ec)))
+        return "refusing to write through the symlink '" + path + "': it points to '" +
+               fs::read_symlink(path, ec).string() + "', which does not exist";
+      return "refusing to write through the symlink '" + path + "'";
+    }
+    fs::path tmp = path;
+    tmp += ".tmp." + std::to_string(::getpid());
+    temp_ = tmp;
+    // An unnamed file in the target's folder (O_TMPFILE): invisible while it is written, and
+    // gone if the run is killed; named only at commit(). Elsewhere a temporary name.
+    fs::path folder = fs::path(path).parent_path();
+    if (folder.empty()) folder = ".";
+    fd_ = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    unnamed_ = fd_ >= 0;
+    if (!unnamed_) fd_ = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd_ < 0) {
+      temp_.clear();
+      return "cannot write '" + path + "': " + std::strerror(errno);
+    }
+    owns_fd_ = true;
   }
-  std::error_code ec;
-  if (fs::is_symlink(fs::symlink_status(path, ec)) && !fs::exists(fs::status(path, ec)))
-    return "refusing to write through the symlink '" + path + "': it points to '" +
-           fs::read_symlink(path, ec).string() + "', which does not exist";
-  return write_file_atomic(path, content);
+  buffer_ = std::make_unique<Buffer>(fd_, shown_);
+  stream_ = std::make_unique<std::ostream>(buffer_.get());
+  return std::nullopt;
+}
+
+std::ostream& OutputFile::stream() { return *stream_; }
+
+std::optional<std::string> OutputFile::commit() {
+  std::optional<std::string> err = buffer_->drain();
+  if (!err && unnamed_) {
+    // Named just before the rename, as a file written whole would be.
+    const std::string proc = "/proc/self/fd/" + std::to_string(fd_);
+    if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, temp_.c_str(), AT_SYMLINK_FOLLOW) != 0 &&
+        ::linkat(fd_, "", AT_FDCWD, temp_.c_str(), AT_EMPTY_PATH) != 0)
+      err = "cannot write '" + path_ + "': " + std::strerror(errno);
+  }
+  if (owns_fd_) {
+    if (::close(fd_) != 0 && !err) err = "cannot write '" + path_ + "': " + std::strerror(errno);
+    owns_fd_ = false;
+  }
+  fd_ = -1;
+  if (!temp_.empty()) {
+    if (!err && ::rename(temp_.c_str(), path_.c_str()) != 0) err = "cannot write '" + path_ + "': " + std::strerror(errno);
+    if (err) ::unlink(temp_.c_str());
+    temp_.clear();
+  }
+  unnamed_ = false;
+  return err;
+}
+
+void OutputFile::abandon() {
+  if (owns_fd_) ::close(fd_);
+  owns_fd_ = false;
+  fd_ = -1;
+  if (!temp_.empty() && !unnamed_) ::unlink(temp_.c_str());
+  temp_.clear();
+  unnamed_ = false;
+}
+
+std::optional<std::string> write_output_file(const std::string& path, std::string_view content) {
+  OutputFile file;
+  if (auto err = file.open(path)) return err;
+  file.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
+  return file.commit();
 }
 
 std::optional<std::string> write_file_atomic(const fs::path& path, std::string_view content) {

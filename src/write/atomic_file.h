@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,5 +26,37 @@ bool is_stdout_path(const std::string& path);
 // or FIFO is written through (-o /dev/null), never replaced; another non-regular file is
 // refused; a regular file is replaced atomically. Returns an error sentence on failure.
 std::optional<std::string> write_output_file(const std::string& path, std::string_view content);
+
+// A file the user named, written as it is produced (write_output_file, streamed): standard
+// output for "-" and /dev/stdout; an existing device or FIFO is written through, never
+// replaced; another non-regular file is refused; a regular file is written as an unnamed file in
+// its folder (O_TMPFILE; a temporary name where the filesystem cannot) and renamed into place by
+// commit(), so it is never seen half-written and a killed run leaves nothing. Without commit()
+// (an error, or nothing to report) the temporary file is removed.
+class OutputFile {
+ public:
+  OutputFile();
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  // An error sentence when the file cannot be written.
+  std::optional<std::string> open(const std::string& path);
+  std::ostream& stream();
+  // Writes what is buffered and puts the file in place; the first write error, if any.
+  std::optional<std::string> commit();
+  // Removes the temporary file (nothing happens to an existing file at the path).
+  void abandon();
+
+ private:
+  class Buffer;
+  std::unique_ptr<Buffer> buffer_;
+  std::unique_ptr<std::ostream> stream_;
+  std::string path_, shown_;
+  std::filesystem::path temp_;  // empty when written through
+  bool unnamed_ = false;        // an O_TMPFILE file, named temp_ only at commit()
+  int fd_ = -1;
+  bool owns_fd_ = false;
+};
 
 }  // namespace esc

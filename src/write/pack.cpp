@@ -90,6 +90,11 @@ bool owner_gone(const std::string& name) {
   return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
 }
 
+std::string refuse_foreign(const fs::path& target, const std::string& why) {
+  return "refusing to replace '" + target.string() + "': " + why +
+         "; escalate replaces only the packs it wrote (move the folder away or choose another output folder)";
+}
+
 }  // namespace
 
 std::optional<std::string> foreign_content(const fs::path& pack) {
@@ -149,8 +154,26 @@ std::optional<std::string> prepare_output_dir(const fs::path& dir) {
   return std::nullopt;
 }
 
-std::optional<std::string> write_pack(const fs::path& dir, const std::string& id,
-                                      const std::vector<PackFile>& files) {
+struct StagedPack::State {
+  fs::path dir, target, staging;
+  LockedDir lock;  // held until the pack is in place or dropped: no other build cleans it up
+};
+
+StagedPack::StagedPack() = default;
+StagedPack::StagedPack(StagedPack&&) noexcept = default;
+StagedPack& StagedPack::operator=(StagedPack&&) noexcept = default;
+StagedPack::~StagedPack() { drop(); }
+
+void StagedPack::drop() {
+  if (!state_) return;
+  std::error_code ec;
+  fs::remove_all(state_->staging, ec);
+  state_.reset();
+}
+
+std::optional<std::string> stage_pack(const fs::path& dir, const std::string& id, const std::vector<PackFile>& files,
+                                      std::size_t slot, StagedPack& out) {
+  out.drop();
   // The loader already refuses such ids; check again where it matters.
   if (!is_valid_id(id) || id == "." || id == "..")
     return "refusing to write a pack for id '" + id + "': not a plain folder name";
@@ -162,26 +185,30 @@ std::optional<std::string> write_pack(const fs::path& dir, const std::string& id
            "': it is a symlink (escalate never writes through a symlink inside the output folder)";
   if (fs::exists(st) && !fs::is_directory(st))
     return "cannot write the pack '" + target.string() + "': it exists and is not a folder";
-  auto refuse_foreign = [&](const std::string& why) {
-    return "refusing to replace '" + target.string() + "': " + why +
-           "; escalate replaces only the packs it wrote (move the folder away or choose another output folder)";
-  };
-  // Refused before anything is written.
-  if (fs::exists(st))
-    if (auto why = foreign_content(target)) return refuse_foreign(*why);
+  // Refused before anything is written. Another build may be swapping its own pack in at this
+  // moment (the folder read goes away mid-walk): only a folder still in place is refused here;
+  // commit_pack checks again, under the folder's lock, before replacing anything.
+  if (fs::exists(st)) {
+    LockedDir seen;
+    if (seen.open(target))
+      if (auto why = foreign_content(target); why && seen.is(target)) return refuse_foreign(target, *why);
+  }
 
-  std::string suffix = id + "-" + std::to_string(::getpid());
-  fs::path staging = dir / (std::string(kStaging) + suffix);
+  // <id>-<slot>-<pid>: two records with one id stage apart; the pid comes last (owner_gone).
+  fs::path staging = dir / (std::string(kStaging) + id + "-" + std::to_string(slot) + "-" + std::to_string(::getpid()));
   fs::remove_all(staging, ec);
   if (!fs::create_directory(staging, ec) || ec)
     return "cannot create '" + staging.string() + "': " + ec.message();
-  LockedDir staging_lock;
+  auto state = std::make_unique<StagedPack::State>();
+  state->dir = dir;
+  state->target = target;
+  state->staging = staging;
   auto fail = [&](const std::string& msg) {
     std::error_code rm;
     fs::remove_all(staging, rm);
     return msg;
   };
-  if (!staging_lock.open(staging) || !staging_lock.try_lock())
+  if (!state->lock.open(staging) || !state->lock.try_lock())
     return fail("cannot lock '" + staging.string() + "': " + std::strerror(errno));
   // The marker first: a staging folder left by a killed run is still provably escalate's.
   if (auto err = write_new_file(staging / kPackMarker, marker_text(files))) return fail(*err);
@@ -196,11 +223,26 @@ std::optional<std::string> write_pack(const fs::path& dir, const std::string& id
     }
     if (auto err = write_new_file(p, f.content)) return fail(*err);
   }
+  out.state_ = std::move(state);
+  return std::nullopt;
+}
 
+std::optional<std::string> commit_pack(StagedPack& pack) {
+  if (!pack.state_) return "internal error: no staged pack to put in place";
+  const fs::path dir = pack.state_->dir, target = pack.state_->target, staging = pack.state_->staging;
+  std::error_code ec;
+  auto fail = [&](const std::string& msg) {
+    pack.drop();
+    return msg;
+  };
+  auto done = [&]() -> std::optional<std::string> {
+    pack.state_.reset();  // in place: nothing to remove
+    return std::nullopt;
+  };
   // Swap it in. Another build may be writing the same pack at the same time: every step is one
   // atomic rename, and the folder swapped out is checked again (and swapped back if foreign).
   for (int attempt = 0; attempt < 100; ++attempt) {
-    if (rename_noreplace(staging, target)) return std::nullopt;
+    if (rename_noreplace(staging, target)) return done();
     if (errno == EINVAL || errno == ENOSYS) break;  // the filesystem cannot: the plain way below
     if (errno != EEXIST && errno != ENOTEMPTY)
       return fail("cannot write '" + target.string() + "': " + std::strerror(errno));
@@ -213,7 +255,7 @@ std::optional<std::string> write_pack(const fs::path& dir, const std::string& id
     }
     if (!old.lock()) return fail("cannot replace '" + target.string() + "': another build holds it");
     if (!old.is(target)) continue;
-    if (auto why = foreign_content(target)) return fail(refuse_foreign(*why));
+    if (auto why = foreign_content(target)) return fail(refuse_foreign(target, *why));
     if (!rename_exchange(staging, target)) {
       if (errno == ENOENT) continue;
       if (errno == EINVAL || errno == ENOSYS) break;
@@ -223,15 +265,15 @@ std::optional<std::string> write_pack(const fs::path& dir, const std::string& id
     if (!old.is(staging))
       if (auto why = foreign_content(staging)) {
         rename_exchange(staging, target);
-        return fail(refuse_foreign(*why));
+        return fail(refuse_foreign(target, *why));
       }
     fs::remove_all(staging, ec);
-    return std::nullopt;
+    return done();
   }
   // Filesystems without renameat2 flags: move the old pack aside, then rename.
   if (fs::exists(fs::symlink_status(target, ec))) {
-    if (auto why = foreign_content(target)) return fail(refuse_foreign(*why));
-    fs::path old = dir / (std::string(kOld) + suffix);
+    if (auto why = foreign_content(target)) return fail(refuse_foreign(target, *why));
+    fs::path old = dir / (std::string(kOld) + staging.filename().string().substr(kStaging.size()));
     fs::rename(target, old, ec);
     if (ec) return fail("cannot replace '" + target.string() + "': " + ec.message());
     fs::rename(staging, target, ec);
@@ -245,7 +287,14 @@ std::optional<std::string> write_pack(const fs::path& dir, const std::string& id
     fs::rename(staging, target, ec);
     if (ec) return fail("cannot write '" + target.string() + "': " + ec.message());
   }
-  return std::nullopt;
+  return done();
+}
+
+std::optional<std::string> write_pack(const fs::path& dir, const std::string& id,
+                                      const std::vector<PackFile>& files) {
+  StagedPack staged;
+  if (auto err = stage_pack(dir, id, files, 0, staged)) return err;
+  return commit_pack(staged);
 }
 
 }  // namespace esc

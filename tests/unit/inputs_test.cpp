@@ -1,7 +1,7 @@
 // Folder searches and their exclude globs (cli/inputs).
 #include <gtest/gtest.h>
 
-#include "cli/inputs.h"
+#include "pipeline/inputs.h"
 
 using esc::glob_excluded;
 

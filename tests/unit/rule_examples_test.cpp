@@ -15,7 +15,7 @@
 #include <iterator>
 #include <set>
 
-#include "cli/batch.h"
+#include "pipeline/batch.h"
 #include "draft/draft.h"
 #include "render/readout_pdf.h"
 #include "rule_test_util.h"

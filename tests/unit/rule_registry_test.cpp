@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <set>
 
-#include "cli/batch.h"
+#include "pipeline/batch.h"
 #include "core/rule_registry.h"
 #include "draft/draft.h"
 #include "render/email.h"

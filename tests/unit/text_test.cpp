@@ -44,6 +44,18 @@ TEST(PlaceholderValueTest, SaysNobody) {
   EXPECT_TRUE(esc::is_placeholder_value("{{ owner }}"));
 }
 
+// ASCII values are trimmed by hand, others by the pattern: the same spaces either way (RE2's \s
+// has no vertical tab, so "\v" is a value, not a blank).
+TEST(PlaceholderValueTest, AsciiAndUnicodeTrimAlike) {
+  EXPECT_TRUE(esc::is_placeholder_value("\f\r\n TBD \t"));
+  EXPECT_TRUE(esc::is_placeholder_value("\f\r\n TBD \t\xC2\xA0"));
+  EXPECT_FALSE(esc::is_placeholder_value("\v"));
+  EXPECT_FALSE(esc::is_placeholder_value("\v\xC2\xA0"));
+  EXPECT_FALSE(esc::is_placeholder_value("\vTBD"));
+  EXPECT_FALSE(esc::is_placeholder_value("\xC2\xA0\vTBD"));
+  EXPECT_FALSE(esc::is_placeholder_value("\xFF"));  // not UTF-8: not blank
+}
+
 TEST(PlaceholderValueTest, RealNamesAreNotPlaceholders) {
   EXPECT_FALSE(esc::is_placeholder_value("Dana Whitfield"));
   EXPECT_FALSE(esc::is_placeholder_value("Tomás Ferreira"));

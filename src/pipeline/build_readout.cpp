@@ -2,7 +2,7 @@
 // files, findings and environment errors.
 #include <cstdlib>
 
-#include "cli/build.h"
+#include "pipeline/build_packs.h"
 #include "core/calendar.h"
 #include "render/readout_pdf.h"
 

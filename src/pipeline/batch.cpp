@@ -1,4 +1,4 @@
-#include "cli/batch.h"
+#include "pipeline/batch.h"
 
 #include <atomic>
 #include <cstdio>
@@ -7,9 +7,10 @@
 #include <thread>
 #include <unistd.h>
 
-#include "cli/progress.h"
-#include "core/rule_registry.h"
 #include "core/file.h"
+#include "core/rule_registry.h"
+#include "pipeline/parallel.h"
+#include "pipeline/progress.h"
 #include "core/text.h"
 #include "load/fields.h"
 #include "rules/draft_lint.h"
@@ -282,52 +283,51 @@ unsigned worker_count(int requested, std::size_t n) {
   return std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
 }
 
-BatchResult run_batch(const BatchOptions& options, const RecordHook& hook) {
+void run_batch(const PreparedBatch& batch, const BatchOptions& options,
+               const std::function<void(FileResult&)>& on_file, std::vector<std::string>& errors) {
+  struct Checked {
+    FileResult result;
+    std::string id;
+    Mark id_mark;
+    std::optional<std::string> read_error;
+  };
+  const std::size_t n = batch.inputs.size();
+  Progress progress(options.progress, n);
+  // duplicate-id: the second (and later) records with an id already seen in this batch.
+  std::map<std::string, std::pair<std::size_t, Mark>> first_by_id;  // id -> input, where
+  auto produce = [&](std::size_t i) {
+    Checked c;
+    c.result = check_input(batch.inputs[i], *batch.configs[i], options.now, {}, &c.id, &c.id_mark, c.read_error);
+    progress.tick();
+    return c;
+  };
+  auto consume = [&](std::size_t i, Checked c) {
+    // An unreadable file is an I/O error (exit 2); the other records are still reported.
+    if (c.read_error) {
+      errors.push_back(*c.read_error);
+      return;
+    }
+    if (!c.id.empty()) {
+      auto [it, inserted] = first_by_id.emplace(c.id, std::make_pair(i, c.id_mark));
+      if (!inserted) {
+        if (auto d = duplicate_id_finding(c.result.path, c.id, c.id_mark, batch.inputs[it->second.first].display, it->second.second,
+                                          *batch.configs[i])) {
+          c.result.diagnostics.push_back(std::move(*d));
+          sort_diagnostics(c.result.diagnostics);
+        }
+      }
+    }
+    on_file(c.result);
+  };
+  for_each_ordered<Checked>(n, worker_count(options.jobs, n), produce, consume);
+}
+
+BatchResult run_batch(const BatchOptions& options) {
   BatchResult result;
   PreparedBatch batch = prepare_batch(options);
   result.errors = std::move(batch.errors);
   if (batch.config_failed) return result;
-  std::size_t n = batch.inputs.size();
-  result.files.resize(n);
-  std::vector<std::string> ids(n);
-  std::vector<Mark> id_marks(n);
-  std::vector<std::optional<std::string>> read_errors(n);
-  Progress progress(options.progress, n);
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < n; i = next++) {
-      result.files[i] = check_input(batch.inputs[i], *batch.configs[i], options.now, hook, &ids[i], &id_marks[i],
-                                    read_errors[i]);
-      progress.tick();
-    }
-  };
-  unsigned jobs = worker_count(options.jobs, n);
-  if (jobs == 1) {
-    worker();
-  } else {
-    std::vector<std::jthread> threads;
-    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-  }
-
-  // duplicate-id: the second (and later) records with an id already seen in this batch.
-  std::map<std::string, std::size_t> first;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (ids[i].empty()) continue;
-    auto [it, inserted] = first.emplace(ids[i], i);
-    if (inserted) continue;
-    auto d = duplicate_id_finding(result.files[i].path, ids[i], id_marks[i], result.files[it->second].path,
-                                  id_marks[it->second], *batch.configs[i]);
-    if (!d) continue;
-    result.files[i].diagnostics.push_back(std::move(*d));
-    sort_diagnostics(result.files[i].diagnostics);
-  }
-  // An unreadable file is an I/O error (exit 2); the other records are still reported.
-  std::vector<FileResult> readable;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (read_errors[i]) result.errors.push_back(*read_errors[i]);
-    else readable.push_back(std::move(result.files[i]));
-  }
-  result.files = std::move(readable);
+  run_batch(batch, options, [&](FileResult& f) { result.files.push_back(std::move(f)); }, result.errors);
   return result;
 }
 

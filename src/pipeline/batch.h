@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/inputs.h"
+#include "pipeline/inputs.h"
 #include "load/config.h"
 #include "report/report.h"
 #include "rules/engine.h"
@@ -50,12 +50,20 @@ std::optional<Diagnostic> duplicate_id_finding(const std::string& file, const st
 
 unsigned worker_count(int requested, std::size_t n);
 
+// Checks every input of a prepared batch on worker threads and hands each readable file's
+// result, with its duplicate-id finding added, to `on_file` on the calling thread in input order
+// (so every report is identical for any -j). Workers stay a few records ahead of `on_file`, so
+// memory does not grow with the batch. An unreadable file's error is appended to `errors`.
+void run_batch(const PreparedBatch& batch, const BatchOptions& options,
+               const std::function<void(FileResult&)>& on_file, std::vector<std::string>& errors);
+
+// The whole batch at once, for commands that need every result together (memory grows with the
+// batch: reports use the streaming run_batch above).
 struct BatchResult {
   std::vector<FileResult> files;
   std::vector<std::string> errors;  // environment and configuration problems: exit 2
 };
-
-BatchResult run_batch(const BatchOptions& options, const RecordHook& hook = {});
+BatchResult run_batch(const BatchOptions& options);
 
 // Loads a configuration file, printing nothing. Problems are appended as "file:line:col: msg".
 std::shared_ptr<const Config> load_config_file(const std::string& path, std::vector<std::string>& errors);

@@ -1,4 +1,4 @@
-#include "cli/inputs.h"
+#include "pipeline/inputs.h"
 
 #include <algorithm>
 #include <fnmatch.h>
