@@ -111,7 +111,7 @@ th{font-weight:600;color:var(--muted);font-size:.8rem}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;padding-left:.8rem;white-space:nowrap}
 caption{text-align:left;font-weight:600;font-size:.85rem;padding:.2rem 0}
 .bad{color:var(--bad);font-weight:600}
-td.bad{white-space:nowrap}
+td.bad,td.key{white-space:nowrap}
 .ok{color:var(--ok);font-weight:600}
 svg{display:block;width:100%;max-width:44rem;height:auto;margin:.3rem 0 .6rem}
 svg text{font:11px "DejaVu Sans",Arial,sans-serif;fill:#3d4454}
@@ -119,7 +119,7 @@ svg text{font:11px "DejaVu Sans",Arial,sans-serif;fill:#3d4454}
 .legend span{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin:0 .3em 0 .8em;vertical-align:-.05em}
 .files{padding-left:1.1rem}.files li{margin:.3rem 0;overflow-wrap:anywhere}.files .file{font-weight:600}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:1.2rem}
-@media (max-width:40rem){main{padding:1rem .8rem 2rem}.grid2{grid-template-columns:1fr}h1{font-size:1.35rem}svg text{font-size:17px}}
+@media (max-width:40rem){main{padding:1rem .8rem 2rem}td.n,th.n{padding-left:.45rem}.grid2{grid-template-columns:1fr}h1{font-size:1.35rem}svg text{font-size:17px}}
 @media print{
 @page{size:A4;margin:14mm 12mm}
 body{font-size:10pt}
@@ -187,7 +187,7 @@ void grid(Html& h, long long ymax, double left, double right, double top, double
 void month_chart(Html& h, const Summary& s) {
   const std::size_t n = s.by_month.size();
   if (n == 0) return;
-  const double W = 640, H = 230, left = 40, right = 10, top = 12, bottom = n <= 6 ? 34 : 52;
+  const double W = 640, H = 230, left = 60, right = 10, top = 12, bottom = n <= 6 ? 34 : 52;
   long long max = 0;
   for (const auto& [month, c] : s.by_month) max = std::max<long long>(max, static_cast<long long>(c[0] + c[1] + c[2] + c[3]));
   const long long ymax = nice_ceiling(max);
@@ -266,7 +266,7 @@ void distribution_chart(Html& h, const Distribution& d, long long target, std::s
     ++bins[static_cast<std::size_t>(b)];
   }
   const long long ymax = nice_ceiling(*std::max_element(bins.begin(), bins.end()));
-  const double W = 640, H = 230, left = 40, right = 10, top = 14, bottom = 40;
+  const double W = 640, H = 230, left = 60, right = 10, top = 14, bottom = 40;
   const double plot_w = W - left - right, plot_h = H - top - bottom;
   const double slot = plot_w / kBins;
   const std::string title = "Distribution of " + std::string(what) + " against the " + format_minutes(target) + " target";
@@ -361,15 +361,17 @@ void write_html(std::ostream& out, const Summary& s) {
   month_chart(h, s);
   severity_chart(h, s);
   h.open("div", {{"class", "wrap"}}).open("table").open("thead").open("tr").el("th", "Month");
-  for (int k = 0; k < 4; ++k) h.el("th", kSeverityName[k], {{"class", "n"}});
+  // The "unknown" column only when a record has no severity the playbook knows (as the legend).
+  const int shown = s.by_severity[3] > 0 ? 4 : 3;
+  for (int k = 0; k < shown; ++k) h.el("th", kSeverityName[k], {{"class", "n"}});
   h.el("th", "Total", {{"class", "n"}}).close("tr").close("thead").open("tbody");
   for (const auto& [month, c] : s.by_month) {
-    h.open("tr").el("td", month);
-    for (int k = 0; k < 4; ++k) h.el("td", std::to_string(c[k]), {{"class", "n"}});
+    h.open("tr").el("td", month, {{"class", "key"}});
+    for (int k = 0; k < shown; ++k) h.el("td", std::to_string(c[k]), {{"class", "n"}});
     h.el("td", std::to_string(c[0] + c[1] + c[2] + c[3]), {{"class", "n"}}).close("tr");
   }
   h.open("tr").el("th", "All");
-  for (int k = 0; k < 4; ++k) h.el("th", std::to_string(s.by_severity[k]), {{"class", "n"}});
+  for (int k = 0; k < shown; ++k) h.el("th", std::to_string(s.by_severity[k]), {{"class", "n"}});
   h.el("th", std::to_string(s.records), {{"class", "n"}}).close("tr");
   h.close("tbody").close("table").close("div").close("section");
 
