@@ -7,7 +7,12 @@ namespace esc {
 
 std::string format_location(std::string_view path, Mark mark) {
   std::string out(path);
-  if (mark.line > 0) out += ":" + std::to_string(mark.line) + ":" + std::to_string(mark.col);
+  if (mark.line > 0) {  // appended piece by piece: GCC 12 -Wrestrict misfires on ":" + std::string
+    out += ':';
+    out += std::to_string(mark.line);
+    out += ':';
+    out += std::to_string(mark.col);
+  }
   return out;
 }
 

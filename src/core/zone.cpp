@@ -6,6 +6,8 @@
 #include <mutex>
 #include <re2/re2.h>
 
+#include "core/text.h"
+
 namespace esc {
 
 namespace {
@@ -45,15 +47,15 @@ std::optional<TimeZone> TimeZone::load(std::string_view name, std::string* error
     return std::nullopt;
   };
   if (name.size() > 128 || !re2::RE2::FullMatch(re2::StringPiece(name.data(), name.size()), shape))
-    return fail("'" + std::string(name) + "' is not an IANA time zone name such as Europe/London");
+    return fail(concat({"'", name, "' is not an IANA time zone name such as Europe/London"}));
   TimeZone z;
   z.name_ = std::string(name);
   std::lock_guard<std::mutex> lock(libical_zones());
   icaltimezone* zone = icaltimezone_get_builtin_timezone(z.name_.c_str());
   if (zone == nullptr)
-    return fail("'" + z.name_ +
-                "' is not a time zone in the installed IANA database (tzdata); use a name such as "
-                "Europe/London or America/New_York");
+    return fail(concat({"'", z.name_,
+                        "' is not a time zone in the installed IANA database (tzdata); use a name such as "
+                        "Europe/London or America/New_York"}));
   z.zone_ = zone;
   // libical names a zone "STANDARD/DAYLIGHT" from its current rules ("GMT/BST", "IST/GMT" for
   // Dublin, whose winter time is the daylight one), or one name, or none for UTC.

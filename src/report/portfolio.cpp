@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace esc::portfolio {
 
 namespace chr = std::chrono;
@@ -254,8 +256,8 @@ std::span<const MetricInfo> metrics() { return kMetrics; }
 void write_metrics_markdown(std::ostream& out) {
   out << "| metric | definition | playbook target |\n|---|---|---|\n";
   for (const MetricInfo& m : kMetrics)
-    out << "| " << m.name << " | " << m.definition << " | " << (m.target.empty() ? "" : "\"" + std::string(m.target) + "\"")
-        << " |\n";
+    out << "| " << m.name << " | " << m.definition << " | "
+        << (m.target.empty() ? std::string() : concat({"\"", m.target, "\""})) << " |\n";
 }
 
 std::string format_share(const Share& s) {

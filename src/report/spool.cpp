@@ -122,7 +122,13 @@ std::string ListFrame::element(const nlohmann::ordered_json& j, bool first) cons
   return out;
 }
 
-std::string ListFrame::close() const { return "\n" + std::string(static_cast<std::size_t>(depth_), ' ') + "]" + tail_; }
+std::string ListFrame::close() const {
+  std::string out = "\n";  // appended piece by piece: GCC 12 -Wrestrict misfires on "x" + std::string
+  out.append(static_cast<std::size_t>(depth_), ' ');
+  out += ']';
+  out += tail_;
+  return out;
+}
 
 std::string ListFrame::empty() const { return head_ + "[]" + tail_; }
 
