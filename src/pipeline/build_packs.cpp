@@ -104,7 +104,7 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
         found = std::move(emails.findings);
         for (BuiltEmail& e : emails.emails) files.push_back({"emails/" + e.filename, std::move(e.content)});
         FileResult readout;
-        build_readout(*checked.record, cfg, draft, build.font, readout, files, p.error);
+        build_readout(*checked.record, cfg, options.now, draft, build.font, readout, files, p.error);
         for (Diagnostic& d : readout.diagnostics) found.push_back(std::move(d));
         settle_build_findings(found, *checked.record, cfg);
         return p.error.empty();

@@ -52,9 +52,9 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
                             const TemplateSet& templates, const std::function<void(FileResult&)>& on_record,
                             std::vector<std::string>& errors);
 
-// Renders the executive readout into `files` (exec-readout.pdf), adding its findings to `fr`;
-// `error` receives an environment problem (missing font).
-void build_readout(const Record& record, const Config& config, bool draft, const std::string& font,
+// Renders the executive readout into `files` (exec-readout.pdf) as of `now` (the build's clock),
+// adding its findings to `fr`; `error` receives an environment problem (missing font).
+void build_readout(const Record& record, const Config& config, Instant now, bool draft, const std::string& font,
                    FileResult& fr, std::vector<PackFile>& files, std::string& error);
 
 }  // namespace esc

@@ -67,14 +67,14 @@ std::string assessment(const Impact& impact, const Config& config) {
   return out;
 }
 
-void build_timeline(const Record& r, const Config& config, const Calendar& calendar, Timeline& t) {
+void build_timeline(const Record& r, const Config& config, const Calendar& calendar, Instant now, Timeline& t) {
   for (std::size_t i = 0; i < enum_count<Milestone>(); ++i) {
     const auto m = static_cast<Milestone>(i);
     if (m == Milestone::pir_scheduled) continue;  // days later: it belongs on the PIR row
     if (auto at = milestone_time(r, m)) t.marks.push_back({*at, std::string(short_label(m)), Tone::neutral});
   }
-  if (const auto triage = model::triage_window(r, config, calendar, Instant{}))
-    t.marks.push_back({triage->deadline, "Triage due", triage->late ? Tone::bad : Tone::deadline});
+  if (const auto triage = model::triage_window(r, config, calendar, now))
+    t.marks.push_back({triage->deadline, "Triage due", triage->late || triage->overdue ? Tone::bad : Tone::deadline});
   std::stable_sort(t.marks.begin(), t.marks.end(),
                    [](const TimeMark& a, const TimeMark& b) { return a.at < b.at; });
 
@@ -82,12 +82,13 @@ void build_timeline(const Record& r, const Config& config, const Calendar& calen
   for (const Communication& c : comms)
     if (c.sent_at) t.sent.push_back(c.sent_at->utc);
   // The model decides each promise (to the minute, as update-promise-kept); the page shows it.
-  for (const model::UpdatePromise& m : model::update_promises(r, Instant{})) {
+  for (const model::UpdatePromise& m : model::update_promises(r, now)) {
     const Communication& c = comms[m.index];
     if (!c.sent_at) continue;
     UpdatePromise p{communication_label(c), m.made_at, m.due, m.answered_at, UpdatePromise::State::open, m.late};
     if (m.state == model::UpdatePromise::State::kept) p.state = UpdatePromise::State::kept;
     if (m.state == model::UpdatePromise::State::missed) p.state = UpdatePromise::State::missed;
+    if (m.state == model::UpdatePromise::State::overdue) p.state = UpdatePromise::State::overdue;
     t.promises.push_back(std::move(p));
   }
 
@@ -147,7 +148,7 @@ std::string commitment_due(const Commitment& m) {
 
 }  // namespace
 
-Content build_content(const Record& r, const Config& config, const Calendar& calendar, bool draft) {
+Content build_content(const Record& r, const Config& config, const Calendar& calendar, bool draft, Instant now) {
   Content c;
   c.draft = draft;
   c.id = text_or(r.id, "(no id)");
@@ -219,7 +220,7 @@ Content build_content(const Record& r, const Config& config, const Calendar& cal
   if (r.readout.commitments)
     for (const Commitment& m : *r.readout.commitments)
       c.commitments.push_back({text_or(m.commitment), text_or(m.owner), commitment_due(m)});
-  build_timeline(r, config, calendar, c.timeline);
+  build_timeline(r, config, calendar, now, c.timeline);
   return c;
 }
 

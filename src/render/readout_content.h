@@ -25,16 +25,18 @@ struct TimeMark {
 };
 
 // One "next update by" promise as the model decided it (model::update_promises, the same
-// decision update-promise-kept reports): kept when the next communication went out no later
-// than the promised minute, missed when later, open when no later communication exists.
+// decision update-promise-kept and update-overdue report): kept when the next communication went
+// out no later than the promised minute, missed when later; with no later communication, overdue
+// when the promised minute has passed at the build's `now` on a record not resolved, else open.
 struct UpdatePromise {
-  enum class State { kept, missed, open };
+  enum class State { kept, missed, open, overdue };
   std::string made_by;  // "Initial", "Update 1"
   Instant made_at;      // the communication's sent_at
   Instant due;          // its next_update_by
   std::optional<Instant> answered_at;  // the next communication's sent_at
   State state = State::open;
-  std::chrono::minutes late{0};  // missed: minutes late, minute to minute
+  std::chrono::minutes late{0};  // missed: minutes late, minute to minute; overdue: minutes past
+                                 // the promised minute at `now`
 };
 
 // A labelled date on the post-incident-review row.
@@ -97,7 +99,9 @@ std::string format_clock(Instant t, Date base);
 // What a missing value says on the page.
 inline constexpr const char* kNotRecorded = "Not recorded";
 
-Content build_content(const Record& record, const Config& config, const Calendar& calendar, bool draft);
+// `now` is the build's clock (--now): the promise and triage states that depend on it.
+Content build_content(const Record& record, const Config& config, const Calendar& calendar, bool draft,
+                      Instant now);
 
 // The record's text values the page shows (id, title, account, lead, impact, root cause, actions,
 // SLA detail, sentiment, commitments), each with where it is in the record: a character the page

@@ -98,7 +98,7 @@ void glyph_findings(const Record& record, const std::vector<char32_t>& missing, 
 ReadoutResult render_readout(const Record& record, const Config& config, const Calendar& calendar,
                              const ReadoutOptions& options) {
   ReadoutResult result;
-  const readout::Content content = readout::build_content(record, config, calendar, options.draft);
+  const readout::Content content = readout::build_content(record, config, calendar, options.draft, options.now);
 
   // Pass 1: which characters each face shows, to choose and subset the fonts.
   readout::Pen collector(nullptr, readout::Pen::Mode::collect);

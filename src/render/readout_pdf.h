@@ -23,6 +23,7 @@
 
 #include "core/calendar.h"
 #include "core/diagnostic.h"
+#include "core/time.h"
 #include "load/config.h"
 #include "load/record.h"
 
@@ -33,6 +34,7 @@ inline constexpr const char* kDefaultReadoutBoldFont = "/usr/share/fonts/truetyp
 
 struct ReadoutOptions {
   bool draft = false;                          // --force on a record with errors: "DRAFT" on the page
+  Instant now{};                               // the build's clock (--now): overdue promises, triage
   std::optional<long long> source_date_epoch;  // the PDF's CreationDate; no date at all when unset
   std::string font;       // --font; overrides Config::font; empty: the configured font, else DejaVu Sans
   std::string bold_font;  // empty: DejaVuSans-Bold for the default font, "<name>-Bold.ttf" beside a

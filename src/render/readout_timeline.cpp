@@ -1,7 +1,8 @@
 // The timeline strip: what no paper form can show. Three rows share one left gutter:
 //   Incident — milestones and the triage deadline as flags over a time axis (hours);
 //   Updates  — every "next update by" promise as a bar from the update that made it to the
-//              promised minute, green when the next update went out in time, red when late;
+//              promised minute, green when the next update went out in time, red when late
+//              or overdue (nothing sent and the minute passed at the build's --now);
 //   PIR      — a day scale from the resolution date with non-working days shaded, the review
 //              and delivery deadlines (5 and 10 business days) and what actually happened.
 // The PIR row has its own scale because its deadlines are days after an incident of hours.
@@ -403,6 +404,9 @@ class Strip {
           pl.verdict = u("missed by " + describe_span(p.late));
           break;
         case UpdatePromise::State::open: pl.verdict = U"open"; break;
+        case UpdatePromise::State::overdue:
+          pl.verdict = u("overdue by " + describe_span(p.late));
+          break;
       }
       const double label_w = pen_.width(Face::bold, fs_, pl.name) + pen_.width(Face::regular, fs_, pl.text) +
                              pen_.width(Face::bold, fs_, pl.verdict);
@@ -427,7 +431,9 @@ class Strip {
     for (const Placed& pl : placed) {
       const UpdatePromise& p = *pl.p;
       const Rgb c = p.state == UpdatePromise::State::kept ? color::good
-                    : p.state == UpdatePromise::State::missed ? color::bad : color::muted;
+                    : p.state == UpdatePromise::State::missed || p.state == UpdatePromise::State::overdue
+                        ? color::bad
+                        : color::muted;
       const double bar_y = y - 2 - pl.row * row_h;
       if (auto* d = pen_.doc()) {
         d->line(at(p.made_at), bar_y, at(p.due), bar_y, 2.2, c);
@@ -448,20 +454,25 @@ class Strip {
       pen_.text(Face::bold, fs_, tx, baseline, pl.verdict, c);
     }
     if (!compact) return y - static_cast<double>(rows.size()) * row_h - 6;
-    int kept = 0, missed = 0;
-    std::string late;
+    int kept = 0, missed = 0, overdue = 0;
+    std::string late, owed;
     for (const Placed& pl : placed) {
       if (pl.p->state == UpdatePromise::State::kept) ++kept;
+      if (pl.p->state == UpdatePromise::State::overdue) {
+        ++overdue;
+        owed = " (" + pl.p->made_by + " overdue by " + describe_span(pl.p->late) + ")";
+      }
       if (pl.p->state != UpdatePromise::State::missed) continue;
       ++missed;
       late += (late.empty() ? " (" : ", ") + pl.p->made_by + " " + describe_span(pl.p->late) + " late";
     }
     if (!late.empty()) late += ")";
-    const std::string summary = std::to_string(placed.size()) + " update promises: " + std::to_string(kept) +
-                                " kept, " + std::to_string(missed) + " missed" + late;
+    std::string summary = std::to_string(placed.size()) + " update promises: " + std::to_string(kept) +
+                          " kept, " + std::to_string(missed) + " missed" + late;
+    if (overdue) summary += ", " + std::to_string(overdue) + " overdue" + owed;
     const double baseline = y - 2 - 2 * row_h - fs_;
     pen_.text(Face::regular, fs_, ax0_, baseline, pen_.fit(Face::regular, fs_, u(summary), ax1_ - ax0_),
-              missed ? color::bad : color::muted);
+              missed || overdue ? color::bad : color::muted);
     return baseline - fs_ * 0.4 - 6;
   }
 
@@ -526,8 +537,12 @@ class Strip {
       int kind;  // 0 bar, 1 dashed, 2 box
       std::u32string text;
     };
+    // The red bar is also an overdue promise when the strip has one.
+    const bool overdue = std::any_of(t_.promises.begin(), t_.promises.end(), [](const UpdatePromise& p) {
+      return p.state == UpdatePromise::State::overdue;
+    });
     const Item items[] = {{color::good, 0, U"promise kept"},
-                          {color::bad, 0, U"promise missed"},
+                          {color::bad, 0, overdue ? U"promise missed or overdue" : U"promise missed"},
                           {color::deadline, 1, U"deadline"},
                           {color::weekend, 2, U"non-working day"}};
     double total = 0;

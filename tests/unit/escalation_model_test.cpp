@@ -133,7 +133,7 @@ TEST(EscalationModel, TriageWindowRunsThenIsOverdue) {
 TEST(EscalationModel, ThirtySecondsLateIsKeptByCheckAndByTheReadout) {
   const std::string yaml = progress_sent_at("2026-11-02T09:45:30Z");
   EXPECT_TRUE(run_rule_on_text(kUpdatePromiseKeptRule, yaml).empty());
-  const readout::Content c = readout::build_content(load_text(yaml), Config{}, Calendar{}, false);
+  const readout::Content c = readout::build_content(load_text(yaml), Config{}, Calendar{}, false, Instant{});
   ASSERT_EQ(c.timeline.promises.size(), 2u);
   EXPECT_EQ(c.timeline.promises[0].state, readout::UpdatePromise::State::kept);
 
@@ -142,7 +142,7 @@ TEST(EscalationModel, ThirtySecondsLateIsKeptByCheckAndByTheReadout) {
   const auto found = describe(run_rule_on_text(kUpdatePromiseKeptRule, late));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_NE(found[0].find("1 minute after"), std::string::npos) << found[0];
-  const readout::Content m = readout::build_content(load_text(late), Config{}, Calendar{}, false);
+  const readout::Content m = readout::build_content(load_text(late), Config{}, Calendar{}, false, Instant{});
   EXPECT_EQ(m.timeline.promises[0].state, readout::UpdatePromise::State::missed);
   EXPECT_EQ(describe_span(m.timeline.promises[0].late), "1 minute");
 }

@@ -12,6 +12,7 @@
 // random: the same corpus on every run.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -179,8 +180,8 @@ readout::UpdatePromise::State readout_state(PromiseState s) {
   switch (s) {
     case PromiseState::kept: return readout::UpdatePromise::State::kept;
     case PromiseState::missed: return readout::UpdatePromise::State::missed;
-    case PromiseState::open:
-    case PromiseState::overdue: break;  // the page has no `now`: an unanswered promise is open
+    case PromiseState::open: return readout::UpdatePromise::State::open;
+    case PromiseState::overdue: return readout::UpdatePromise::State::overdue;
   }
   return readout::UpdatePromise::State::open;
 }
@@ -257,16 +258,19 @@ TEST(ModelAgreement, EveryArtefactShowsTheModelsStates) {
     EXPECT_EQ(count_rule(found, "triage-window"), e.triage() && e.triage()->late ? 1u : 0u);
 
     // --- the readout: its content, and the words on the page ----------------------------------
-    const readout::Content content = readout::build_content(r, c.config, calendar, false);
+    const readout::Content content = readout::build_content(r, c.config, calendar, false, c.now);
     ASSERT_EQ(content.timeline.promises.size(), e.promises().size());
     for (std::size_t i = 0; i < e.promises().size(); ++i) {
+      // The page is built at the same `now`: overdue where check says update-overdue, by as much.
       EXPECT_EQ(content.timeline.promises[i].state, readout_state(e.promises()[i].state)) << i;
-      // The page takes no `now`: an unanswered promise shows "open" with no lateness at any time.
-      const model::UpdatePromise& p = e.promises()[i];
-      EXPECT_EQ(content.timeline.promises[i].late, p.state == PromiseState::overdue ? std::chrono::minutes(0) : p.late)
-          << i;
+      EXPECT_EQ(content.timeline.promises[i].late, e.promises()[i].late) << i;
       EXPECT_EQ(content.timeline.promises[i].due, e.promises()[i].due) << i;
     }
+    // The triage deadline is red when the model says triage ended late or is overdue at `now`.
+    const auto triage_due = std::find_if(content.timeline.marks.begin(), content.timeline.marks.end(),
+                                         [](const readout::TimeMark& m) { return m.label == "Triage due"; });
+    ASSERT_TRUE(e.triage() && triage_due != content.timeline.marks.end());
+    EXPECT_EQ(triage_due->tone, e.triage()->late || e.triage()->overdue ? readout::Tone::bad : readout::Tone::deadline);
     EXPECT_EQ(content.sla, readout_sla(e.sla()));
     ++seen["sla " + std::to_string(static_cast<int>(content.sla))];
     std::map<std::string, readout::DayMark> marks;
@@ -310,7 +314,7 @@ TEST(ModelAgreement, EveryArtefactShowsTheModelsStates) {
 // The words on the rendered page, for every progress-update time on the first resolution and for
 // the unresolved record: each promise's verdict is the model's.
 TEST(ModelAgreement, TheReadoutPageSaysTheModelsVerdicts) {
-  std::size_t pages = 0, missed = 0;
+  std::size_t pages = 0, missed = 0, overdue = 0;
   for (const Case& c : corpus()) {
     if (!c.render_pdf) continue;
     SCOPED_TRACE(c.name);
@@ -322,6 +326,7 @@ TEST(ModelAgreement, TheReadoutPageSaysTheModelsVerdicts) {
     const model::Escalation e(r, c.config, calendar, c.now);
     ReadoutOptions ro;
     ro.system_fonts = false;
+    ro.now = c.now;
     const ReadoutResult pdf = render_readout(r, c.config, calendar, ro);
     ASSERT_FALSE(pdf.pdf.empty()) << (pdf.error ? *pdf.error : "no PDF");
     const std::string words = pdf_words(pdf.pdf);
@@ -338,8 +343,13 @@ TEST(ModelAgreement, TheReadoutPageSaysTheModelsVerdicts) {
                         words.find(label + " " + describe_span(p.late) + " late") != std::string::npos;
       EXPECT_EQ(said, p.state == PromiseState::missed) << describe_span(p.late) << "\n" << words;
       missed += p.state == PromiseState::missed;
+      // An overdue promise, as check's update-overdue and status say: "overdue by 25 minutes".
+      const bool owed = words.find("overdue by " + describe_span(p.late)) != std::string::npos;
+      EXPECT_EQ(owed, p.state == PromiseState::overdue) << describe_span(p.late) << "\n" << words;
+      overdue += p.state == PromiseState::overdue;
     }
   }
   EXPECT_EQ(pages, 34u);
   EXPECT_GT(missed, 0u);
+  EXPECT_GT(overdue, 0u);
 }

@@ -555,7 +555,7 @@ TEST(ReadoutContent, PromiseVerdictsFollowTheNextCommunication) {
   Config config;
   Calendar calendar;
   const Record late = load(replace(example(), "    sent_at: 2026-11-02T09:40:00Z", "    sent_at: 2026-11-02T09:45:00Z"));
-  const readout::Content c = readout::build_content(late, config, calendar, false);
+  const readout::Content c = readout::build_content(late, config, calendar, false, Instant{});
   ASSERT_EQ(c.timeline.promises.size(), 2u);
   EXPECT_EQ(c.timeline.promises[0].made_by, "Initial");
   // Sent at exactly the promised minute: kept (boundaries are inclusive).
@@ -568,18 +568,45 @@ TEST(ReadoutContent, PromiseVerdictsFollowTheNextCommunication) {
   const auto from = yaml.find("  - type: resolution\n"), to = yaml.find("\npir:");
   ASSERT_TRUE(from != std::string::npos && to != std::string::npos);
   yaml.erase(from, to - from);
-  const readout::Content open = readout::build_content(load(yaml), config, calendar, false);
+  const readout::Content open = readout::build_content(load(yaml), config, calendar, false, Instant{});
   ASSERT_EQ(open.timeline.promises.size(), 2u);
   EXPECT_EQ(open.timeline.promises[1].state, readout::UpdatePromise::State::open);
   EXPECT_FALSE(open.timeline.promises[1].answered_at);
+}
+
+// A record still being worked whose last promise (10:40 UTC) has passed at the build's --now:
+// the page says what check's update-overdue says, by as much, in the missed colour's words.
+TEST(ReadoutContent, APromisePassedAtNowIsOverdueOnThePage) {
+  Config config;
+  Calendar calendar;
+  const Record r = load(read_text("fixtures/rules/update-overdue.yaml"));
+  const Instant now = *parse_now("2026-11-02T11:05:30Z");
+  const readout::Content c = readout::build_content(r, config, calendar, false, now);
+  ASSERT_EQ(c.timeline.promises.size(), 2u);
+  EXPECT_EQ(c.timeline.promises[0].state, readout::UpdatePromise::State::kept);
+  EXPECT_EQ(c.timeline.promises[1].state, readout::UpdatePromise::State::overdue);
+  EXPECT_EQ(c.timeline.promises[1].late, std::chrono::minutes(25));
+  // Inside the promised minute it is still open.
+  const readout::Content before =
+      readout::build_content(r, config, calendar, false, *parse_now("2026-11-02T10:40:59Z"));
+  EXPECT_EQ(before.timeline.promises[1].state, readout::UpdatePromise::State::open);
+
+  ReadoutOptions options;
+  options.now = now;
+  const ReadoutResult pdf = render(r, options);
+  ASSERT_FALSE(pdf.error) << *pdf.error;
+  const std::string text = text_of(write_pdf("overdue.pdf", pdf.pdf));
+  EXPECT_NE(text.find("Update 1: next update by 10:40 \u2014 overdue by 25 minutes"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\u2014 open"), std::string::npos) << text;
+  EXPECT_NE(text.find("promise missed or overdue"), std::string::npos) << text;
 }
 
 TEST(ReadoutContent, SlaAtRiskIsAThirdStateOfItsOwn) {
   Config config;
   Calendar calendar;
   const Record at_risk = load(replace(example(), "sla: breached ", "sla: at_risk  "));
-  EXPECT_EQ(readout::build_content(at_risk, config, calendar, false).sla, readout::SlaMark::at_risk);
-  EXPECT_EQ(readout::build_content(load(example()), config, calendar, false).sla, readout::SlaMark::breached);
+  EXPECT_EQ(readout::build_content(at_risk, config, calendar, false, Instant{}).sla, readout::SlaMark::at_risk);
+  EXPECT_EQ(readout::build_content(load(example()), config, calendar, false, Instant{}).sla, readout::SlaMark::breached);
   const ReadoutResult r = render(at_risk);
   ASSERT_FALSE(r.error) << *r.error;
   const std::string text = text_of(write_pdf("at-risk.pdf", r.pdf));
@@ -593,7 +620,7 @@ TEST(ReadoutContent, ADeliveredCommitmentSaysDoneWhenAndWhere) {
   Calendar calendar;
   const std::string due = "      due: 2026-12-15\n";
   const Record r = load(replace(example(), due, due + "      done: true\n      done_at: 2026-12-14\n      reference: OPS-2291\n"));
-  const readout::Content c = readout::build_content(r, config, calendar, false);
+  const readout::Content c = readout::build_content(r, config, calendar, false, Instant{});
   ASSERT_EQ(c.commitments.size(), 2u);
   EXPECT_EQ(c.commitments[0].due, "Done 14 Dec 2026 (OPS-2291)");
   EXPECT_EQ(c.commitments[1].due, "10 Jan 2027");  // still open: its due date
@@ -609,10 +636,10 @@ TEST(ReadoutContent, AHandoverIsShownBesideTheLead) {
                                 "  contact: dana.whitfield@example.com\nprevious_leads:\n  - name: Sam Lee\n"
                                 "    title: Escalation Manager\n    contact: sam.lee@example.com\n"
                                 "    until: 2026-11-02T09:00:00Z\n\n"));
-  const readout::Content c = readout::build_content(r, config, calendar, false);
+  const readout::Content c = readout::build_content(r, config, calendar, false, Instant{});
   EXPECT_EQ(c.lead_name, "Dana Whitfield");
   EXPECT_EQ(c.lead_since, "Lead since 2 Nov 2026, 09:00, after Sam Lee");
-  EXPECT_TRUE(readout::build_content(load(example()), config, calendar, false).lead_since.empty());
+  EXPECT_TRUE(readout::build_content(load(example()), config, calendar, false, Instant{}).lead_since.empty());
   const std::string text = text_of(write_pdf("handover.pdf", render(r).pdf));
   EXPECT_NE(text.find("after Sam"), std::string::npos) << text;  // the note wraps before "Lee"
 }
@@ -620,7 +647,7 @@ TEST(ReadoutContent, AHandoverIsShownBesideTheLead) {
 TEST(ReadoutContent, PirDeadlinesCountBusinessDaysFromResolution) {
   Config config;
   Calendar calendar;
-  const readout::Content c = readout::build_content(load(unicode_example()), config, calendar, false);
+  const readout::Content c = readout::build_content(load(unicode_example()), config, calendar, false, Instant{});
   ASSERT_TRUE(c.timeline.pir_start);
   std::vector<std::string> labels;
   for (const readout::DayMark& m : c.timeline.pir_marks) labels.push_back(m.label + " " + readout::format_day(m.day));
