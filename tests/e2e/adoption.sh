@@ -340,7 +340,7 @@ else
     lintian --fail-on error,warning "$deb" >"$TMP/lintian.txt" 2>&1 \
       && pass "deb: lintian is clean" || { fail "deb: lintian"; cat "$TMP/lintian.txt" >&2; }
   else
-    fail "deb: lintian is not installed (run ci/setup)"
+    fail "deb: lintian is not installed (run ESCALATE_SETUP_TESTS=1 ci/setup)"
   fi
 fi
 

@@ -5,7 +5,7 @@
 # reason) where Chromium is missing or cannot start.
 source "$(dirname "$0")/lib.sh"
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$CHROMIUM" ]; then echo "SKIP: chromium is not installed (ci/setup installs it for this test)"; exit 77; fi
+if [ -z "$CHROMIUM" ]; then echo "SKIP: chromium is not installed (ESCALATE_SETUP_TESTS=1 ci/setup installs it for this test)"; exit 77; fi
 chrome() { timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
   --disable-dev-shm-usage --user-data-dir="$TMP/profile" "$@" 2>>"$TMP/chromium.log"; }
 if ! chrome --dump-dom "data:text/html,<p>ok</p>" | grep -q "<p>ok</p>"; then

@@ -427,21 +427,21 @@ TEST(ReportText, NoColourUnlessAsked) {
 // --- JSON ----------------------------------------------------------------------------------------
 
 TEST(ReportJson, MatchesSchema) {
-  ASSERT_TRUE(have_python()) << "/usr/bin/python3 is missing: run ci/setup";
+  ASSERT_TRUE(have_python()) << "/usr/bin/python3 is missing: run ESCALATE_SETUP_TESTS=1 ci/setup";
   const auto v = validate(kSourceDir / "schemas/report.schema.json",
                           render(esc::ReportFormat::json, sample_batch()));
   EXPECT_EQ(v.status, 0) << v.output;
 }
 
 TEST(ReportJson, EmptyBatchMatchesSchema) {
-  ASSERT_TRUE(have_python()) << "/usr/bin/python3 is missing: run ci/setup";
+  ASSERT_TRUE(have_python()) << "/usr/bin/python3 is missing: run ESCALATE_SETUP_TESTS=1 ci/setup";
   const auto v =
       validate(kSourceDir / "schemas/report.schema.json", render(esc::ReportFormat::json, {}));
   EXPECT_EQ(v.status, 0) << v.output;
 }
 
 TEST(ReportJson, SchemaRejectsAWrongReport) {
-  ASSERT_TRUE(have_python()) << "/usr/bin/python3 is missing: run ci/setup";
+  ASSERT_TRUE(have_python()) << "/usr/bin/python3 is missing: run ESCALATE_SETUP_TESTS=1 ci/setup";
   auto j = nlohmann::ordered_json::parse(render(esc::ReportFormat::json, sample_batch()));
   j["files"][1]["diagnostics"][0]["severity"] = "fatal";
   const auto v = validate(kSourceDir / "schemas/report.schema.json", j.dump());
@@ -584,7 +584,7 @@ TEST(ReportJunit, EmptyBatch) {
 // --- SARIF ---------------------------------------------------------------------------------------
 
 TEST(ReportSarif, MatchesOfficialSchema) {
-  ASSERT_TRUE(have_python()) << "/usr/bin/python3 is missing: run ci/setup";
+  ASSERT_TRUE(have_python()) << "/usr/bin/python3 is missing: run ESCALATE_SETUP_TESTS=1 ci/setup";
   const auto v = validate(kSourceDir / "tests/data/sarif-schema-2.1.0.json",
                           render(esc::ReportFormat::sarif, sample_batch()));
   EXPECT_EQ(v.status, 0) << v.output;
