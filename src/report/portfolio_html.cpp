@@ -462,8 +462,8 @@ void write_html(std::ostream& out, const Summary& s) {
         .close("tr").close("thead").open("tbody");
     for (const CommitmentLine& c : s.outstanding) {
       const bool overdue = c.state == model::CommitmentState::State::overdue;
-      h.open("tr").el("td", c.record).el("td", c.commitment).el("td", c.owner.empty() ? "(no owner)" : c.owner)
-          .el("td", c.due ? format_iso_date(*c.due) : "–")
+      h.open("tr").el("td", c.record, {{"class", "key"}}).el("td", c.commitment).el("td", c.owner.empty() ? "(no owner)" : c.owner)
+          .el("td", c.due ? format_iso_date(*c.due) : "–", {{"class", "key"}})
           .el("td", overdue ? "overdue " + std::to_string(c.days_overdue) + " d" : std::string(c.state == model::CommitmentState::State::due_today ? "due today" : "open"),
               {{"class", overdue ? "bad" : ""}})
           .close("tr");
