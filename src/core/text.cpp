@@ -1,7 +1,9 @@
 #include "core/text.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include <re2/re2.h>
 
@@ -181,6 +183,67 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
 
 // ---- placeholders -------------------------------------------------------------------------------
 
+namespace {
+
+// RE2's [\s\p{Z}] (UTF-8): \s is [\t\n\f\r ]; \p{Z} is Zs, Zl and Zp.
+bool is_trimmed_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\f' || cp == '\r' || cp == 0xA0 || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+         cp == 0x3000;
+}
+
+// The code point of the valid UTF-8 sequence text[i, i + len).
+char32_t decode_at(std::string_view text, std::size_t i, std::size_t len) {
+  const auto b = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[i + k])); };
+  switch (len) {
+    case 1: return b(0);
+    case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+    case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    default: return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+  }
+}
+
+// Valid UTF-8 without its leading and trailing [\s\p{Z}]: what FullMatch of
+// (?s)[\s\p{Z}]*(.*?)[\s\p{Z}]* captures, without a regex scan (with capture) of every value.
+std::string_view trim_unicode_spaces(std::string_view text) {
+  std::size_t from = 0;
+  while (from < text.size()) {
+    const std::size_t len = valid_sequence_length(text, from);
+    if (!is_trimmed_space(decode_at(text, from, len))) break;
+    from += len;
+  }
+  std::size_t to = text.size();
+  while (to > from) {
+    std::size_t start = to - 1;
+    while (start > from && is_continuation(static_cast<unsigned char>(text[start]))) --start;
+    if (!is_trimmed_space(decode_at(text, start, to - start))) break;
+    to = start;
+  }
+  return text.substr(from, to - from);
+}
+
+// Whether a trimmed, non-empty value can be one of is_placeholder_value's forms at all: every
+// one of them starts with one of "?-_[<{", with '–' or '—' (0xE2), or with a letter word — n/a,
+// n.a, none, null, nobody, tbd, tbc, tba, todo, unknown, xx... — whose first two letters (any
+// case; RE2's case folding maps no other character onto these) are below. Most names and
+// sentences fail this test, and skip both regex matches.
+bool may_be_placeholder(std::string_view core) {
+  const char c = core.front();
+  if (static_cast<unsigned char>(c) == 0xE2 || std::string_view("?-_[<{").find(c) != std::string_view::npos)
+    return true;
+  if (core.size() < 2) return false;
+  const char second = static_cast<char>(core[1] | 0x20);  // ASCII letters in lower case; '/' and '.' stay
+  switch (c | 0x20) {
+    case 'n': return second == '/' || second == '.' || second == 'o' || second == 'u';
+    case 't': return second == 'b' || second == 'o';
+    case 'u': return second == 'n';
+    case 'x': return second == 'x';
+    default: return false;
+  }
+}
+
+}  // namespace
+
 bool is_placeholder_value(std::string_view value) {
   // Trims ASCII and Unicode spaces (a no-break space is still blank).
   static const re2::RE2 trim(R"((?s)[\s\p{Z}]*(.*?)[\s\p{Z}]*)");
@@ -188,17 +251,16 @@ bool is_placeholder_value(std::string_view value) {
   static const re2::RE2 nobody(
       R"((?i)\?+|[-–—]+|n/a|n\.a\.?|tbd|tbc|tba|todo|unknown|none|null|nobody|_+|x{2,}|\[[^\[\]]*\])");
   re2::StringPiece core;
-  if (std::all_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    // ASCII (always valid UTF-8): \s is [\t\n\f\r ] and the only \p{Z} is ' ', trimmed by hand.
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
-    std::size_t from = 0, to = value.size();
-    while (from < to && space(value[from])) ++from;
-    while (to > from && space(value[to - 1])) --to;
-    core = piece(value.substr(from, to - from));
+  if (!first_invalid_utf8(value)) {
+    core = piece(trim_unicode_spaces(value));
   } else if (!re2::RE2::FullMatch(piece(value), trim, &core)) {
     return false;  // not UTF-8: not blank
   }
-  if (core.empty() || re2::RE2::FullMatch(core, nobody)) return true;
+  if (core.empty()) return true;
+  // Every form below starts with one of a few characters (RE2's case folding maps no other
+  // character onto n, t, u or x).
+  if (!may_be_placeholder(view(core))) return false;
+  if (re2::RE2::FullMatch(core, nobody)) return true;
   // A whole value that is a placeholder token in free text: "<Name>", "{{owner}}".
   const auto found = find_placeholders(view(core));
   return found.size() == 1 && found.front().length == core.size();
@@ -298,6 +360,14 @@ bool is_template_field(std::string_view inner) {
   return any;
 }
 
+// "tb" in any case: what "tbd" and "tbc" (any case; no other character folds onto t or b)
+// need, and English text rarely has.
+bool contains_tb(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i)
+    if ((text[i] | 0x20) == 't' && (text[i + 1] | 0x20) == 'b') return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<TextMatch> find_placeholders(std::string_view text) {
@@ -329,7 +399,7 @@ std::vector<TextMatch> find_placeholders(std::string_view text) {
       add(start, end);
     });
   if (has("___")) for_each_group1(underscores, text, add);
-  if (has("b") || has("B") || has("TODO") || has("XX")) for_each_group1(word, text, add);  // tbd, tbc
+  if (contains_tb(text) || has("TODO") || has("XX")) for_each_group1(word, text, add);
   if (has("<") && has(">"))
     for_each_group1(angle, text, [&](std::size_t start, std::size_t end) {
       const std::string_view inner = text.substr(start + 1, end - start - 2);
@@ -492,6 +562,18 @@ std::optional<std::string> did_you_mean(std::string_view word,
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // Runs of ASCII (most of any record) eight bytes at a time.
+    std::uint64_t word;
+    while (i + sizeof word <= text.size()) {
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if (word & 0x8080808080808080ULL) break;
+      i += sizeof word;
+    }
+    if (i == text.size()) break;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     const std::size_t len = valid_sequence_length(text, i);
     if (len == 0) return i;
     i += len;

@@ -65,9 +65,7 @@ class Reader {
       : map_(map), path_(std::move(path)), mark_(map.mark.line > 0 ? map.mark : where) {}
 
   Loc loc() const { return {mark_, path_}; }
-  std::string child_path(std::string_view key) const {
-    return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-  }
+  std::string child_path(std::string_view key) const { return key_path(path_, key); }
   const YNode* node(std::string_view key) const { return map_.is_map() ? map_.find(key) : nullptr; }
 
   template <class T, class Convert> Val<T> get(std::string_view key, Convert convert) const {
@@ -140,7 +138,7 @@ class Reader {
     if (!n->is_seq()) return v;
     std::vector<T> out;
     for (std::size_t i = 0; i < n->items.size(); ++i) {
-      std::string p = v.loc.path + "[" + std::to_string(i) + "]";
+      std::string p = item_path(v.loc.path, i);
       if (auto x = item(n->items[i], p)) out.push_back(std::move(*x));
     }
     v.value = std::move(out);

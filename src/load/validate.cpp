@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <re2/re2.h>
 
 #include "core/rule_registry.h"
@@ -48,6 +49,27 @@ bool scalar_is_number(const YNode& n, double* value) {
   if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return false;
   if (value) *value = v;
   return true;
+}
+
+std::string key_path(const std::string& path, std::string_view key) {
+  std::string p;
+  p.reserve(path.size() + 1 + key.size());
+  if (!path.empty()) {
+    p += path;
+    p += '.';
+  }
+  p += key;
+  return p;
+}
+
+std::string item_path(const std::string& path, std::size_t i) {
+  char index[24];
+  const int n = std::snprintf(index, sizeof index, "[%zu]", i);
+  std::string p;
+  p.reserve(path.size() + static_cast<std::size_t>(n));
+  p += path;
+  p.append(index, static_cast<std::size_t>(n));
+  return p;
 }
 
 bool is_extension_key(std::string_view key) { return key.starts_with("x-") && key.size() > 2; }
@@ -140,7 +162,7 @@ class Validator {
         report(key.mark, path, "keys must be plain words, got " + std::string(describe_kind(key)));
         continue;
       }
-      std::string child = path.empty() ? key.scalar : path + "." + key.scalar;
+      std::string child = key_path(path, key.scalar);
       bool duplicate = false;
       for (std::size_t j = 0; j < i; ++j) {
         const YNode& earlier = node.entries[j].first;
@@ -362,7 +384,7 @@ class Validator {
                                    (spec.min == 1 ? "" : "s"));
         FieldSpec item{spec.key, spec.item_type, true, spec.description, spec.enum_values, spec.shape};
         for (std::size_t i = 0; i < n.items.size(); ++i) {
-          std::string child = path + "[" + std::to_string(i) + "]";
+          std::string child = item_path(path, i);
           if (spec.item_type == FieldType::mapping) {
             shape(n.items[i], *spec.shape, child);
           } else if (n.items[i].is_null()) {

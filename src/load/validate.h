@@ -26,5 +26,9 @@ bool is_valid_id(std::string_view id);
 // An extension key (`x-jira`, as in OpenAPI): accepted in every mapping of the record and the
 // configuration, with any value, and ignored by every check.
 bool is_extension_key(std::string_view key);
+// A child's node path: "path.key" ("key" at the top) and "path[i]", each built in one
+// allocation (the loader and the validator build one for every key of every record).
+std::string key_path(const std::string& path, std::string_view key);
+std::string item_path(const std::string& path, std::size_t i);
 
 }  // namespace esc

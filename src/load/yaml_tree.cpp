@@ -90,8 +90,8 @@ class TreeBuilder : public YAML::EventHandler {
     // yaml-cpp marks an empty value ("owner:" with nothing after it) at the next token, often
     // the next line; point at the key instead, which is where a person looks.
     if (!stack_.empty() && stack_.back().node.kind == YNode::Kind::mapping && stack_.back().have_key &&
-        n.mark.line > stack_.back().key.mark.line)
-      n.mark = stack_.back().key.mark;
+        n.mark.line > stack_.back().key_mark.line)
+      n.mark = stack_.back().key_mark;
     add(std::move(n));
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -133,8 +133,9 @@ class TreeBuilder : public YAML::EventHandler {
  private:
   struct Frame {
     YNode node;
-    bool have_key = false;
-    YNode key;
+    std::size_t first_child = 0;  // index of its first child in children_
+    bool have_key = false;        // a mapping's key is waiting for its value
+    Mark key_mark;                // where that key is
   };
   std::string_view text_;
   ColumnCounter columns_;
@@ -163,18 +164,32 @@ class TreeBuilder : public YAML::EventHandler {
   }
   YNode root_;
   std::vector<Frame> stack_;
+  // The finished children of every open container, innermost last: a container's children
+  // are moved into a vector of the right size when it closes, so no vector of the tree grows
+  // (and moves its nodes) one push at a time. Mapping children alternate key, value.
+  std::vector<YNode> children_;
 
   void open(YNode::Kind kind, const YAML::Mark& mark) {
     if (static_cast<int>(stack_.size()) >= max_depth_)
       throw Refused{columns_(mark), "nesting is deeper than " + std::to_string(max_depth_) +
                                        " levels; a record never needs that"};
-    Frame f;
+    Frame& f = stack_.emplace_back();
     f.node.kind = kind;
     f.node.mark = columns_(mark);
-    stack_.push_back(std::move(f));
+    f.first_child = children_.size();
   }
   void close() {
-    YNode n = std::move(stack_.back().node);
+    Frame& top = stack_.back();
+    YNode n = std::move(top.node);
+    const auto first = children_.begin() + static_cast<std::ptrdiff_t>(top.first_child);
+    if (n.kind == YNode::Kind::sequence) {
+      n.items.assign(std::make_move_iterator(first), std::make_move_iterator(children_.end()));
+    } else {
+      n.entries.reserve(static_cast<std::size_t>(children_.end() - first) / 2);
+      for (auto it = first; it + 1 < children_.end(); it += 2)
+        n.entries.emplace_back(std::move(*it), std::move(*(it + 1)));
+    }
+    children_.erase(first, children_.end());
     stack_.pop_back();
     add(std::move(n));
   }
@@ -184,15 +199,9 @@ class TreeBuilder : public YAML::EventHandler {
       return;
     }
     Frame& top = stack_.back();
-    if (top.node.kind == YNode::Kind::sequence) {
-      top.node.items.push_back(std::move(n));
-    } else if (!top.have_key) {
-      top.key = std::move(n);
-      top.have_key = true;
-    } else {
-      top.node.entries.push_back(YEntry{std::move(top.key), std::move(n)});
-      top.have_key = false;
-    }
+    if (top.node.kind == YNode::Kind::mapping) top.have_key = !top.have_key;
+    if (top.have_key) top.key_mark = n.mark;
+    children_.push_back(std::move(n));
   }
 };
 

@@ -19,11 +19,11 @@ std::string short_quote(std::string_view text) {
 }
 
 // One finding for a value that is present (a missing key is schema's or another rule's) but
-// names nobody.
-void check_owner(const Text& value, const std::string& subject, std::string_view action,
-                 Findings& findings) {
+// names nobody. `subject()` names the value; it is only worded when there is a finding.
+template <class Subject>
+void check_owner(const Text& value, Subject subject, std::string_view action, Findings& findings) {
   if (!value || !is_placeholder_value(*value)) return;
-  findings.add(value.loc, subject + " is " + describe_unfilled(*value) + ": " + std::string(action));
+  findings.add(value.loc, subject() + " is " + describe_unfilled(*value) + ": " + std::string(action));
 }
 
 std::string row_subject(const TimelineRow& row) {
@@ -43,44 +43,45 @@ void check(const RuleContext& ctx, Findings& findings) {
 
   if (r.timeline)
     for (const TimelineRow& row : *r.timeline) {
-      const std::string subject = row_subject(row);
-      check_owner(row.owner, "the owner of " + subject, "name the person who owns it", findings);
+      check_owner(row.owner, [&] { return "the owner of " + row_subject(row); }, "name the person who owns it",
+                  findings);
       // Free event rows have no confirmed_by (schema reports it as an unknown key there).
       const bool event_row = !row.milestone && row.milestone.loc.mark == row.loc.mark && row.event;
       if (!event_row)
-        check_owner(row.confirmed_by, "confirmed_by of " + subject,
+        check_owner(row.confirmed_by, [&] { return "confirmed_by of " + row_subject(row); },
                     "name the person who confirmed it", findings);
     }
 
   if (r.facts.present) {
-    check_owner(r.facts.confirmed_by, "facts.confirmed_by",
+    check_owner(r.facts.confirmed_by, [] { return std::string("facts.confirmed_by"); },
                 "name the technical owner who confirmed the facts in writing", findings);
     if (r.facts.confirmations)
       for (const Confirmation& c : *r.facts.confirmations)
-        check_owner(c.confirmed_by, c.loc.path + ".confirmed_by",
+        check_owner(c.confirmed_by, [&] { return c.loc.path + ".confirmed_by"; },
                     "name the technical owner who confirmed the facts in writing", findings);
   }
 
   if (r.stakeholders)
     for (const Stakeholder& s : *r.stakeholders)
-      check_owner(s.owner, "the owner of " + stakeholder_subject(s) + " in the stakeholder grid",
+      check_owner(s.owner, [&] { return "the owner of " + stakeholder_subject(s) + " in the stakeholder grid"; },
                   "confirm who owns this relationship (all owners must be confirmed before the "
                   "first customer update)",
                   findings);
 
   for (const Communication& c : r.comms()) {
-    check_owner(c.owner, "the owner of " + communication_subject(c),
+    check_owner(c.owner, [&] { return "the owner of " + communication_subject(c); },
                 "name the person who sent it", findings);
     if (c.next_action.present)
-      check_owner(c.next_action.owner, "the owner of the next action in " + communication_subject(c),
+      check_owner(c.next_action.owner, [&] { return "the owner of the next action in " + communication_subject(c); },
                   "the template needs a specific action, owner and ETA", findings);
   }
 
   if (r.readout.present && r.readout.commitments)
     for (const Commitment& cm : *r.readout.commitments) {
-      const std::string subject =
-          cm.commitment ? "the owner of the commitment " + short_quote(*cm.commitment)
-                        : "the owner of " + cm.loc.path;
+      const auto subject = [&] {
+        return cm.commitment ? "the owner of the commitment " + short_quote(*cm.commitment)
+                             : "the owner of " + cm.loc.path;
+      };
       check_owner(cm.owner, subject, "every follow-up commitment needs a named owner", findings);
     }
 }

@@ -1,5 +1,6 @@
 // speculative-language: hedging ("we think", "probably", "might") in a factual field.
 #include <algorithm>
+#include <optional>
 
 #include "core/text.h"
 #include "load/presence.h"
@@ -142,12 +143,15 @@ constexpr std::string_view kResolution = "Resolution summary: [Concise factual s
 constexpr std::string_view kReadoutImpact = "Customer impact summary (2–3 sentences, facts only)";
 }  // namespace hint
 
-void check_text(const Text& text, std::string_view playbook, const std::vector<Start>& starts,
-                Findings& findings) {
+// `starts` are the record's value starts (value_starts()), worked out at the first finding:
+// most records have none.
+void check_text(const Text& text, std::string_view playbook, const Record& record,
+                std::optional<std::vector<Start>>& starts, Findings& findings) {
   if (!text || text->empty()) return;
   const std::vector<TextMatch> found = find_speculative(*text);
   if (found.empty()) return;
-  const bool inside = single_plain_line(text, starts);
+  if (!starts) starts = value_starts(record);
+  const bool inside = single_plain_line(text, *starts);
   for (const TextMatch& m : found) {
     Loc loc = text.loc;
     if (inside)
@@ -169,15 +173,15 @@ void check_text(const Text& text, std::string_view playbook, const std::vector<S
 // detail (contract terms: "credits may be due under clause 7.2") and sentiment are not.
 void check(const RuleContext& ctx, Findings& findings) {
   const Record& r = ctx.record;
-  const std::vector<Start> starts = value_starts(r);
-  check_text(r.summary, hint::kSummary, starts, findings);
-  if (r.facts.present) check_text(r.facts.root_cause, hint::kRootCause, starts, findings);
+  std::optional<std::vector<Start>> starts;
+  check_text(r.summary, hint::kSummary, r, starts, findings);
+  if (r.facts.present) check_text(r.facts.root_cause, hint::kRootCause, r, starts, findings);
   for (const Communication& c : r.comms()) {
-    check_text(c.impact, hint::kImpact, starts, findings);
-    check_text(c.progress, hint::kProgress, starts, findings);
-    check_text(c.resolution_summary, hint::kResolution, starts, findings);
+    check_text(c.impact, hint::kImpact, r, starts, findings);
+    check_text(c.progress, hint::kProgress, r, starts, findings);
+    check_text(c.resolution_summary, hint::kResolution, r, starts, findings);
   }
-  if (r.readout.present) check_text(r.readout.impact_summary, hint::kReadoutImpact, starts, findings);
+  if (r.readout.present) check_text(r.readout.impact_summary, hint::kReadoutImpact, r, starts, findings);
 }
 
 }  // namespace

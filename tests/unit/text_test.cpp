@@ -56,6 +56,36 @@ TEST(PlaceholderValueTest, AsciiAndUnicodeTrimAlike) {
   EXPECT_FALSE(esc::is_placeholder_value("\xFF"));  // not UTF-8: not blank
 }
 
+// Values are trimmed by hand (RE2's [\s\p{Z}]: \t \n \f \r and every Zs, Zl, Zp code point), and
+// a value whose first character no placeholder starts with skips the patterns: the same answers
+// as trimming and matching with the patterns.
+TEST(PlaceholderValueTest, TrimsEveryUnicodeSpace) {
+  const char* spaces[] = {" ", "\t", "\n", "\f", "\r", "\u00A0", "\u1680", "\u2000", "\u2005", "\u200A",
+                          "\u2028", "\u2029", "\u202F", "\u205F", "\u3000"};
+  for (const char* sp : spaces) {
+    EXPECT_TRUE(esc::is_placeholder_value(std::string(sp) + "TBD" + sp)) << sp;
+    EXPECT_TRUE(esc::is_placeholder_value(std::string(sp) + sp)) << sp;
+    EXPECT_FALSE(esc::is_placeholder_value(std::string(sp) + "Dana" + sp)) << sp;
+  }
+  // Not spaces to RE2: zero-width space, Mongolian vowel separator, BOM, next line (U+0085).
+  for (const char* other : {"\u200B", "\u180E", "\uFEFF", "\u0085"}) {
+    EXPECT_FALSE(esc::is_placeholder_value(other)) << other;
+    EXPECT_FALSE(esc::is_placeholder_value(std::string(other) + "TBD")) << other;
+  }
+}
+
+TEST(PlaceholderValueTest, EveryFormWhateverItsFirstCharacter) {
+  for (const char* v : {"???", "--", "\u2013", "\u2014\u2014", "N.A.", "n.a", "Nobody", "NULL", "todo", "Tba",
+                        "UNKNOWN", "xx", "XXX", "___", "[x]", "[]", "<X>", "{{x}}", "\u3000 nobody \u00A0"})
+    EXPECT_TRUE(esc::is_placeholder_value(v)) << v;
+  for (const char* v : {"Tom", "Xavier", "Null Island", "Ursula", "\u00C9lodie", "\u2013 Dana", "\u65E5\u672C",
+                        "-Dana", "?Dana", "_Dana", "[x] y", "<a@b.c>", "{x}"})
+    EXPECT_FALSE(esc::is_placeholder_value(v)) << v;
+  // Not UTF-8: never blank and never a placeholder, as the pattern has it.
+  EXPECT_FALSE(esc::is_placeholder_value("TBD\xFF"));
+  EXPECT_FALSE(esc::is_placeholder_value("\xC2\xA0\xFF"));
+}
+
 TEST(PlaceholderValueTest, RealNamesAreNotPlaceholders) {
   EXPECT_FALSE(esc::is_placeholder_value("Dana Whitfield"));
   EXPECT_FALSE(esc::is_placeholder_value("Tomás Ferreira"));
@@ -106,6 +136,8 @@ TEST(FindPlaceholdersTest, TbdAndTbcInAnyCase) {
   EXPECT_EQ(placeholders("ETA TBD."), Strings{"TBD"});
   EXPECT_EQ(placeholders("eta tbd, owner Tbc"), (Strings{"tbd", "Tbc"}));
   EXPECT_EQ(placeholders("TBDs TBCx xTBD TBD_1"), Strings{});  // whole words only
+  EXPECT_EQ(placeholders("owner tBd, next tbC"), (Strings{"tBd", "tbC"}));
+  EXPECT_EQ(placeholders("a bb b.d t b"), Strings{});  // 'b' alone is no reason to look
 }
 
 TEST(FindPlaceholdersTest, TodoOnlyInUpperCase) {
@@ -393,6 +425,15 @@ TEST(Utf8Test, InvalidText) {
   EXPECT_EQ(esc::first_invalid_utf8("\xC3"), 0u);
   EXPECT_EQ(esc::first_invalid_utf8("\xE2\x82x"), 0u);           // interrupted
   EXPECT_EQ(esc::first_invalid_utf8("\xFF"), 0u);
+}
+
+// ASCII runs are skipped eight bytes at a time: an invalid byte is found at any offset.
+TEST(Utf8Test, InvalidAfterAsciiRunsOfAnyLength) {
+  for (std::size_t k = 0; k < 20; ++k) {
+    EXPECT_EQ(esc::first_invalid_utf8(std::string(k, 'a') + "\xFF" + std::string(9, 'b')), k) << k;
+    EXPECT_EQ(esc::first_invalid_utf8(std::string(k, 'a') + "\xC3\xA9" + std::string(k, 'b') + "\xE2\x82"), 2 * k + 2) << k;
+    EXPECT_EQ(esc::first_invalid_utf8(std::string(k, 'a') + "\xC3\xA9" + std::string(k, 'b')), std::nullopt) << k;
+  }
 }
 
 TEST(LineColTest, Positions) {
