@@ -144,9 +144,9 @@ int cmd_lint_comms(const CommonOptions& o, const LintCommsOptions& lint) {
     return kExitUsage;
   }
   std::vector<std::string> errors;
-  std::vector<InputFile> inputs = collect_inputs(o.paths, kDraftExtensions, o.stdin_filename, errors);
+  InputList inputs = collect_inputs(o.paths, kDraftExtensions, o.stdin_filename, errors);
   // A folder's README.md documents the drafts beside it; it is linted only when named.
-  std::erase_if(inputs, [&](const InputFile& in) {
+  inputs.erase_if([&](const InputFile& in) {
     if (in.is_stdin || std::find(o.paths.begin(), o.paths.end(), in.display) != o.paths.end()) return false;
     std::string stem = in.path.stem().string();
     for (char& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

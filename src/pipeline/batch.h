@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/first_ids.h"
 #include "pipeline/inputs.h"
 #include "load/config.h"
 #include "report/report.h"
@@ -28,10 +29,28 @@ struct BatchOptions {
 // Called on a worker thread for every record that loaded (for `build`).
 using RecordHook = std::function<void(const InputFile&, const Config&, const CheckedRecord&, FileResult&)>;
 
+// The configuration of each input of a batch, kept as runs of inputs that share one (a
+// folder's), so that it costs nothing per input.
+class ConfigRuns {
+ public:
+  void push_back(std::shared_ptr<const Config> config);
+  const std::shared_ptr<const Config>& operator[](std::size_t i) const;
+  const std::shared_ptr<const Config>& front() const { return configs_.front(); }
+  std::size_t size() const { return size_; }
+  // Iterates over the runs: every configuration in use, each at least once.
+  auto begin() const { return configs_.begin(); }
+  auto end() const { return configs_.end(); }
+
+ private:
+  std::vector<std::size_t> starts_;  // index of each run's first input
+  std::vector<std::shared_ptr<const Config>> configs_;
+  std::size_t size_ = 0;
+};
+
 // The inputs of a batch with the configuration that applies to each one.
 struct PreparedBatch {
-  std::vector<InputFile> inputs;
-  std::vector<std::shared_ptr<const Config>> configs;  // one per input
+  InputList inputs;
+  ConfigRuns configs;  // one per input
   std::vector<std::string> errors;                     // exit 2 when non-empty
   bool config_failed = false;
 };
@@ -47,6 +66,14 @@ FileResult check_input(const InputFile& in, const Config& config, Instant now, c
 std::optional<Diagnostic> duplicate_id_finding(const std::string& file, const std::string& id, Mark mark,
                                                const std::string& first_path, Mark first_mark,
                                                const Config& config);
+
+// The record's id and its mark, read again from the file (for duplicate-id's first record);
+// nullopt when the file no longer reads as a record with an id.
+std::optional<IdAt> reread_id(const InputFile& in, const Config& config);
+
+// Remembers the first record of every id for a batch of `batch`'s size, reading an earlier
+// record again when its id's fingerprint matches.
+FirstIds first_ids_for(const PreparedBatch& batch);
 
 unsigned worker_count(int requested, std::size_t n);
 

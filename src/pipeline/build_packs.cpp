@@ -67,7 +67,7 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
   PackBuildResult result;
   const std::size_t n = batch.inputs.size();
   Progress progress(options.progress, n);
-  std::map<std::string, std::pair<std::size_t, Mark>> first_by_id;  // id -> input, where
+  FirstIds first_by_id = first_ids_for(batch);  // duplicate-id: the first record's pack is kept
   std::size_t files_written = 0;
 
   // summary.json: its records list is written as the records finish; the counts after it last.
@@ -158,9 +158,8 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
       p.built = false;
     }
     if (write) {
-      auto [it, inserted] = first_by_id.emplace(p.id, std::make_pair(i, p.id_mark));
-      if (!inserted) {
-        if (auto d = duplicate_id_finding(fr.path, p.id, p.id_mark, batch.inputs[it->second.first].display, it->second.second,
+      if (auto first = first_by_id.first_use(p.id, i, p.id_mark, !batch.inputs[i].is_stdin)) {
+        if (auto d = duplicate_id_finding(fr.path, p.id, p.id_mark, batch.inputs[first->first].display, first->second,
                                           *batch.configs[i])) {
           fr.diagnostics.push_back(std::move(*d));
           sort_diagnostics(fr.diagnostics);

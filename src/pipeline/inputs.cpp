@@ -1,6 +1,7 @@
 #include "pipeline/inputs.h"
 
 #include <algorithm>
+#include <deque>
 #include <fnmatch.h>
 #include <functional>
 #include <iostream>
@@ -44,31 +45,39 @@ class FolderScan {
     std::error_code ec;
     root_ = fs::canonical(arg, ec);
   }
-  std::vector<fs::path> run() {
+  // Appends the files found to `out` in the order of their sorted paths.
+  void run(InputList& out) {
     walk(arg_, true);
     if (!escaped_.empty())
       std::cerr << "escalate: warning: not following " << escaped_.size() << " symlink"
                 << (escaped_.size() == 1 ? "" : "s") << " in " << arg_ << " that lead"
                 << (escaped_.size() == 1 ? "s" : "") << " outside it (" << escaped_.front() << ")\n";
-    std::sort(found_.begin(), found_.end());
-    return std::move(found_);
+    emit(0, out);
   }
 
  private:
+  // One folder searched: its files' names, sorted compactly, and its subfolders.
+  struct Folder {
+    fs::path path;
+    NameSorter files;
+    std::vector<std::pair<std::string, std::size_t>> subfolders;  // name, index in folders_
+  };
   std::string arg_;
   std::function<bool(const fs::path&)> wanted_;
   std::vector<std::string>& errors_;
   fs::path root_;
-  std::vector<fs::path> found_;
+  std::deque<Folder> folders_;
   std::vector<std::string> escaped_;
 
-  void walk(const fs::path& dir, bool top) {
+  std::size_t walk(const fs::path& dir, bool top) {
+    const std::size_t index = folders_.size();
+    folders_.emplace_back().path = dir;
     std::error_code ec;
     fs::directory_iterator it(dir, ec), end;
     if (ec) {
       errors_.push_back("cannot read " + std::string(top ? "folder" : "subfolder") + " '" +
                         display_path(dir.generic_string()) + "': " + ec.message());
-      return;
+      return index;
     }
     std::vector<fs::path> subfolders;
     for (; it != end; it.increment(ec)) {
@@ -92,21 +101,140 @@ class FolderScan {
       } else if (!fs::is_regular_file(st)) {
         continue;
       }
-      found_.push_back(entry);
+      folders_[index].files.add(name);
     }
     if (ec)
       errors_.push_back("cannot read " + std::string(top ? "folder" : "subfolder") + " '" +
                         display_path(dir.generic_string()) + "': " + ec.message());
-    for (const fs::path& sub : subfolders) walk(sub, false);
+    for (const fs::path& sub : subfolders) {
+      const std::size_t child = walk(sub, false);
+      folders_[index].subfolders.emplace_back(sub.filename().string(), child);
+    }
+    return index;
+  }
+
+  // A folder's files and subfolders merged by name: the order std::filesystem::path sorts
+  // their full paths in (element by element, so "a/x" comes before "a.yaml").
+  void emit(std::size_t index, InputList& out) {
+    Folder& folder = folders_[index];
+    std::sort(folder.subfolders.begin(), folder.subfolders.end());
+    NameSorter::Merge files(folder.files);
+    std::size_t s = 0;
+    while (true) {
+      const std::string* name = files.peek();
+      if (s < folder.subfolders.size() && (!name || folder.subfolders[s].first < *name)) {
+        emit(folder.subfolders[s++].second, out);
+        continue;
+      }
+      if (!name) break;
+      out.push_found(folder.path, *name);
+      files.pop();
+    }
   }
 };
 
 }  // namespace
 
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& args,
-                                      const std::vector<std::string>& extensions,
-                                      const std::string& stdin_name, std::vector<std::string>& errors) {
-  std::vector<InputFile> out;
+InputFile InputList::operator[](std::size_t i) const { return *iterator(this, i); }
+
+void InputList::push_back(const InputFile& in) {
+  if (in.found_in_folder && !in.is_stdin) {
+    const fs::path folder = in.path.parent_path();
+    const std::string name = in.path.filename().string();
+    // Stored as a run only when the path and display form come back exactly as given.
+    if ((folder / name).native() == in.path.native() && display_path(in.path.generic_string()) == in.display) {
+      push_found(folder, name);
+      return;
+    }
+  }
+  Run r;
+  r.first = size_++;
+  r.path = in.path;
+  r.display = in.display;
+  r.found_in_folder = in.found_in_folder;
+  r.is_stdin = in.is_stdin;
+  runs_.push_back(std::move(r));
+}
+
+void InputList::push_found(const fs::path& folder, std::string_view name) {
+  if (runs_.empty() || !runs_.back().found_in_folder || runs_.back().first_name + (size_ - runs_.back().first) != names_.size() ||
+      runs_.back().path.native() != folder.native()) {
+    Run r;
+    r.first = size_;
+    r.first_name = names_.size();
+    r.path = folder;
+    r.found_in_folder = true;
+    runs_.push_back(std::move(r));
+  }
+  names_.push_back(name);
+  ++size_;
+}
+
+InputList::iterator::iterator(const InputList* list, std::size_t i) : list_(list), i_(i) {
+  if (i_ >= list_->size_) return;
+  auto run = std::upper_bound(list_->runs_.begin(), list_->runs_.end(), i_,
+                              [](std::size_t k, const Run& r) { return k < r.first; });
+  run_ = static_cast<std::size_t>(run - list_->runs_.begin()) - 1;
+  enter_run();
+}
+
+void InputList::iterator::enter_run() {
+  const Run& run = list_->runs_[run_];
+  name_.reset();
+  if (run.found_in_folder) name_.emplace(list_->names_, run.first_name + (i_ - run.first));
+}
+
+InputFile InputList::iterator::operator*() const {
+  const Run& run = list_->runs_[run_];
+  if (!run.found_in_folder) return {run.display, run.path, run.is_stdin, false};
+  fs::path path = run.path / name_->current();
+  std::string display = display_path(path.generic_string());
+  return {std::move(display), std::move(path), false, true};
+}
+
+InputList::iterator& InputList::iterator::operator++() {
+  if (++i_ >= list_->size_) return *this;
+  if (run_ + 1 < list_->runs_.size() && list_->runs_[run_ + 1].first == i_) {
+    ++run_;
+    enter_run();
+  } else if (name_) {
+    name_->next();
+  }
+  return *this;
+}
+
+void InputList::append_to(InputList& to, std::size_t i) const {
+  auto run = std::upper_bound(runs_.begin(), runs_.end(), i, [](std::size_t k, const Run& r) { return k < r.first; });
+  --run;
+  if (run->found_in_folder) {
+    to.push_found(run->path, names_[run->first_name + (i - run->first)]);
+  } else {
+    Run r = *run;
+    r.first = to.size_++;
+    to.runs_.push_back(std::move(r));
+  }
+}
+
+void InputList::erase_if(const std::function<bool(const InputFile&)>& drop) {
+  std::optional<InputList> kept;  // made at the first input dropped: none dropped, no copy
+  std::size_t i = 0;
+  for (auto it = begin(); it != end(); ++it, ++i) {
+    if (drop(*it)) {
+      if (!kept) {
+        kept.emplace();
+        for (std::size_t k = 0; k < i; ++k) append_to(*kept, k);
+      }
+    } else if (kept) {
+      append_to(*kept, i);
+    }
+  }
+  if (kept) *this = std::move(*kept);
+}
+
+InputList collect_inputs(const std::vector<std::string>& args,
+                         const std::vector<std::string>& extensions,
+                         const std::string& stdin_name, std::vector<std::string>& errors) {
+  InputList out;
   auto wanted = [&](const fs::path& p) {
     std::string ext = p.extension().string();
     return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
@@ -130,8 +258,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& args,
       out.push_back({display_path(arg), p, false});
       continue;
     }
-    for (auto& f : FolderScan(arg, wanted, errors).run())
-      out.push_back({display_path(f.generic_string()), f, false, true});
+    FolderScan(arg, wanted, errors).run(out);
   }
   return out;
 }
