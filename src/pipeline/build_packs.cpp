@@ -80,6 +80,7 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
   const report_detail::ListFrame records_frame(summary);
   std::size_t records_written = 0;
   std::map<std::string, int> per_rule;
+  pdf::FontCache fonts;  // each font file parsed once, shared by the workers
 
   auto produce = [&](std::size_t i) {
     Produced p;
@@ -104,7 +105,7 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
         found = std::move(emails.findings);
         for (BuiltEmail& e : emails.emails) files.push_back({"emails/" + e.filename, std::move(e.content)});
         FileResult readout;
-        build_readout(*checked.record, cfg, options.now, draft, build.font, readout, files, p.error);
+        build_readout(*checked.record, cfg, options.now, draft, build.font, fonts, readout, files, p.error);
         for (Diagnostic& d : readout.diagnostics) found.push_back(std::move(d));
         settle_build_findings(found, *checked.record, cfg);
         return p.error.empty();

@@ -17,6 +17,7 @@
 #include "load/config.h"
 #include "load/record.h"
 #include "pipeline/batch.h"
+#include "render/font_cache.h"
 #include "render/templates.h"
 #include "report/report.h"
 #include "write/pack.h"
@@ -53,8 +54,9 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
                             std::vector<std::string>& errors);
 
 // Renders the executive readout into `files` (exec-readout.pdf) as of `now` (the build's clock),
-// adding its findings to `fr`; `error` receives an environment problem (missing font).
+// with the fonts of the build's `fonts`, adding its findings to `fr`; `error` receives an
+// environment problem (missing font).
 void build_readout(const Record& record, const Config& config, Instant now, bool draft, const std::string& font,
-                   FileResult& fr, std::vector<PackFile>& files, std::string& error);
+                   pdf::FontCache& fonts, FileResult& fr, std::vector<PackFile>& files, std::string& error);
 
 }  // namespace esc

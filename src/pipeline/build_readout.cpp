@@ -23,13 +23,14 @@ std::optional<long long> source_date_epoch() {
 }  // namespace
 
 void build_readout(const Record& record, const Config& config, Instant now, bool draft, const std::string& font,
-                   FileResult& fr, std::vector<PackFile>& files, std::string& error) {
+                   pdf::FontCache& fonts, FileResult& fr, std::vector<PackFile>& files, std::string& error) {
   Calendar calendar(config.calendar, config.holidays);
   ReadoutOptions options;
   options.draft = draft;
   options.now = now;
   options.source_date_epoch = source_date_epoch();
   options.font = font;
+  options.fonts = &fonts;
   ReadoutResult r = render_readout(record, config, calendar, options);
   if (r.error) {
     error = *r.error;

@@ -1,10 +1,12 @@
 #include "render/pdf_document.h"
 
 // libharu's lower-level API, exported by the library and declared in its installed headers, used
-// in exactly two places: register_custom_encoding (an encoder's name, its byte -> character
+// in exactly three places: register_custom_encoding (an encoder's name, its byte -> character
 // table and its /Encoding writer: HPDF_BasicEncoder_New and HPDF_Doc_RegisterEncoder take no
-// such table) and add_to_unicode (a ToUnicode stream on a simple font: HPDF_DictStream_New needs
-// the document's memory manager and cross-reference table, which hpdf.h does not hand out).
+// such table), add_to_unicode (a ToUnicode stream on a simple font: HPDF_DictStream_New needs
+// the document's memory manager and cross-reference table, which hpdf.h does not hand out) and
+// load_font_subset (a TrueType font read from memory: hpdf.h loads one only from a path, through
+// stdio, which seeks and re-reads the file for each of its many small reads).
 // Why not hpdf.h alone: its only way to show characters outside WinAnsi is HPDF_UseUTFEncodings
 // with a "UTF-8" Type0 font. That font's CIDToGIDMap and width table run over every code point
 // up to the highest one shown (a CJK fallback name makes them ~128 KiB per font), its text is
@@ -16,17 +18,16 @@
 #include <hpdf_encoder.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
-#include <filesystem>
 #include <set>
 #include <span>
 
+#include "render/font_cache.h"
 #include "render/font_lookup.h"
 #include "render/pdf_text.h"
 #include "render/ttf_subset.h"
@@ -95,6 +96,49 @@ HPDF_REAL r2(double v) { return static_cast<HPDF_REAL>(std::round(v * 100.0) / 1
 
 }  // namespace
 
+// A font subset as libharu reads it: when loading the font and again when saving the PDF.
+struct Document::FontBytes {
+  std::string data;
+  std::size_t pos = 0;
+};
+
+namespace {
+
+// A read-only libharu stream over a Document::FontBytes, with the file reader's behaviour: a
+// read past the end gives what is left and HPDF_STREAM_EOF, a seek may go anywhere at or after
+// the start.
+Document::FontBytes& font_bytes(HPDF_Stream s) { return *static_cast<Document::FontBytes*>(s->attr); }
+
+HPDF_STATUS font_read(HPDF_Stream s, HPDF_BYTE* ptr, HPDF_UINT* size) {
+  Document::FontBytes& f = font_bytes(s);
+  const std::size_t left = f.pos < f.data.size() ? f.data.size() - f.pos : 0;
+  const std::size_t n = std::min<std::size_t>(*size, left);
+  std::memcpy(ptr, f.data.data() + f.pos, n);
+  f.pos += n;
+  if (n == *size) return HPDF_OK;
+  std::memset(ptr + n, 0, *size - n);
+  *size = static_cast<HPDF_UINT>(n);
+  return HPDF_STREAM_EOF;
+}
+
+HPDF_STATUS font_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode) {
+  Document::FontBytes& f = font_bytes(s);
+  const long long base = mode == HPDF_SEEK_CUR ? static_cast<long long>(f.pos)
+                         : mode == HPDF_SEEK_END ? static_cast<long long>(f.data.size())
+                                                 : 0;
+  if (base + pos < 0) return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
+  f.pos = static_cast<std::size_t>(base + pos);
+  return HPDF_OK;
+}
+
+HPDF_INT32 font_tell(HPDF_Stream s) { return static_cast<HPDF_INT32>(font_bytes(s).pos); }
+
+HPDF_UINT32 font_size(HPDF_Stream s) { return static_cast<HPDF_UINT32>(font_bytes(s).data.size()); }
+
+void font_free(HPDF_Stream s) { s->attr = nullptr; }  // the Document owns the bytes
+
+}  // namespace
+
 void Document::on_error(HPDF_STATUS code, HPDF_STATUS detail, void* self) {
   auto* doc = static_cast<Document*>(self);
   if (doc->error_code_ == HPDF_OK) {  // keep the first: later ones are usually its echoes
@@ -114,8 +158,7 @@ Document::Document() {
 }
 
 Document::~Document() {
-  if (doc_) HPDF_Free(doc_);
-  for (int fd : font_fds_) ::close(fd);
+  if (doc_) HPDF_Free(doc_);  // first: its fonts read font_bytes_ until they are freed
 }
 
 std::optional<std::string> Document::libharu_error(std::string_view doing) const {
@@ -161,9 +204,11 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
                                                     std::u32string_view bold_chars) {
   struct FontFile {
     std::string path;
-    std::optional<TrueTypeFont> ttf;
+    std::shared_ptr<const TrueTypeFont> ttf;
     std::set<char32_t> chars;  // what the subset must hold
   };
+  FontCache own_fonts;  // when the plan shares none
+  FontCache& fonts = plan.fonts ? *plan.fonts : own_fonts;
   std::vector<FontFile> files;
   auto find_file = [&](const std::string& path) -> std::optional<std::size_t> {
     for (std::size_t i = 0; i < files.size(); ++i)
@@ -172,16 +217,16 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
   };
   auto open = [&](const std::string& path, bool required) -> std::optional<std::string> {
     if (find_file(path)) return std::nullopt;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
+    FontCache::Font opened = fonts.open(path);
+    if (opened.missing)
       return required ? std::optional<std::string>("font file " + path +
                                                    " does not exist (install fonts-dejavu-core, or set `font:` in "
                                                    ".escalate.yaml or --font to a TrueType font)")
                       : std::nullopt;
-    std::string why;
-    auto ttf = TrueTypeFont::open(path, &why);
+    const std::shared_ptr<const TrueTypeFont>& ttf = opened.font;
     if (!ttf)
-      return required ? std::optional<std::string>("font file " + path + " cannot be used: " + why) : std::nullopt;
+      return required ? std::optional<std::string>("font file " + path + " cannot be used: " + opened.why)
+                      : std::nullopt;
     // A symbol font or a broken character map would give a page of '?' (or nothing at all).
     // (Fallback fonts may hold only symbols.)
     bool letters = ttf->has_glyph(U'?');
@@ -190,7 +235,7 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
       return "font file " + path +
              " cannot be used: its character map has no glyph for the letters A-Z, a-z or '?' (a symbol font, or "
              "a broken cmap); use a text TrueType font with a Unicode character map";
-    files.push_back({path, std::move(ttf), {}});
+    files.push_back({path, ttf, {}});
     return std::nullopt;
   };
   const std::string bold_path = plan.bold.empty() ? plan.regular : plan.bold;
@@ -248,19 +293,7 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
   for (std::size_t i = 0; i < files.size(); ++i) {
     FontFile& file = files[i];
     if (file.chars.empty()) continue;
-    const std::string subset = file.ttf->subset(std::vector<char32_t>(file.chars.begin(), file.chars.end()));
-    // libharu loads TrueType only from a path and reads it again when saving: hand it an
-    // in-memory file that lives as long as the document.
-    const int fd = ::memfd_create("escalate-font", MFD_CLOEXEC);
-    if (fd < 0) return "cannot create an in-memory file for the font subset of " + file.path;
-    font_fds_.push_back(fd);
-    for (std::size_t written = 0; written < subset.size();) {
-      const ssize_t n = ::write(fd, subset.data() + written, subset.size() - written);
-      if (n <= 0) return "cannot write the font subset of " + file.path + " to memory";
-      written += static_cast<std::size_t>(n);
-    }
-    const std::string fd_path = "/proc/self/fd/" + std::to_string(fd);
-    const char* name = HPDF_LoadTTFontFromFile(doc_, fd_path.c_str(), HPDF_TRUE);
+    const char* name = load_font_subset(file.ttf->subset(std::vector<char32_t>(file.chars.begin(), file.chars.end())));
     if (!name) return libharu_error("loading font " + file.path).value_or("the PDF library could not load font " + file.path);
 
     // WinAnsi where it names the character (U+00A0 and U+00AD are named "space" and "hyphen"
@@ -299,6 +332,45 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
   return std::nullopt;
 }
 
+// What HPDF_LoadTTFontFromFile does once it has opened the file (libharu 2.3's
+// LoadTTFontFromStream), with the bytes in memory: the same font definition, the same subset
+// tag (the document's counter, "HPDFAA" first), hence the same PDF bytes.
+const char* Document::load_font_subset(std::string subset) {
+  auto bytes = std::make_unique<FontBytes>();
+  bytes->data = std::move(subset);
+  auto stream = static_cast<HPDF_Stream>(HPDF_GetMem(doc_->mmgr, sizeof(HPDF_Stream_Rec)));
+  if (!stream) return nullptr;
+  std::memset(stream, 0, sizeof(HPDF_Stream_Rec));
+  stream->sig_bytes = HPDF_STREAM_SIG_BYTES;
+  stream->type = HPDF_STREAM_FILE;  // read-only, seekable: what libharu's file reader is
+  stream->error = doc_->mmgr->error;
+  stream->mmgr = doc_->mmgr;
+  stream->read_fn = font_read;
+  stream->seek_fn = font_seek;
+  stream->tell_fn = font_tell;
+  stream->size_fn = font_size;
+  stream->free_fn = font_free;
+  stream->attr = bytes.get();
+  font_bytes_.push_back(std::move(bytes));
+  HPDF_FontDef def = HPDF_TTFontDef_Load(doc_->mmgr, stream, HPDF_TRUE);  // frees the stream on failure
+  if (!def) return nullptr;
+  if (HPDF_FontDef known = HPDF_Doc_FindFontDef(doc_, def->base_font)) {
+    HPDF_FontDef_Free(def);
+    return known->base_font;
+  }
+  if (HPDF_Doc_RegisterFontDef(doc_, def) != HPDF_OK) return nullptr;  // frees def on failure
+  if (doc_->ttfont_tag[0] == 0) {
+    std::memcpy(doc_->ttfont_tag, "HPDFAA", 6);
+  } else {
+    for (int i = 5; i >= 0; --i) {
+      if (++doc_->ttfont_tag[i] <= 'Z') break;
+      doc_->ttfont_tag[i] = 'A';
+    }
+  }
+  HPDF_TTFontDef_SetTagName(def, reinterpret_cast<char*>(doc_->ttfont_tag));
+  return def->base_font;
+}
+
 std::optional<std::string> Document::register_custom_encoding(const std::string& name,
                                                               std::span<const char32_t> chars) {
   HPDF_Encoder encoder = HPDF_BasicEncoder_New(doc_->mmgr, "WinAnsiEncoding");
@@ -333,32 +405,28 @@ std::optional<std::string> Document::add_to_unicode(HPDF_Font font, std::span<co
   return std::nullopt;
 }
 
-std::string Document::encode(const Slot& slot, std::u32string_view text) const {
-  std::string out;
-  for (char32_t c : text) {
-    auto it = slot.code.find(c);
-    out.push_back(static_cast<char>(it != slot.code.end() ? it->second : '?'));
-  }
-  return out;
+Document::Glyph& Document::GlyphCache::operator[](char32_t c) {
+  if (c > 0xFFFF) return astral_[c];
+  auto& page = pages_[c >> 8];
+  if (!page) page = std::make_unique<std::array<Glyph, 256>>();
+  return (*page)[c & 0xFF];
 }
 
-const Document::Glyph& Document::glyph(Face face, char32_t c) {
-  auto& cache = glyphs_[static_cast<int>(face)];
-  if (auto it = cache.find(c); it != cache.end()) return it->second;
+Document::Glyph& Document::glyph(Face face, char32_t c) {
+  Glyph& cached = glyphs_[static_cast<int>(face)][c];
+  if (cached.known) return cached;
   Glyph g;
   for (int s : chain_[static_cast<int>(face)]) {
     const Slot& slot = slots_[static_cast<std::size_t>(s)];
     if (!slot.shows(c)) continue;
-    const std::string bytes = encode(slot, std::u32string_view(&c, 1));
-    const HPDF_TextWidth tw = HPDF_Font_TextWidth(slot.font, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                                                  static_cast<HPDF_UINT>(bytes.size()));
-    g = {s, tw.width / 1000.0, std::nullopt};
+    const HPDF_BYTE byte = slot.code.at(c);
+    const HPDF_TextWidth tw = HPDF_Font_TextWidth(slot.font, &byte, 1);
+    g.slot = s;
+    g.advance = tw.width / 1000.0;
     break;
   }
   if (g.slot < 0) {
-    if (std::find(missing_.begin(), missing_.end(), c) == missing_.end()) missing_.push_back(c);
-    // The replacement mark where a font has it, else '?' (every font has that); copies, the
-    // cache may grow.
+    // The replacement mark where a font has it, else '?' (every font has that).
     if (c != kReplacementMark && c != U'?') {
       g = glyph(face, kReplacementMark);
       g.shown = kReplacementMark;
@@ -367,13 +435,45 @@ const Document::Glyph& Document::glyph(Face face, char32_t c) {
       g = glyph(face, U'?');
       g.shown = U'?';
     }
+    g.missing = true;
   }
-  return cache[c] = g;
+  if (g.slot >= 0) {
+    const Slot& slot = slots_[static_cast<std::size_t>(g.slot)];
+    const auto it = slot.code.find(g.shown.value_or(c));
+    g.byte = it != slot.code.end() ? it->second : '?';
+  }
+  g.known = true;
+  g.measured = g.drawn = false;
+  return cached = g;
+}
+
+void Document::note_missing(Face face, char32_t c, std::vector<char32_t>& into) {
+  if (!glyph(face, c).missing) return;
+  into.push_back(c);
+  if (c == U'?') return;
+  if (c != kReplacementMark) {
+    if (!glyph(face, kReplacementMark).missing) return;
+    into.push_back(kReplacementMark);
+  }
+  if (glyph(face, U'?').missing) into.push_back(U'?');
+}
+
+std::vector<char32_t> Document::missing_glyphs() const {
+  std::vector<char32_t> out;
+  for (const std::vector<char32_t>* list : {&missing_measured_, &missing_drawn_})
+    for (char32_t c : *list)
+      if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  return out;
 }
 
 double Document::advance(Face face, char32_t c) {
   if (slots_.empty()) return 0.5;
-  return glyph(face, c).advance;
+  Glyph& g = glyph(face, c);
+  if (!g.measured) {
+    g.measured = true;
+    if (g.missing) note_missing(face, c, missing_measured_);
+  }
+  return g.advance;
 }
 
 void Document::begin_text() {
@@ -404,21 +504,28 @@ void Document::text(Face face, double size, double x, double y, std::u32string_v
   begin_text();
   set_fill(color);
   std::size_t i = 0;
+  std::string run;
   while (i < text.size()) {
     // A run of characters drawn with the same font.
     const int slot = glyph(face, text[i]).slot;
-    std::u32string run;
+    run.clear();
     double run_width = 0;
-    for (; i < text.size() && glyph(face, text[i]).slot == slot; ++i) {
-      run.push_back(glyph(face, text[i]).shown.value_or(text[i]));
-      run_width += glyph(face, text[i]).advance * size;
+    for (; i < text.size(); ++i) {
+      Glyph& g = glyph(face, text[i]);
+      if (g.slot != slot) break;
+      if (!g.drawn) {
+        g.drawn = true;
+        if (g.missing) note_missing(face, text[i], missing_drawn_);
+      }
+      run.push_back(static_cast<char>(g.byte));
+      run_width += g.advance * size;
     }
     if (slot >= 0) {
       const Slot& s = slots_[static_cast<std::size_t>(slot)];
       if (s.font != cur_font_ || size != cur_size_) HPDF_Page_SetFontAndSize(page_, s.font, r2(size));
       cur_font_ = s.font;
       cur_size_ = size;
-      HPDF_Page_TextOut(page_, r2(x), r2(y), encode(s, run).c_str());
+      HPDF_Page_TextOut(page_, r2(x), r2(y), run.c_str());
     }
     x += run_width;
   }

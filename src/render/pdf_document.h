@@ -21,6 +21,8 @@
 
 #include <hpdf.h>
 
+#include <memory>
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -41,11 +43,14 @@ struct Rgb {
   friend bool operator==(const Rgb&, const Rgb&) = default;
 };
 
+class FontCache;
+
 struct FontPlan {
   bool base14 = false;           // Helvetica / Helvetica-Bold, WinAnsiEncoding
   std::string regular, bold;     // TrueType files (when !base14)
   std::vector<std::string> fallbacks;  // TrueType files tried for characters the faces lack
   bool system_fallbacks = true;        // then the installed fonts fontconfig finds for the rest
+  FontCache* fonts = nullptr;          // the run's parsed fonts, shared; null: opened for this document
 };
 
 struct DocumentInfo {
@@ -85,8 +90,11 @@ class Document {
   // point (then `out` is left empty: never a partial PDF).
   std::optional<std::string> save(const DocumentInfo& info, std::string& out);
 
-  // Characters that no font could show, in order of first use, each once.
-  const std::vector<char32_t>& missing_glyphs() const { return missing_; }
+  // Characters that no font could show, each once: first those measured (advance), in the order
+  // first measured, then those only drawn, in the order first drawn. (The same list whether the
+  // page was measured before it was drawn or drawn straight away: measuring repeats the draw
+  // pass's own measurements.)
+  std::vector<char32_t> missing_glyphs() const;
   bool failed() const { return error_code_ != HPDF_OK; }
 
  private:
@@ -97,9 +105,24 @@ class Document {
     bool shows(char32_t c) const { return code.contains(c); }
   };
   struct Glyph {
+    bool known = false;              // looked up (an empty cache entry is not)
     int slot = -1;
     double advance = 0;              // at size 1
     std::optional<char32_t> shown;   // the stand-in drawn when the character itself has no glyph
+    unsigned char byte = '?';        // what draws it in its slot
+    bool missing = false;            // no font has the character itself
+    bool measured = false, drawn = false;  // advance() and text() have asked for it
+  };
+  // The glyphs looked up so far for one face: the Basic Multilingual Plane in pages of 256
+  // characters (a lookup per character drawn or measured, so a hash is too slow), the rest in
+  // a map. Entries never move.
+  class GlyphCache {
+   public:
+    Glyph& operator[](char32_t c);
+
+   private:
+    std::array<std::unique_ptr<std::array<Glyph, 256>>, 256> pages_;
+    std::unordered_map<char32_t, Glyph> astral_;
   };
 
   HPDF_Doc doc_ = nullptr;
@@ -109,9 +132,14 @@ class Document {
   HPDF_STATUS error_detail_ = 0;
   std::vector<Slot> slots_;
   std::vector<int> chain_[2];  // slot indices per face, in preference order
-  std::unordered_map<char32_t, Glyph> glyphs_[2];
-  std::vector<char32_t> missing_;
-  std::vector<int> font_fds_;  // memfds holding subset fonts until the document is freed
+  GlyphCache glyphs_[2];
+  std::vector<char32_t> missing_measured_, missing_drawn_;  // see missing_glyphs(); repeats allowed
+
+ public:
+  struct FontBytes;  // a font subset libharu reads from memory (pdf_document.cpp)
+
+ private:
+  std::vector<std::unique_ptr<FontBytes>> font_bytes_;  // kept until the document is freed
 
   // Graphics state already in the content stream, so repeated settings are not written again.
   bool in_text_ = false;
@@ -126,8 +154,12 @@ class Document {
                                             std::u32string_view bold_chars);
   std::optional<std::string> register_custom_encoding(const std::string& name, std::span<const char32_t> chars);
   std::optional<std::string> add_to_unicode(HPDF_Font font, std::span<const char32_t> chars);
-  const Glyph& glyph(Face face, char32_t c);
-  std::string encode(const Slot& slot, std::u32string_view text) const;
+  // Loads a TrueType font file held in memory, embedded; its name, or null (libharu's error set).
+  const char* load_font_subset(std::string font_file);
+  Glyph& glyph(Face face, char32_t c);
+  // Appends what looking `c` up in `face` found missing: the character, then the stand-ins that
+  // were tried for it and are missing too.
+  void note_missing(Face face, char32_t c, std::vector<char32_t>& into);
   std::optional<std::string> libharu_error(std::string_view doing) const;
   std::optional<std::string> set_title_and_language(const DocumentInfo& info);
   void begin_text();

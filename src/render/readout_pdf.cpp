@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 #include "core/rule_registry.h"
 #include "core/text.h"
@@ -121,52 +122,63 @@ ReadoutResult render_readout(const Record& record, const Config& config, const C
                                          : bold_beside(configured);
   plan.fallbacks = options.fallback_fonts;
   plan.system_fallbacks = options.system_fonts;
+  plan.fonts = options.fonts;
   result.embedded_fonts = !plan.base14;
 
-  pdf::Document doc;
-  if (auto e = doc.start(plan, regular_chars, bold_chars)) {
+  // Pass 2: draw at the largest body size. Nearly every page fits there, and drawing measures
+  // exactly what measuring first would, so the page is drawn straight away. One that does not
+  // fit is started over in a new document: measured size by size until it fits, then drawn.
+  const double limit = readout::kMargin + 2;
+  auto doc = std::make_unique<pdf::Document>();
+  if (auto e = doc->start(plan, regular_chars, bold_chars)) {
     result.error = *e;
     return result;
   }
-
-  // Pass 2: the largest body size at which everything fits above the footer.
-  const double limit = readout::kMargin + 2;
-  double lowest = 0;
-  for (double size : readout::kBodySizes) {
-    readout::Pen measurer(&doc, readout::Pen::Mode::measure);
-    lowest = readout::layout_page(measurer, content, size, doc.page_width(), doc.page_height());
-    if (lowest >= limit) {
-      result.body_size = size;
-      break;
-    }
+  {
+    readout::Pen painter(doc.get(), readout::Pen::Mode::draw);
+    if (readout::layout_page(painter, content, readout::kBodySizes[0], doc->page_width(), doc->page_height()) >= limit)
+      result.body_size = readout::kBodySizes[0];
   }
   if (result.body_size == 0) {
-    Diagnostic d = make_finding(RuleId::readout_one_page);
-    d.file = record.file;
-    const bool has_readout = record.readout.present;
-    d.mark = has_readout ? record.readout.loc.mark : record.root.mark;
-    d.node_path = has_readout ? "readout" : "";
-    d.record_id = record.id ? *record.id : "";
-    const int over = static_cast<int>(100.0 * (limit - lowest) / (doc.page_height() - 2 * readout::kMargin) + 0.999);
-    d.message = "the exec readout does not fit one A4 page even at 8 pt (about " + std::to_string(over) +
-                "% too long): shorten the impact summary, root cause, resolution actions, breach detail, "
-                "sentiment or commitments" + playbook_citation(RuleId::readout_one_page);
-    result.findings.push_back(std::move(d));
-    return result;
+    doc = std::make_unique<pdf::Document>();
+    if (auto e = doc->start(plan, regular_chars, bold_chars)) {
+      result.error = *e;
+      return result;
+    }
+    double lowest = 0;
+    for (double size : readout::kBodySizes) {
+      readout::Pen measurer(doc.get(), readout::Pen::Mode::measure);
+      lowest = readout::layout_page(measurer, content, size, doc->page_width(), doc->page_height());
+      if (lowest >= limit) {
+        result.body_size = size;
+        break;
+      }
+    }
+    if (result.body_size == 0) {
+      Diagnostic d = make_finding(RuleId::readout_one_page);
+      d.file = record.file;
+      const bool has_readout = record.readout.present;
+      d.mark = has_readout ? record.readout.loc.mark : record.root.mark;
+      d.node_path = has_readout ? "readout" : "";
+      d.record_id = record.id ? *record.id : "";
+      const int over = static_cast<int>(100.0 * (limit - lowest) / (doc->page_height() - 2 * readout::kMargin) + 0.999);
+      d.message = "the exec readout does not fit one A4 page even at 8 pt (about " + std::to_string(over) +
+                  "% too long): shorten the impact summary, root cause, resolution actions, breach detail, "
+                  "sentiment or commitments" + playbook_citation(RuleId::readout_one_page);
+      result.findings.push_back(std::move(d));
+      return result;
+    }
+    readout::Pen painter(doc.get(), readout::Pen::Mode::draw);
+    readout::layout_page(painter, content, result.body_size, doc->page_width(), doc->page_height());
   }
-
-  // Pass 3: draw.
-  readout::Pen painter(&doc, readout::Pen::Mode::draw);
-  readout::layout_page(painter, content, result.body_size, doc.page_width(), doc.page_height());
-
-  glyph_findings(record, doc.missing_glyphs(), result.findings);
+  glyph_findings(record, doc->missing_glyphs(), result.findings);
 
   pdf::DocumentInfo info;
   info.title = concat({options.draft ? "DRAFT - " : "", "Executive readout ", content.id,
                        content.title.empty() ? "" : ": ", content.title});
   info.language = kReadoutLanguage;
   info.creation_epoch = options.source_date_epoch;
-  if (auto e = doc.save(info, result.pdf)) {
+  if (auto e = doc->save(info, result.pdf)) {
     result.pdf.clear();
     result.error = *e;
   }

@@ -26,6 +26,7 @@
 #include "core/time.h"
 #include "load/config.h"
 #include "load/record.h"
+#include "render/font_cache.h"
 
 namespace esc {
 
@@ -42,6 +43,7 @@ struct ReadoutOptions {
   std::vector<std::string> fallback_fonts;  // tried first for characters the fonts lack
   bool system_fonts = true;  // then the installed fonts that fontconfig finds have them
   bool allow_base14 = true;  // Helvetica when no font is configured and all text is WinAnsi
+  pdf::FontCache* fonts = nullptr;  // fonts parsed once for a whole run; null: opened per readout
 };
 
 struct ReadoutResult {

@@ -31,9 +31,10 @@ std::optional<std::string> write_fd(int fd, const std::string& shown, std::strin
   return std::nullopt;
 }
 
-// Writes all of `content` to a new file; the caller removes it on failure.
-std::optional<std::string> write_all(const fs::path& path, const fs::path& shown, std::string_view content) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+// Writes all of `content` to a new file (`path` relative to `dir_fd`); the caller removes it on
+// failure.
+std::optional<std::string> write_all(int dir_fd, const fs::path& path, const fs::path& shown, std::string_view content) {
+  int fd = ::openat(dir_fd, path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) return "cannot write '" + shown.string() + "': " + std::strerror(errno);
   if (auto err = write_fd(fd, shown.string(), content)) {
     ::close(fd);
@@ -177,7 +178,7 @@ std::optional<std::string> write_file_atomic(const fs::path& path, std::string_v
     return "refusing to write through the symlink '" + path.string() + "'";
   fs::path tmp = path;
   tmp += ".tmp." + std::to_string(::getpid());
-  if (auto err = write_all(tmp, path, content)) {
+  if (auto err = write_all(AT_FDCWD, tmp, path, content)) {
     ::unlink(tmp.c_str());
     return err;
   }
@@ -190,7 +191,12 @@ std::optional<std::string> write_file_atomic(const fs::path& path, std::string_v
 }
 
 std::optional<std::string> write_new_file(const fs::path& path, std::string_view content) {
-  return write_all(path, path, content);
+  return write_all(AT_FDCWD, path, path, content);
+}
+
+std::optional<std::string> write_new_file_at(int dir_fd, const fs::path& relative, const fs::path& shown,
+                                             std::string_view content) {
+  return write_all(dir_fd, relative, shown, content);
 }
 
 }  // namespace esc

@@ -18,6 +18,10 @@ std::optional<std::string> write_file_atomic(const std::filesystem::path& path, 
 // Writes a new file that must not exist yet (O_EXCL, never through a symlink). For files inside
 // a staging folder, which is itself renamed into place: no temporary name needed.
 std::optional<std::string> write_new_file(const std::filesystem::path& path, std::string_view content);
+// The same for `relative` inside the open folder `dir_fd` (no path walk from the working
+// folder); `shown` is the file's path for error sentences.
+std::optional<std::string> write_new_file_at(int dir_fd, const std::filesystem::path& relative,
+                                             const std::filesystem::path& shown, std::string_view content);
 
 // Whether a report path means standard output: "-" or /dev/stdout.
 bool is_stdout_path(const std::string& path);

@@ -41,6 +41,7 @@ class LockedDir {
     fd_ = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     return fd_ >= 0;
   }
+  int fd() const { return fd_; }
   bool try_lock() { return fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0; }
   // Waits up to ~10 s for a concurrent build to finish with the folder.
   bool lock() {
@@ -196,9 +197,14 @@ std::optional<std::string> stage_pack(const fs::path& dir, const std::string& id
 
   // <id>-<slot>-<pid>: two records with one id stage apart; the pid comes last (owner_gone).
   fs::path staging = dir / (std::string(kStaging) + id + "-" + std::to_string(slot) + "-" + std::to_string(::getpid()));
-  fs::remove_all(staging, ec);
-  if (!fs::create_directory(staging, ec) || ec)
-    return "cannot create '" + staging.string() + "': " + ec.message();
+  if (::mkdir(staging.c_str(), 0777) != 0) {
+    const int why = errno;
+    if (why != EEXIST) return "cannot create '" + staging.string() + "': " + std::strerror(why);
+    // The leftover of an earlier process that had this pid: replaced.
+    fs::remove_all(staging, ec);
+    if (ec) return "cannot create '" + staging.string() + "': " + ec.message();
+    if (::mkdir(staging.c_str(), 0777) != 0) return "cannot create '" + staging.string() + "': " + std::strerror(errno);
+  }
   auto state = std::make_unique<StagedPack::State>();
   state->dir = dir;
   state->target = target;
@@ -210,18 +216,23 @@ std::optional<std::string> stage_pack(const fs::path& dir, const std::string& id
   };
   if (!state->lock.open(staging) || !state->lock.try_lock())
     return fail("cannot lock '" + staging.string() + "': " + std::strerror(errno));
-  // The marker first: a staging folder left by a killed run is still provably escalate's.
-  if (auto err = write_new_file(staging / kPackMarker, marker_text(files))) return fail(*err);
-  // The staging folder is renamed into place whole, so its files need no temporary names.
-  fs::path made;  // the last folder created, to avoid asking the filesystem again
+  // The marker first: a staging folder left by a killed run is still provably escalate's. The
+  // files are created relative to the open staging folder; it is renamed into place whole, so
+  // they need no temporary names.
+  const int at = state->lock.fd();
+  if (auto err = write_new_file_at(at, fs::path(kPackMarker), staging / kPackMarker, marker_text(files)))
+    return fail(*err);
+  std::set<fs::path> made;  // subfolders created so far ("emails")
   for (const PackFile& f : files) {
-    fs::path p = (staging / f.relative).lexically_normal();
-    if (p.parent_path() != staging && p.parent_path() != made) {
-      fs::create_directories(p.parent_path(), ec);
-      if (ec) return fail("cannot create '" + p.parent_path().string() + "': " + ec.message());
-      made = p.parent_path();
+    const fs::path relative = fs::path(f.relative).lexically_normal();
+    fs::path folder;
+    for (const fs::path& part : relative.parent_path()) {
+      folder /= part;
+      if (!made.insert(folder).second) continue;
+      if (::mkdirat(at, folder.c_str(), 0777) != 0 && errno != EEXIST)
+        return fail("cannot create '" + (staging / folder).string() + "': " + std::strerror(errno));
     }
-    if (auto err = write_new_file(p, f.content)) return fail(*err);
+    if (auto err = write_new_file_at(at, relative, staging / relative, f.content)) return fail(*err);
   }
   out.state_ = std::move(state);
   return std::nullopt;

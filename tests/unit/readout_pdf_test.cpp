@@ -12,11 +12,14 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/calendar.h"
 #include "core/text.h"
 #include "load/config.h"
 #include "load/loader.h"
+#include "render/font_cache.h"
 #include "render/font_lookup.h"
 #include "render/pdf_document.h"
 #include "render/pdf_text.h"
@@ -211,6 +214,54 @@ TEST(ReadoutPdf, NamesOutsideWindows1252EmbedTheFontAndComeBackOut) {
         "£4,500", "£45,000", "P2 — High", "Within SLA",
         "Move export-table migrations outside business hours", "Share the written PIR with María José Núñez"})
     EXPECT_NE(text.find(expected), std::string::npos) << "missing from the PDF text: " << expected;
+}
+
+// A build parses each font file once and shares it between its workers' documents: the pages
+// are the same bytes as with fonts opened for each document, and the subsets are still embedded
+// (loaded from memory, named with libharu's first subset tag).
+TEST(ReadoutPdf, FontsSharedAcrossDocumentsGiveTheSameBytes) {
+  const Record record = load(unicode_example());
+  const ReadoutResult alone = render(record);
+  ASSERT_FALSE(alone.error) << *alone.error;
+  pdf::FontCache fonts;
+  ReadoutOptions options;
+  options.fonts = &fonts;
+  for (int i = 0; i < 2; ++i) {
+    const ReadoutResult shared = render(record, options);
+    ASSERT_FALSE(shared.error) << *shared.error;
+    EXPECT_EQ(shared.pdf, alone.pdf);
+  }
+  EXPECT_NE(alone.pdf.find("/FontFile2"), std::string::npos);
+  EXPECT_NE(alone.pdf.find("/BaseFont /HPDFAA+DejaVuSans"), std::string::npos);
+  EXPECT_NE(alone.pdf.find("/BaseFont /HPDFAB+DejaVuSans-Bold"), std::string::npos);
+}
+
+TEST(FontCache, OpensEachFileOnceAndRemembersWhyOneCannotBeUsed) {
+  pdf::FontCache fonts;
+  const pdf::FontCache::Font a = fonts.open(kDefaultReadoutFont);
+  ASSERT_TRUE(a.font);
+  EXPECT_TRUE(a.font->has_glyph(U'Ł'));  // Ł
+  EXPECT_EQ(fonts.open(kDefaultReadoutFont).font, a.font);
+  EXPECT_NE(fonts.open(kDefaultReadoutBoldFont).font, a.font);
+
+  const pdf::FontCache::Font missing = fonts.open("/nonexistent/fonts/Missing.ttf");
+  EXPECT_FALSE(missing.font);
+  EXPECT_TRUE(missing.missing);
+  const pdf::FontCache::Font not_a_font = fonts.open(std::string(ESCALATE_SOURCE_DIR) + "/fixtures/ESC-2026-0142.yaml");
+  EXPECT_FALSE(not_a_font.font);
+  EXPECT_FALSE(not_a_font.missing);
+  EXPECT_EQ(not_a_font.why, "it is not a TrueType font file");
+}
+
+TEST(FontCache, ThreadsOpeningTheSameFileShareOneParse) {
+  pdf::FontCache fonts;
+  std::vector<std::shared_ptr<const pdf::TrueTypeFont>> got(4);
+  {
+    std::vector<std::jthread> threads;
+    for (auto& g : got) threads.emplace_back([&] { g = fonts.open(kDefaultReadoutFont).font; });
+  }
+  ASSERT_TRUE(got[0]);
+  for (const auto& g : got) EXPECT_EQ(g, got[0]);
 }
 
 // Names mixing characters of several Windows code pages on one page (ő: Central European, Ş and ı:
