@@ -82,6 +82,26 @@ TEST_F(WriteTest, OnlyLeftoversEscalateMadeAreCleanedUp) {
   EXPECT_FALSE(fs::exists(dir_ / ".escalate-staging-ESC-9-999999"));
 }
 
+// A run killed between creating a staging folder's marker (its first file) and writing it leaves
+// the marker empty (or cut short): still escalate's leftover once its process is gone, and not
+// a folder to keep forever. While its process runs it is work in progress; a marker with other
+// text is not escalate's.
+TEST_F(WriteTest, AStagingFolderKilledWhileWritingItsMarkerIsCleanedUp) {
+  const auto stage = [&](const std::string& name, const std::string& marker) {
+    fs::create_directories(dir_ / name);
+    std::ofstream(dir_ / name / kPackMarker) << marker;
+  };
+  stage(".escalate-staging-ESC-1-0-999999", "");
+  stage(".escalate-staging-ESC-2-0-999999", "escalate pack: written by 'esc");
+  stage(".escalate-staging-ESC-3-0-" + std::to_string(::getpid()), "");  // its build still runs
+  stage(".escalate-staging-ESC-4-0-999999", "my notes\n");
+  ASSERT_EQ(prepare_output_dir(dir_), std::nullopt);
+  EXPECT_FALSE(fs::exists(dir_ / ".escalate-staging-ESC-1-0-999999"));
+  EXPECT_FALSE(fs::exists(dir_ / ".escalate-staging-ESC-2-0-999999"));
+  EXPECT_TRUE(fs::exists(dir_ / (".escalate-staging-ESC-3-0-" + std::to_string(::getpid())) / kPackMarker));
+  EXPECT_TRUE(fs::exists(dir_ / ".escalate-staging-ESC-4-0-999999" / kPackMarker));
+}
+
 TEST_F(WriteTest, ADanglingOutputSymlinkSaysWhereItPoints) {
   fs::create_symlink(dir_ / "nowhere", dir_ / "out");
   auto err = prepare_output_dir(dir_ / "out");
