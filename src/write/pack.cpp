@@ -225,7 +225,8 @@ std::optional<std::string> stage_pack(const fs::path& dir, const std::string& id
     fs::remove_all(staging, rm);
     return msg;
   };
-  if (!state->lock.open(staging) || !state->lock.try_lock())
+  // Waits: another build's clean-up (prepare_output_dir) may be looking at the new folder.
+  if (!state->lock.open(staging) || !state->lock.lock())
     return fail("cannot lock '" + staging.string() + "': " + std::strerror(errno));
   // The marker first: a staging folder left by a killed run is still provably escalate's.
   if (auto err = write_new_file(staging / kPackMarker, marker_text(files))) return fail(*err);
