@@ -115,6 +115,15 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// The lint-comms command that checks the draft as it was drafted: the same record, and the
+// --config and --now that decided its contents (a later clock would find its promise past).
+std::string lint_command(const CommonOptions& o, const std::string& record, const std::string& path) {
+  std::string out = "escalate lint-comms --incident " + shell_quote(record);
+  if (!o.config.empty()) out += " --config " + shell_quote(o.config);
+  if (o.now_given) out += " --now " + shell_quote(o.now_text);
+  return out + " " + (is_stdout_path(path) ? std::string("DRAFT") : shell_quote(path));
+}
+
 }  // namespace
 
 int cmd_next(const CommonOptions& o, const NextOptions& no) {
@@ -188,8 +197,7 @@ int cmd_next(const CommonOptions& o, const NextOptions& no) {
       std::cerr << "  Nothing is left to write; read it through before sending.\n";
     } else {
       std::cerr << "  " << plural(d.placeholders.size(), "part", "parts") << " only you can write: "
-                << joined(d.placeholders) << "\n  Then check it: escalate lint-comms --incident "
-                << rec->input.display << " " << (is_stdout_path(path) ? std::string("DRAFT") : path) << "\n";
+                << joined(d.placeholders) << "\n  Then check it: " << lint_command(o, rec->input.display, path) << "\n";
     }
   }
   return kExitClean;

@@ -100,6 +100,11 @@ std::string join_and(const std::vector<std::string>& parts);
 // folded YAML value reads on one line (messages, email fields).
 std::string one_line(std::string_view text);
 
+// A word as a POSIX shell reads it back unchanged: as it is when it holds only characters no
+// shell treats specially (letters, digits, "_-./:,+=@%"), else in single quotes ("it's" ->
+// 'it'\''s'). For commands printed for people to copy.
+std::string shell_quote(std::string_view word);
+
 // Names compared as people write them: surrounding and repeated spaces and ASCII case ignored.
 bool same_name(std::string_view a, std::string_view b);
 

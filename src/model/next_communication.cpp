@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "model/confirmation.h"
 
 namespace esc::model {
 
@@ -45,64 +46,54 @@ std::string state_of(const Text& t) {
   return blank ? "is empty" : "is a placeholder ('" + *t + "')";
 }
 
-void facts_gaps(const Record& r, std::vector<Missing>& out) {
-  const Facts& f = r.facts;
-  if (!f.present) {
-    out.push_back({"facts (root cause, affected systems, status, and who confirmed them in writing, when and where)",
-                   r.root});
-    return;
-  }
-  const bool listed = f.confirmations && !f.confirmations->empty();
-  if (listed) {
-    for (const Confirmation& c : *f.confirmations) {
-      if (!filled(c.confirmed_by))
-        out.push_back({c.loc.path + ".confirmed_by " + state_of(c.confirmed_by), c.confirmed_by.loc});
-      if (!c.confirmed_at) out.push_back({c.loc.path + ".confirmed_at is missing", c.confirmed_at.loc});
-      if (!filled(c.confirmation_ref))
-        out.push_back({c.loc.path + ".confirmation_ref " + state_of(c.confirmation_ref), c.confirmation_ref.loc});
-    }
-  } else {
-    if (!filled(f.confirmed_by))
-      out.push_back({"facts.confirmed_by (the technical owner who confirmed the facts in writing) " +
-                         state_of(f.confirmed_by),
-                     f.confirmed_by.loc});
-    if (!f.confirmed_at) out.push_back({"facts.confirmed_at (when they were confirmed) is missing", f.confirmed_at.loc});
-    if (!filled(f.confirmation_ref))
-      out.push_back({"facts.confirmation_ref (where the written confirmation is) " + state_of(f.confirmation_ref),
-                     f.confirmation_ref.loc});
-  }
-  bool affected = false;
-  if (f.affected)
-    for (const Text& item : *f.affected) affected = affected || filled(item);
-  if (!affected)
-    out.push_back({"facts.affected (the affected systems, services or processes) " +
-                       std::string(!f.affected ? "is missing" : f.affected->empty() ? "is empty" : "lists only placeholders"),
-                   f.affected.loc});
-  if (!f.status) out.push_back({"facts.status (ongoing, contained or resolved) is missing", f.status.loc});
-  // A root cause may be under investigation (absent); written as a placeholder it is not a fact.
-  if (f.root_cause && (is_placeholder_value(*f.root_cause) || !find_placeholders(*f.root_cause).empty()))
-    out.push_back({"facts.root_cause " + state_of(f.root_cause), f.root_cause.loc});
+// The state of an unconfirmed value in words: "is missing", "is empty", "is a placeholder ('TBD')".
+std::string state_of(const Unconfirmed& u) {
+  if (u.state != Unconfirmed::State::unfilled) return "is missing";
+  return state_of(Text{u.value, u.loc});
 }
 
-void owner_gaps(const Record& r, std::vector<Missing>& out) {
-  if (!r.owners_confirmed_at)
-    out.push_back({"owners_confirmed_at (when every owner in the stakeholder grid was confirmed) is missing",
-                   r.owners_confirmed_at.loc});
-  if (!r.stakeholders) return;
-  for (const Stakeholder& s : *r.stakeholders) {
-    if (filled(s.owner)) continue;
-    std::string who = s.role ? "the " + std::string(role_title(*s.role)) : "a stakeholder";
-    if (filled(s.name)) who += " (" + *s.name + ")";
-    out.push_back({"the owner of " + who + " in the stakeholder grid " + state_of(s.owner), s.owner.loc});
+// The words for what the checklists lack, as a person drafting the communication reads them.
+std::string describe(const Record& r, const Unconfirmed& u) {
+  using Item = Unconfirmed::Item;
+  const std::string entry = u.entry && u.item != Item::owner ? (*r.facts.confirmations)[*u.entry].loc.path : "";
+  switch (u.item) {
+    case Item::facts:
+      return "facts (root cause, affected systems, status, and who confirmed them in writing, when and where)";
+    case Item::confirmed_by:
+      return u.entry ? entry + ".confirmed_by " + state_of(u)
+                     : "facts.confirmed_by (the technical owner who confirmed the facts in writing) " + state_of(u);
+    case Item::confirmed_at:
+      return u.entry ? entry + ".confirmed_at is missing" : "facts.confirmed_at (when they were confirmed) is missing";
+    case Item::confirmation_ref:
+      return u.entry ? entry + ".confirmation_ref " + state_of(u)
+                     : "facts.confirmation_ref (where the written confirmation is) " + state_of(u);
+    case Item::affected:
+      return "facts.affected (the affected systems, services or processes) " +
+             std::string(u.state == Unconfirmed::State::empty_list          ? "is empty"
+                         : u.state == Unconfirmed::State::only_placeholders ? "lists only placeholders"
+                                                                            : "is missing");
+    case Item::status:
+      return "facts.status (ongoing, contained or resolved) is missing";
+    case Item::root_cause:
+      return "facts.root_cause " + state_of(u);
+    case Item::owners_confirmed_at:
+      return "owners_confirmed_at (when every owner in the stakeholder grid was confirmed) is missing";
+    case Item::owner: {
+      const Stakeholder& s = (*r.stakeholders)[*u.entry];
+      std::string who = s.role ? "the " + std::string(role_title(*s.role)) : "a stakeholder";
+      if (filled(s.name)) who += " (" + *s.name + ")";
+      return "the owner of " + who + " in the stakeholder grid " + state_of(u);
+    }
   }
+  return "";
 }
 
 }  // namespace
 
 std::vector<Missing> facts_or_owners_unconfirmed(const Record& r) {
   std::vector<Missing> out;
-  facts_gaps(r, out);
-  owner_gaps(r, out);
+  for (const Unconfirmed& u : unconfirmed_facts(r)) out.push_back({describe(r, u), u.loc});
+  for (const Unconfirmed& u : unconfirmed_owners(r)) out.push_back({describe(r, u), u.loc});
   return out;
 }
 

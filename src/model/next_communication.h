@@ -41,11 +41,12 @@ struct Missing {
 // owner in the stakeholder grid that is missing or a placeholder), and what the email itself
 // needs from the record (the lead's name, title and contact; the customer primary contact's
 // name and contact; for the resolution notification the escalation_opened and
-// resolution_confirmed times). Empty: ready. The same facts as facts-before-notification and
-// owners-before-first-update, asked before the communication instead of after.
+// resolution_confirmed times). Empty: ready. The facts and owners are model/confirmation.h's,
+// which facts-before-notification and owners-before-first-update read after the communication.
 std::vector<Missing> missing_before_communication(const Record& r, CommType type);
 
-// Only the facts and owners (the playbook's two checklists), for a record with nothing sent.
+// Only the facts and owners (the playbook's two checklists: unconfirmed_facts, then
+// unconfirmed_owners, in words), for a record with nothing sent.
 std::vector<Missing> facts_or_owners_unconfirmed(const Record& r);
 
 }  // namespace esc::model

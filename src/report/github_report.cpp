@@ -74,8 +74,7 @@ class GithubReport final : public ReportWriter {
   GithubReport(std::ostream& out, const ReportOptions& opt) : out_(out), opt_(opt) {}
 
   std::optional<std::string> finish() override {
-    if (opt_.quiet && totals_.errors + totals_.warnings + totals_.infos == 0) return std::nullopt;
-    out_ << summary_line(totals_, opt_) << '\n';
+    write_summary_line(out_, totals_, opt_);
     return std::nullopt;
   }
 

@@ -72,15 +72,7 @@ class JsonReport final : public ReportWriter {
     summary["files_with_findings"] = t.files_with_findings;
     root["summary"] = std::move(summary);
     root["files"] = ojson::array();
-    const report_detail::ListFrame frame(root);
-    if (t.files == 0) {
-      out_ << frame.empty() << '\n';
-      return std::nullopt;
-    }
-    out_ << frame.open();
-    auto err = files_.copy_to(out_);
-    out_ << frame.close() << '\n';
-    return err;
+    return report_detail::ListFrame(root).write_with(out_, files_, t.files > 0);
   }
 
  private:

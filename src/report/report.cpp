@@ -97,6 +97,11 @@ std::string summary_line(const Totals& t, const ReportOptions& opt) {
   return line;
 }
 
+void write_summary_line(std::ostream& out, const Totals& t, const ReportOptions& opt) {
+  if (opt.quiet && t.errors + t.warnings + t.infos == 0) return;
+  out << summary_line(t, opt) << '\n';
+}
+
 std::unique_ptr<ReportWriter> make_report_writer(ReportFormat f, std::ostream& out, const ReportOptions& opt) {
   switch (f) {
     case ReportFormat::text:

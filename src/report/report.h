@@ -52,6 +52,9 @@ void add_to_totals(Totals& t, const FileResult& file);
 
 // "3 errors, 1 warning in 2 of 40 records" / "no problems in 40 records".
 std::string summary_line(const Totals& t, const ReportOptions& opt);
+// The last line of the line-by-line reports (text, GitHub): summary_line() and a line break;
+// nothing under --quiet when nothing was found.
+void write_summary_line(std::ostream& out, const Totals& t, const ReportOptions& opt);
 
 // A report written while a batch runs: add() each file in input order as it finishes, then
 // finish() once. Only the file being added is held in memory; the formats whose counts come

@@ -201,15 +201,7 @@ class SarifReport final : public ReportWriter {
     root["version"] = "2.1.0";
     root["runs"] = ojson::array();
     root["runs"].push_back(std::move(run));
-    const report_detail::ListFrame frame(root);
-    if (results_written_ == 0) {
-      out_ << frame.empty() << '\n';
-      return std::nullopt;
-    }
-    out_ << frame.open();
-    auto err = results_.copy_to(out_);
-    out_ << frame.close() << '\n';
-    return err;
+    return report_detail::ListFrame(root).write_with(out_, results_, results_written_ > 0);
   }
 
  private:

@@ -132,4 +132,15 @@ std::string ListFrame::close() const {
 
 std::string ListFrame::empty() const { return head_ + "[]" + tail_; }
 
+std::optional<std::string> ListFrame::write_with(std::ostream& out, Spool& elements, bool any) const {
+  if (!any) {
+    out << empty() << '\n';
+    return std::nullopt;
+  }
+  out << open();
+  auto err = elements.copy_to(out);
+  out << close() << '\n';
+  return err;
+}
+
 }  // namespace esc::report_detail

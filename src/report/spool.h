@@ -54,6 +54,9 @@ class ListFrame {
   std::string element(const nlohmann::ordered_json& j, bool first) const;
   std::string close() const;  // the list's end and the rest of the document
   std::string empty() const;  // the whole document with the list empty ("[]")
+  // The whole document and a line break, its list the elements set aside in `elements` (each
+  // made by element()), or "[]" when there are none. An error sentence when the spool failed.
+  std::optional<std::string> write_with(std::ostream& out, Spool& elements, bool any) const;
 
  private:
   std::string head_, tail_;

@@ -192,8 +192,7 @@ class TextReport final : public ReportWriter {
   TextReport(std::ostream& out, const ReportOptions& opt) : out_(out), opt_(opt), w_(out, opt.color) {}
 
   std::optional<std::string> finish() override {
-    if (opt_.quiet && totals_.errors + totals_.warnings + totals_.infos == 0) return std::nullopt;
-    out_ << summary_line(totals_, opt_) << '\n';
+    write_summary_line(out_, totals_, opt_);
     return std::nullopt;
   }
 

@@ -2,6 +2,7 @@
 // communication.
 #include "core/text.h"
 #include "load/presence.h"
+#include "model/confirmation.h"
 #include "model/escalation.h"
 #include "model/measures.h"
 #include "rules/rule.h"
@@ -17,47 +18,54 @@ struct Gap {
   Loc loc;
 };
 
-void add_gaps(const Facts& f, bool listed, std::vector<Gap>& gaps) {
-  // Absent keys are ours; written but invalid values are schema's. A placeholder
-  // confirmed_by is owner-missing's, so only its absence counts here. With a list of
-  // confirmations the single confirmed_by/at/ref are not needed: each listed one has its own
-  // (schema requires them there).
-  if (!listed) {
-    if (!f.confirmed_by && !reported_by_schema(f.confirmed_by, f.loc))
-      gaps.push_back({"confirmed_by (the technical owner) is missing", f.confirmed_by.loc});
-    if (!f.confirmed_at && !reported_by_schema(f.confirmed_at, f.loc))
-      gaps.push_back({"confirmed_at is missing", f.confirmed_at.loc});
+// The model's unconfirmed facts that are this rule's to report, in words. Values written with
+// the wrong type are schema's, and so are the keys each listed confirmation requires; a
+// confirmed_by that is written but empty or a placeholder is owner-missing's.
+std::vector<Gap> gaps_of(const Record& r, const std::vector<model::Unconfirmed>& unconfirmed) {
+  using Item = model::Unconfirmed::Item;
+  using State = model::Unconfirmed::State;
+  std::vector<Gap> gaps;
+  for (const model::Unconfirmed& u : unconfirmed) {
+    if (u.state == State::invalid) continue;
+    const bool missing = u.state == State::missing;
+    switch (u.item) {
+      case Item::facts:
+        break;  // the whole section: its own finding
+      case Item::confirmed_by:
+        if (!u.entry && missing) gaps.push_back({"confirmed_by (the technical owner) is missing", u.loc});
+        break;
+      case Item::confirmed_at:
+        if (!u.entry) gaps.push_back({"confirmed_at is missing", u.loc});
+        break;
+      case Item::confirmation_ref:
+        if (!missing)
+          gaps.push_back({(u.entry ? (*r.facts.confirmations)[*u.entry].loc.path + "." : std::string()) +
+                              "confirmation_ref is " + describe_unfilled(u.value),
+                          u.loc});
+        else if (!u.entry)
+          gaps.push_back({"confirmation_ref (where the written confirmation is) is missing", u.loc});
+        break;
+      case Item::affected:
+        gaps.push_back({u.state == State::empty_list          ? "affected is empty"
+                        : u.state == State::only_placeholders ? "affected lists only placeholders"
+                                                              : "affected (systems, services or processes) is missing",
+                        u.loc});
+        break;
+      case Item::status:
+        gaps.push_back({"status (ongoing, contained or resolved) is missing", u.loc});
+        break;
+      case Item::root_cause:
+        // "Confirm root cause hypothesis (not assumption)" comes before any external
+        // communication: written as a placeholder it is a gap (absent is allowed while it is
+        // being investigated; root-cause-confirmed covers resolved records).
+        gaps.push_back({"root_cause is " + describe_unfilled(u.value), u.loc});
+        break;
+      case Item::owners_confirmed_at:
+      case Item::owner:
+        break;  // not facts
+    }
   }
-  if (!f.confirmation_ref) {
-    if (!listed && !reported_by_schema(f.confirmation_ref, f.loc))
-      gaps.push_back({"confirmation_ref (where the written confirmation is) is missing",
-                      f.confirmation_ref.loc});
-  } else if (is_placeholder_value(*f.confirmation_ref)) {
-    gaps.push_back({"confirmation_ref is " + describe_unfilled(*f.confirmation_ref),
-                    f.confirmation_ref.loc});
-  }
-  if (listed)
-    for (const Confirmation& c : *f.confirmations)
-      if (c.confirmation_ref && is_placeholder_value(*c.confirmation_ref))
-        gaps.push_back({c.loc.path + ".confirmation_ref is " + describe_unfilled(*c.confirmation_ref),
-                        c.confirmation_ref.loc});
-  if (!f.affected) {
-    if (!reported_by_schema(f.affected, f.loc))
-      gaps.push_back({"affected (systems, services or processes) is missing", f.affected.loc});
-  } else {
-    bool any = false;
-    for (const Text& item : *f.affected) any = any || (item && !is_placeholder_value(*item));
-    if (!any)
-      gaps.push_back({f.affected->empty() ? "affected is empty" : "affected lists only placeholders",
-                      f.affected.loc});
-  }
-  if (!f.status && !reported_by_schema(f.status, f.loc))
-    gaps.push_back({"status (ongoing, contained or resolved) is missing", f.status.loc});
-  // "Confirm root cause hypothesis (not assumption)" comes before any external communication:
-  // a root cause that is written but still a placeholder is a gap too (its absence is allowed
-  // while it is being investigated; root-cause-confirmed covers resolved records).
-  if (f.root_cause && (is_placeholder_value(*f.root_cause) || !find_placeholders(*f.root_cause).empty()))
-    gaps.push_back({"root_cause is " + describe_unfilled(*f.root_cause), f.root_cause.loc});
+  return gaps;
 }
 
 constexpr std::string_view kWhy =
@@ -114,9 +122,10 @@ void check(const RuleContext& ctx, Findings& findings) {
   const std::string why(kWhy);
 
   const Facts& f = r.facts;
-  if (!f.present) {
-    // `facts` written but not a mapping: schema. (Its loc is then not the record's.)
-    if (f.loc.mark != r.root.mark) return;
+  const std::vector<model::Unconfirmed> unconfirmed = model::unconfirmed_facts(r);
+  if (!unconfirmed.empty() && unconfirmed.front().item == model::Unconfirmed::Item::facts) {
+    // `facts` written but not a mapping: schema.
+    if (unconfirmed.front().state == model::Unconfirmed::State::invalid) return;
     findings.add(f.loc,
                  "the record has no facts section but " + first_words +
                      " has gone to the customer: confirm root cause, affected systems, status "
@@ -126,8 +135,7 @@ void check(const RuleContext& ctx, Findings& findings) {
   }
 
   const bool listed = f.confirmations && !f.confirmations->empty();
-  std::vector<Gap> gaps;
-  add_gaps(f, listed, gaps);
+  const std::vector<Gap> gaps = gaps_of(r, unconfirmed);
   if (!gaps.empty()) {
     std::vector<std::string> words;
     for (const Gap& g : gaps) words.push_back(g.words);

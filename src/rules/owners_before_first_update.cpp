@@ -1,6 +1,7 @@
 // owners-before-first-update: owners_confirmed_at missing or after the first communication.
 #include "core/text.h"
 #include "load/presence.h"
+#include "model/confirmation.h"
 #include "model/escalation.h"
 #include "rules/rule.h"
 
@@ -16,10 +17,14 @@ void check(const RuleContext& ctx, Findings& findings) {
   std::vector<Note> notes;
   if (first->sent_at) notes.push_back(note_at(first->sent_at.loc, "first customer update sent here"));
 
+  // The model's owners_confirmed_at gap (the grid's unfilled owners are owner-missing's).
   const Val<Timestamp>& confirmed = r.owners_confirmed_at;
-  if (!confirmed) {
-    if (reported_by_schema(confirmed, r.root)) return;
-    findings.add(confirmed.loc,
+  std::optional<model::Unconfirmed> gap;
+  for (const model::Unconfirmed& u : model::unconfirmed_owners(r))
+    if (u.item == model::Unconfirmed::Item::owners_confirmed_at) gap = u;
+  if (gap) {
+    if (gap->state == model::Unconfirmed::State::invalid) return;  // schema's
+    findings.add(gap->loc,
                  "owners_confirmed_at is missing but " + communication_subject(*first) +
                      (first->sent_at ? " was sent at " + format_short(first->sent_at->utc)
                                      : std::string(" has been sent")) +

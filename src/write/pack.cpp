@@ -91,6 +91,20 @@ bool owner_gone(const std::string& name) {
   return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
 }
 
+// Whether `folder` holds nothing but a marker cut short: empty, or a beginning of the marker's
+// header. The marker is a staging folder's first file, so a run killed between creating it and
+// writing it leaves exactly that.
+bool only_a_cut_marker(const fs::path& folder) {
+  std::error_code ec;
+  fs::directory_iterator it(folder, ec), end;
+  if (ec || it == end || it->path().filename() != kPackMarker || !fs::is_regular_file(it->symlink_status(ec))) return false;
+  it.increment(ec);
+  if (ec || it != end) return false;
+  std::string text;
+  if (read_file(folder / kPackMarker, text, kMarkerHeader.size())) return false;
+  return text.size() < kMarkerHeader.size() && kMarkerHeader.starts_with(text);
+}
+
 std::string refuse_foreign(const fs::path& target, const std::string& why) {
   return "refusing to replace '" + target.string() + "': " + why +
          "; escalate replaces only the packs it wrote (move the folder away or choose another output folder)";
@@ -150,7 +164,10 @@ std::optional<std::string> prepare_output_dir(const fs::path& dir) {
     LockedDir d;
     if (!d.open(it->path()) || !d.try_lock()) continue;
     bool empty = fs::is_empty(it->path(), e);
-    if (empty ? owner_gone(name) : !foreign_content(it->path())) fs::remove_all(it->path(), e);
+    const bool leftover = empty ? owner_gone(name)
+                                : !foreign_content(it->path()) ||
+                                      (name.starts_with(kStaging) && owner_gone(name) && only_a_cut_marker(it->path()));
+    if (leftover) fs::remove_all(it->path(), e);
   }
   return std::nullopt;
 }
@@ -214,7 +231,8 @@ std::optional<std::string> stage_pack(const fs::path& dir, const std::string& id
     fs::remove_all(staging, rm);
     return msg;
   };
-  if (!state->lock.open(staging) || !state->lock.try_lock())
+  // Waits: another build's clean-up (prepare_output_dir) may be looking at the new folder.
+  if (!state->lock.open(staging) || !state->lock.lock())
     return fail("cannot lock '" + staging.string() + "': " + std::strerror(errno));
   // The marker first: a staging folder left by a killed run is still provably escalate's. The
   // files are created relative to the open staging folder; it is renamed into place whole, so

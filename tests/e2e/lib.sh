@@ -33,6 +33,26 @@ expect_contains() {
   if grep -qF -- "$2" "$1"; then pass "$3"; else fail "$3: '$2' not in $1"; sed 's/^/  | /' "$1" | head -20 >&2; fi
 }
 
+# compare_golden NAME: $TMP/NAME against the golden $GOLD/NAME (the test sets GOLD). With
+# UPDATE_GOLDEN=1 (or ESCALATE_UPDATE_GOLDEN=1) $TMP/NAME first replaces the golden: review the diff.
+compare_golden() {
+  if [ "${UPDATE_GOLDEN:-${ESCALATE_UPDATE_GOLDEN:-0}}" = 1 ]; then cp "$TMP/$1" "$GOLD/$1"; fi
+  if diff -u "$GOLD/$1" "$TMP/$1" >"$TMP/diff"; then pass "$1"; else fail "$1 differs from the golden"; cat "$TMP/diff" >&2; fi
+}
+
+# golden_run NAME EXIT -- ARGS...: runs escalate ARGS with its output in $TMP/NAME (stderr in
+# $TMP/NAME.err), checks the exit status is EXIT, then compare_golden NAME.
+golden_run() {
+  local name=$1 want=$2; shift 3
+  "$ESCALATE" "$@" >"$TMP/$name" 2>"$TMP/$name.err"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    if [ "${UPDATE_GOLDEN:-${ESCALATE_UPDATE_GOLDEN:-0}}" = 1 ]; then cp "$TMP/$name" "$GOLD/$name"; fi
+    fail "$name: exit $got, want $want"; sed 's/^/  | /' "$TMP/$name.err" >&2; return
+  fi
+  compare_golden "$name"
+}
+
 finish() {
   if [ "$failures" -gt 0 ]; then echo "$failures failure(s)" >&2; exit 1; fi
   echo "all passed"

@@ -11,9 +11,18 @@ GOLD=tests/golden/next
 mkdir -p "$GOLD"
 
 # golden NAME: compares $TMP/NAME with $GOLD/NAME.
-golden() {
-  if [ "${UPDATE_GOLDEN:-${ESCALATE_UPDATE_GOLDEN:-0}}" = 1 ]; then cp "$TMP/$1" "$GOLD/$1"; fi
-  if diff -u "$GOLD/$1" "$TMP/$1" >"$TMP/diff"; then pass "$1 golden"; else fail "$1 differs from the golden"; cat "$TMP/diff" >&2; fi
+golden() { compare_golden "$1"; }
+
+# draft STAGE NOW RECORD SUBJECT CC BODY_TEXT...: next writes $TMP/STAGE.eml from RECORD at NOW;
+# it matches its golden and Python's email parses it without defects: SUBJECT, from the lead,
+# to the customer primary contact, CC, and a body holding each BODY_TEXT.
+draft() {
+  local stage=$1 now=$2 record=$3 subject=$4 cc=$5; shift 5
+  expect_exit 0 "$stage: next writes the draft" -- "$ESCALATE" next --now "$now" -o "$TMP/$stage.eml" "$record"
+  cp "$TMP/err" "$TMP/$stage.err"
+  golden "$stage.eml"
+  $PY tests/tools/check_eml.py "$TMP/$stage.eml" "$subject" dana.whitfield@example.com priya.raman@northwind.example "$cc" "$@" \
+    && pass "$stage: parses without defects" || fail "$stage: email check"
 }
 
 # placeholders FILE RECORD NOW WANT...: lint-comms --incident reports exactly WANT (the
@@ -52,15 +61,11 @@ filled() {
 
 # 1. Nothing sent yet: the initial notification, with the readout's impact summary.
 NOW1=2026-11-02T08:40:00Z
-expect_exit 0 "initial: next writes the draft" -- "$ESCALATE" next --now $NOW1 -o "$TMP/initial.eml" $DIR/ESC-2026-0301.yaml
-expect_contains "$TMP/err" "wrote $TMP/initial.eml: initial notification of ESC-2026-0301" "initial: says what it wrote"
-golden initial.eml
-$PY tests/tools/check_eml.py "$TMP/initial.eml" \
-  "Northwind Logistics — Escalation Opened: Card payments declined at EU checkout" \
-  dana.whitfield@example.com priya.raman@northwind.example tomas.ferreira@northwind.example,aoife.brennan@example.com \
+draft initial $NOW1 $DIR/ESC-2026-0301.yaml "Northwind Logistics — Escalation Opened: Card payments declined at EU checkout" \
+  tomas.ferreira@northwind.example,aoife.brennan@example.com \
   "Current status: Ongoing" "Next update by: Monday 2 November 2026, 09:40 UTC" \
-  "Escalation Lead: Dana Whitfield, Head of Customer Operations, dana.whitfield@example.com" \
-  && pass "initial: parses without defects" || fail "initial: email check"
+  "Escalation Lead: Dana Whitfield, Head of Customer Operations, dana.whitfield@example.com"
+expect_contains "$TMP/initial.err" "wrote $TMP/initial.eml: initial notification of ESC-2026-0301" "initial: says what it wrote"
 expect_exit 0 "initial: lint-comms is clean (nothing left for a person)" -- \
   "$ESCALATE" lint-comms --incident $DIR/ESC-2026-0301.yaml --now $NOW1 "$TMP/initial.eml"
 expect_exit 0 "initial: .txt" -- "$ESCALATE" next --now $NOW1 --format txt -o "$TMP/initial.txt" $DIR/ESC-2026-0301.yaml
@@ -68,13 +73,9 @@ golden initial.txt
 
 # 2. Initial and progress update #1 sent: progress update #2, one hour (P1) after --now.
 NOW2=2026-11-02T10:25:00Z
-expect_exit 0 "progress: next writes the draft" -- "$ESCALATE" next --now $NOW2 -o "$TMP/progress.eml" $DIR/ESC-2026-0302.yaml
-golden progress.eml
-$PY tests/tools/check_eml.py "$TMP/progress.eml" \
-  "Northwind Logistics — Escalation Update #2: Card payments declined at EU checkout" \
-  dana.whitfield@example.com priya.raman@northwind.example aoife.brennan@example.com \
-  "Current status: Contained" "Next update by: Monday 2 November 2026, 11:25 UTC" "Update as of Monday 2 November 2026, 10:25 UTC:" \
-  && pass "progress: parses without defects" || fail "progress: email check"
+draft progress $NOW2 $DIR/ESC-2026-0302.yaml "Northwind Logistics — Escalation Update #2: Card payments declined at EU checkout" \
+  aoife.brennan@example.com \
+  "Current status: Contained" "Next update by: Monday 2 November 2026, 11:25 UTC" "Update as of Monday 2 November 2026, 10:25 UTC:"
 if grep -q "^In-Reply-To: <ESC-2026-0302.01@example.com>" "$TMP/progress.eml"; then pass "progress: threads under the initial notification"; else fail "progress: no In-Reply-To"; fi
 placeholders "$TMP/progress.eml" $DIR/ESC-2026-0302.yaml $NOW2 "[Factual description only]" "[Action]" "[Owner]" "[ETA]"
 expect_exit 0 "progress: .txt" -- "$ESCALATE" next --now $NOW2 --format txt -o "$TMP/progress.txt" $DIR/ESC-2026-0302.yaml
@@ -84,14 +85,10 @@ filled "$TMP/progress.txt" $DIR/ESC-2026-0302.yaml $NOW2
 
 # 3. Resolved: the resolution notification; PIR by the 10th business day after Mon 2 Nov.
 NOW3=2026-11-02T10:30:00Z
-expect_exit 0 "resolution: next writes the draft" -- "$ESCALATE" next --now $NOW3 -o "$TMP/resolution.eml" $DIR/ESC-2026-0303.yaml
-golden resolution.eml
-$PY tests/tools/check_eml.py "$TMP/resolution.eml" \
-  "Northwind Logistics — Escalation Resolved: Card payments declined at EU checkout" \
-  dana.whitfield@example.com priya.raman@northwind.example tomas.ferreira@northwind.example,aoife.brennan@example.com \
+draft resolution $NOW3 $DIR/ESC-2026-0303.yaml "Northwind Logistics — Escalation Resolved: Card payments declined at EU checkout" \
+  tomas.ferreira@northwind.example,aoife.brennan@example.com \
   "resolved as of Monday 2 November 2026, 10:20 UTC" "- Replaced the expired certificate" \
-  "will be shared by Monday 16 November 2026" \
-  && pass "resolution: parses without defects" || fail "resolution: email check"
+  "will be shared by Monday 16 November 2026"
 placeholders "$TMP/resolution.eml" $DIR/ESC-2026-0303.yaml $NOW3 "[Concise factual summary]" "[What has been put in place]"
 expect_exit 0 "resolution: .txt" -- "$ESCALATE" next --now $NOW3 --format txt -o "$TMP/resolution.txt" $DIR/ESC-2026-0303.yaml
 golden resolution.txt
@@ -109,6 +106,29 @@ if cmp -s "$TMP/edited.eml" "$TMP/progress.eml"; then pass "--force wrote the dr
 # -o - writes to stdout.
 "$ESCALATE" next --now $NOW2 -o - $DIR/ESC-2026-0302.yaml >"$TMP/stdout.eml" 2>/dev/null
 if cmp -s "$TMP/stdout.eml" "$TMP/progress.eml"; then pass "-o - is stdout"; else fail "-o - differs"; fi
+# The hint "Then check it: escalate lint-comms ..." runs as printed and checks the draft against
+# the clock it was drafted at (a past --now): lint-comms reports the placeholders and nothing
+# about the next update time being past. Also with a --config and names a shell must have quoted.
+# run_hint WHAT: runs the hint next printed to $TMP/err.
+run_hint() {
+  local hint; hint=$(sed -n 's/^  Then check it: escalate //p' "$TMP/err")
+  eval "\"\$ESCALATE\" $hint" >"$TMP/hint.out" 2>&1
+  local got=$?
+  if [ "$got" -eq 1 ] && grep -q "draft-placeholder" "$TMP/hint.out" && ! grep -q "already past" "$TMP/hint.out"; then
+    pass "$1: the printed lint-comms command finds the placeholders and no past update time"
+  else
+    fail "$1: the printed lint-comms command (exit $got):"; cat "$TMP/hint.out" >&2
+  fi
+}
+expect_exit 0 "hint: next writes the draft" -- "$ESCALATE" next --now $NOW2 -o "$TMP/hint.eml" $DIR/ESC-2026-0302.yaml
+expect_contains "$TMP/err" "Then check it: escalate lint-comms --incident $DIR/ESC-2026-0302.yaml --now $NOW2 $TMP/hint.eml" "hint: --now passed on"
+run_hint "hint"
+mkdir -p "$TMP/hint dir"
+printf 'sender_domain: example.com\n' >"$TMP/hint dir/it's config.yaml"
+expect_exit 0 "quoted hint: next writes the draft" -- "$ESCALATE" next --now $NOW2 --config "$TMP/hint dir/it's config.yaml" \
+  -o "$TMP/hint dir/Bob's update.eml" $DIR/ESC-2026-0302.yaml
+expect_contains "$TMP/err" "Then check it: escalate lint-comms --incident $DIR/ESC-2026-0302.yaml --config '$TMP/hint dir/it'\\''s config.yaml' --now $NOW2 '$TMP/hint dir/Bob'\\''s update.eml'" "quoted hint: --config and --now passed on, shell-quoted"
+run_hint "quoted hint"
 # A record id is looked up under the current folder.
 (cd $DIR && "$ESCALATE" next --now $NOW2 -o "$TMP/by-id.eml" ESC-2026-0302 2>/dev/null)
 if cmp -s "$TMP/by-id.eml" "$TMP/progress.eml"; then pass "a record id is found"; else fail "by id differs"; fi

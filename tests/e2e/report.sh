@@ -13,14 +13,8 @@ GOLD=tests/golden/portfolio
 NOWR=2026-12-20T12:00:00Z
 mkdir -p "$GOLD"
 
-golden() {
-  local name=$1 want=$2; shift 3
-  "$ESCALATE" report "$@" >"$TMP/$name" 2>"$TMP/$name.err"
-  local got=$?
-  if [ "${UPDATE_GOLDEN:-${ESCALATE_UPDATE_GOLDEN:-0}}" = 1 ]; then cp "$TMP/$name" "$GOLD/$name"; fi
-  if [ "$got" -ne "$want" ]; then fail "$name: exit $got, want $want"; sed 's/^/  | /' "$TMP/$name.err" >&2; return; fi
-  if diff -u "$GOLD/$name" "$TMP/$name" >"$TMP/diff"; then pass "$name"; else fail "$name differs from the golden"; cat "$TMP/diff" >&2; fi
-}
+# golden NAME EXIT -- args...: runs report, compares stdout with $GOLD/NAME and the exit status.
+golden() { local name=$1 want=$2; shift 3; golden_run "$name" "$want" -- report "$@"; }
 
 # Every record, and the broken one listed (exit 1: a file did not load).
 golden all.json 1 -- --now $NOWR --format json "$DIR" "$BROKEN"

@@ -9,14 +9,7 @@ DIR=tests/data/status/incidents
 GOLD=tests/golden/status
 
 # golden NAME EXIT -- args...: runs status, compares stdout with $GOLD/NAME and the exit status.
-golden() {
-  local name=$1 want=$2; shift 3
-  "$ESCALATE" status "$@" >"$TMP/$name" 2>"$TMP/$name.err"
-  local got=$?
-  if [ "${UPDATE_GOLDEN:-${ESCALATE_UPDATE_GOLDEN:-0}}" = 1 ]; then cp "$TMP/$name" "$GOLD/$name"; fi
-  if [ "$got" -ne "$want" ]; then fail "$name: exit $got, want $want"; sed 's/^/  | /' "$TMP/$name.err" >&2; return; fi
-  if diff -u "$GOLD/$name" "$TMP/$name" >"$TMP/diff"; then pass "$name"; else fail "$name differs from the golden"; cat "$TMP/diff" >&2; fi
-}
+golden() { local name=$1 want=$2; shift 3; golden_run "$name" "$want" -- status "$@"; }
 mkdir -p "$GOLD"
 
 # 10:35 on Wed 23 Dec: the 10:40 promise is due in 5 minutes, triage's 10:45 deadline in 10.

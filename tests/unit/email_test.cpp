@@ -11,12 +11,6 @@ using namespace esc::testing;
 
 namespace {
 
-Record load(const std::string& text) {
-  LoadResult loaded = load_record(text, "record.yaml", ParseLimits{});
-  EXPECT_TRUE(loaded.record.has_value());
-  return *loaded.record;
-}
-
 // The value of one (unfolded) header of a built email, "" when absent.
 std::string header(const std::string& message, const std::string& name) {
   const std::string head = message.substr(0, message.find("\r\n\r\n") + 2);
@@ -47,7 +41,7 @@ std::vector<Diagnostic> config_problems(const std::string& text) {
 // ---- sender_domain (issue 14, item 11) ----------------------------------------------------------
 
 TEST(SenderDomain, DefaultsToTheLeadsAddressDomain) {
-  const Record r = load(example_with("  contact: dana.whitfield@example.com\n\n", "  contact: dana.whitfield@example.co.jp\n\n"));
+  const Record r = record_from_text(example_with("  contact: dana.whitfield@example.com\n\n", "  contact: dana.whitfield@example.co.jp\n\n"));
   const auto built = emails(r);
   ASSERT_EQ(built.size(), 3u);
   EXPECT_EQ(header(built[0].content, "Message-ID"), "<ESC-2026-0142.01@example.co.jp>");
@@ -57,7 +51,7 @@ TEST(SenderDomain, DefaultsToTheLeadsAddressDomain) {
 TEST(SenderDomain, TheConfiguredDomainWins) {
   EmailOptions options;
   options.sender_domain = "mail.example.org";
-  const auto built = emails(load(read_text("fixtures/ESC-2026-0142.yaml")), options);
+  const auto built = emails(record_from_text(read_text("fixtures/ESC-2026-0142.yaml")), options);
   ASSERT_FALSE(built.empty());
   EXPECT_EQ(header(built[0].content, "Message-ID"), "<ESC-2026-0142.01@mail.example.org>");
 }
@@ -109,7 +103,7 @@ std::string handed_over() {
 }  // namespace
 
 TEST(EmailSender, EachEmailIsFromTheCommunicationsOwner) {
-  const auto built = emails(load(handed_over()));
+  const auto built = emails(record_from_text(handed_over()));
   ASSERT_EQ(built.size(), 3u);
   EXPECT_EQ(header(built[0].content, "From"), "Sam Lee <sam.lee@example.com>");
   EXPECT_EQ(header(built[1].content, "From"), "Dana Whitfield <dana.whitfield@example.com>");
@@ -124,7 +118,7 @@ TEST(EmailSender, AnOwnerFromTheGridSendsFromTheirGridAddress) {
   const std::string text = replace_once(read_text("fixtures/ESC-2026-0142.yaml"),
                                         "    sent_at: 2026-11-02T09:40:00Z\n    owner: Dana Whitfield\n",
                                         "    sent_at: 2026-11-02T09:40:00Z\n    owner: aoife  brennan\n");
-  const auto built = emails(load(text));
+  const auto built = emails(record_from_text(text));
   ASSERT_EQ(built.size(), 3u);
   EXPECT_EQ(header(built[1].content, "From"), "Aoife Brennan <aoife.brennan@example.com>");
   // Still signed by the Escalation Lead: the lead did not change.
@@ -135,7 +129,7 @@ TEST(EmailSender, AnOwnerFromTheGridSendsFromTheirGridAddress) {
 
 TEST(EmailSender, AnOwnerNotInTheRecordFallsBackToTheLeadAtTheTime) {
   const std::string text = replace_once(handed_over(), "    owner: Sam Lee\n", "    owner: Someone Else\n");
-  const auto built = emails(load(text));
+  const auto built = emails(record_from_text(text));
   ASSERT_EQ(built.size(), 3u);
   EXPECT_EQ(header(built[0].content, "From"), "Sam Lee <sam.lee@example.com>");
 }

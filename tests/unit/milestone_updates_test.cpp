@@ -14,12 +14,6 @@ namespace {
 
 const std::string kRecord = "tests/data/status-milestones/ESC-2026-0220.yaml";
 
-Record load(const std::string& text) {
-  LoadResult loaded = load_record(text, "record.yaml", ParseLimits{});
-  EXPECT_TRUE(loaded.record.has_value());
-  return *loaded.record;
-}
-
 Instant at(const char* t) { return *parse_now(t); }
 
 }  // namespace
@@ -35,7 +29,7 @@ TEST(GridReaches, ThePlaybookGrid) {
 }
 
 TEST(MilestoneUpdates, TheExecSponsorHasNotHeardOfTheContainment) {
-  const Record r = load(read_text(kRecord));
+  const Record r = record_from_text(read_text(kRecord));
   const auto due = model::milestone_updates_due(r, at("2026-11-02T09:50:00Z"));
   ASSERT_EQ(due.size(), 1u);  // the internal exec sponsor (channel internal) is not judged
   EXPECT_EQ(*(*r.stakeholders)[due[0].stakeholder].role, Role::customer_exec_sponsor);
@@ -45,27 +39,27 @@ TEST(MilestoneUpdates, TheExecSponsorHasNotHeardOfTheContainment) {
 }
 
 TEST(MilestoneUpdates, NotBeforeTheMilestoneIsReached) {
-  EXPECT_TRUE(model::milestone_updates_due(load(read_text(kRecord)), at("2026-11-02T09:09:59Z")).empty());
+  EXPECT_TRUE(model::milestone_updates_due(record_from_text(read_text(kRecord)), at("2026-11-02T09:09:59Z")).empty());
 }
 
 TEST(MilestoneUpdates, AnUpdateThatReachedThemAfterTheMilestone) {
   // Progress update #1 copied the exec sponsor: told.
-  const Record r = load(replace_once(read_text(kRecord), "    status: contained\n    progress:",
+  const Record r = record_from_text(replace_once(read_text(kRecord), "    status: contained\n    progress:",
                                      "    status: contained\n    cc: [tomas.ferreira@northwind.example]\n    progress:"));
   EXPECT_TRUE(model::milestone_updates_due(r, at("2026-11-02T09:50:00Z")).empty());
 }
 
 TEST(MilestoneUpdates, AMilestoneInTheSameMinuteAsTheUpdateWasTold) {
-  const Record r = load(replace_once(read_text(kRecord), "    at: 2026-11-02T09:10:00Z", "    at: 2026-11-02T08:45:30Z"));
+  const Record r = record_from_text(replace_once(read_text(kRecord), "    at: 2026-11-02T09:10:00Z", "    at: 2026-11-02T08:45:30Z"));
   EXPECT_TRUE(model::milestone_updates_due(r, at("2026-11-02T09:50:00Z")).empty());
 }
 
 TEST(MilestoneUpdates, NothingBeforeTheFirstCommunication) {
-  EXPECT_TRUE(model::milestone_updates_due(load(read_text(kRecord)), at("2026-11-02T08:44:00Z")).empty());
+  EXPECT_TRUE(model::milestone_updates_due(record_from_text(read_text(kRecord)), at("2026-11-02T08:44:00Z")).empty());
 }
 
 TEST(DueItems, FactsAndOwnersBeforeTheFirstUpdateAreDueNow) {
-  const Record r = load(read_text("tests/data/status-milestones/ESC-2026-0221.yaml"));
+  const Record r = record_from_text(read_text("tests/data/status-milestones/ESC-2026-0221.yaml"));
   const Config config;
   const Calendar calendar(config.calendar, config.holidays);
   const Instant now = at("2026-11-02T09:05:30Z");
@@ -83,7 +77,7 @@ TEST(DueItems, FactsAndOwnersBeforeTheFirstUpdateAreDueNow) {
 TEST(DueItems, NotOnceTheCustomerHasBeenNotified) {
   // The same gaps after a communication are check's findings (facts-before-notification), not
   // something still to do first.
-  const Record r = load(read_text("tests/data/status-milestones/ESC-2026-0221.yaml") +
+  const Record r = record_from_text(read_text("tests/data/status-milestones/ESC-2026-0221.yaml") +
                         "communications:\n  - type: initial\n    sent_at: 2026-11-02T08:45:00Z\n"
                         "    owner: Dana Whitfield\n    status: ongoing\n    impact: x\n"
                         "    next_update_by: 2026-11-02T09:45:00Z\n");

@@ -2,6 +2,8 @@
 // describe the findings as "line:col: message" strings that read like the spec.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -22,6 +24,13 @@ inline std::string read_text(const std::string& relative) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// The record YAML text loads as; the test fails (and gets an empty record) when it does not load.
+inline Record record_from_text(const std::string& text) {
+  LoadResult loaded = load_record(text, "record.yaml", ParseLimits{});
+  EXPECT_TRUE(loaded.record.has_value());
+  return loaded.record ? *loaded.record : Record{};
 }
 
 // Runs one rule over YAML text; returns its findings (any severity).

@@ -519,3 +519,13 @@ TEST(CountSentencesTest, FullWidthTerminators) {
   EXPECT_EQ(esc::count_sentences("「保留中」のまま停止しました。"), 1);
   EXPECT_EQ(esc::count_sentences("约£45,000的开票被延迟"), 1);
 }
+
+// A word a shell reads back as it is: bare when nothing in it is special, else single-quoted.
+TEST(ShellQuoteTest, QuotesOnlyWhatAShellWouldChange) {
+  EXPECT_EQ(esc::shell_quote("tests/data/next/ESC-2026-0302.yaml"), "tests/data/next/ESC-2026-0302.yaml");
+  EXPECT_EQ(esc::shell_quote("2026-11-02T10:25:00Z"), "2026-11-02T10:25:00Z");
+  EXPECT_EQ(esc::shell_quote("my draft.eml"), "'my draft.eml'");
+  EXPECT_EQ(esc::shell_quote("Bob's.eml"), "'Bob'\\''s.eml'");
+  EXPECT_EQ(esc::shell_quote("$HOME/*.eml"), "'$HOME/*.eml'");
+  EXPECT_EQ(esc::shell_quote(""), "''");
+}

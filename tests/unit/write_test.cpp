@@ -2,10 +2,13 @@
 // devices and FIFOs (never replacing them), inputs that are not regular files never waited on.
 #include <fcntl.h>
 #include <filesystem>
+#include <atomic>
 #include <fstream>
 #include <gtest/gtest.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <thread>
 #include <unistd.h>
 
 #include "core/file.h"
@@ -80,6 +83,67 @@ TEST_F(WriteTest, OnlyLeftoversEscalateMadeAreCleanedUp) {
   EXPECT_TRUE(fs::exists(dir_ / ".escalate-old-mine"));
   EXPECT_TRUE(fs::exists(dir_ / ".escalate-staging-notes" / "n.txt"));
   EXPECT_FALSE(fs::exists(dir_ / ".escalate-staging-ESC-9-999999"));
+}
+
+// A run killed between creating a staging folder's marker (its first file) and writing it leaves
+// the marker empty (or cut short): still escalate's leftover once its process is gone, and not
+// a folder to keep forever. While its process runs it is work in progress; a marker with other
+// text is not escalate's.
+TEST_F(WriteTest, AStagingFolderKilledWhileWritingItsMarkerIsCleanedUp) {
+  const auto stage = [&](const std::string& name, const std::string& marker) {
+    fs::create_directories(dir_ / name);
+    std::ofstream(dir_ / name / kPackMarker) << marker;
+  };
+  stage(".escalate-staging-ESC-1-0-999999", "");
+  stage(".escalate-staging-ESC-2-0-999999", "escalate pack: written by 'esc");
+  stage(".escalate-staging-ESC-3-0-" + std::to_string(::getpid()), "");  // its build still runs
+  stage(".escalate-staging-ESC-4-0-999999", "my notes\n");
+  ASSERT_EQ(prepare_output_dir(dir_), std::nullopt);
+  EXPECT_FALSE(fs::exists(dir_ / ".escalate-staging-ESC-1-0-999999"));
+  EXPECT_FALSE(fs::exists(dir_ / ".escalate-staging-ESC-2-0-999999"));
+  EXPECT_TRUE(fs::exists(dir_ / (".escalate-staging-ESC-3-0-" + std::to_string(::getpid())) / kPackMarker));
+  EXPECT_TRUE(fs::exists(dir_ / ".escalate-staging-ESC-4-0-999999" / kPackMarker));
+}
+
+// Another build starting in the same folder locks each unlocked staging folder for a moment to
+// see whether it is a leftover (prepare_output_dir), and may catch one just created, before
+// its own build has locked it. That build must wait for the lock, not fail ("cannot lock").
+// Here a thread does what that clean-up does, holding each lock a little longer, while packs
+// are staged again and again.
+TEST_F(WriteTest, StagingWaitsForAConcurrentCleanUpsLook) {
+  std::atomic<bool> stop = false;
+  std::atomic<int> caught = 0;
+  // The clean-up finds staging folders by listing the folder; here it watches the one name.
+  const fs::path staging = dir_ / (".escalate-staging-ESC-1-0-" + std::to_string(::getpid()));
+  std::thread cleaner([&] {
+    ino_t looked_at = 0;  // a clean-up looks at each folder once
+    while (!stop) {
+      const int fd = ::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0) continue;
+      struct stat st {};
+      // Caught while still in place (not one just removed, whose lock is free again).
+      if (::fstat(fd, &st) == 0 && st.st_ino != looked_at && ::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+          ::fstat(fd, &st) == 0 && st.st_nlink > 0) {
+        looked_at = st.st_ino;
+        ++caught;
+        std::this_thread::sleep_for(std::chrono::microseconds(300));
+      }
+      ::close(fd);
+    }
+  });
+  int failures = 0;
+  std::string first;
+  for (int i = 0; i < 1200; ++i) {
+    StagedPack staged;
+    if (auto err = stage_pack(dir_, "ESC-1", files_, 0, staged)) {
+      if (first.empty()) first = *err;
+      ++failures;
+    }
+  }
+  stop = true;
+  cleaner.join();
+  EXPECT_GT(caught, 0) << "the clean-up never caught a staging folder unlocked: the test proves nothing";
+  EXPECT_EQ(failures, 0) << first;
 }
 
 TEST_F(WriteTest, ADanglingOutputSymlinkSaysWhereItPoints) {
