@@ -187,7 +187,7 @@ class TreeBuilder : public YAML::EventHandler {
     } else {
       n.entries.reserve(static_cast<std::size_t>(children_.end() - first) / 2);
       for (auto it = first; it + 1 < children_.end(); it += 2)
-        n.entries.emplace_back(std::move(*it), std::move(*(it + 1)));
+        n.entries.push_back(YEntry{std::move(*it), std::move(*(it + 1))});  // braces: clang 14 (fuzz build) has no parenthesised aggregate init
     }
     children_.erase(first, children_.end());
     stack_.pop_back();
