@@ -1,11 +1,18 @@
-// Runs produce(i) for i in [0, n) on `jobs` worker threads and consume(i, result) on the calling
-// thread in index order. Workers stay at most a small window ahead of the consumer, so memory
-// does not grow with n, and everything consume() does happens in a deterministic order.
+// Runs produce(i) for i in [0, n) on `jobs` threads (the calling thread is one of them) and
+// consume(i, result) for every i in index order, one call at a time. Workers stay at most a
+// small window ahead of the consumer, so memory does not grow with n, and everything consume()
+// does happens in a deterministic order.
+//
+// There is no consumer thread: the worker that finishes the next item in order consumes it, and
+// every later item already finished, then goes back to producing. A separate consumer would be
+// a third thread on two cores, woken for every item: each wake-up preempts a worker.
+// An exception from produce or consume stops the workers and is rethrown here.
 #pragma once
 
 #include <algorithm>
 #include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -22,41 +29,53 @@ void for_each_ordered(std::size_t n, unsigned jobs, Produce produce, Consume con
   }
   const std::size_t window = 4 * static_cast<std::size_t>(jobs);
   std::mutex mutex;
-  std::condition_variable ready, room;
-  std::map<std::size_t, T> done;
+  std::condition_variable room;
+  std::map<std::size_t, T> done;  // finished, waiting for the items before them
   std::size_t next = 0, consumed = 0;
+  bool consuming = false;  // a worker is consuming: the others only add to `done`
+  std::exception_ptr failure;
   auto worker = [&] {
-    while (true) {
-      std::size_t i;
-      {
+    try {
+      while (true) {
+        std::size_t i;
+        {
+          std::unique_lock lock(mutex);
+          room.wait(lock, [&] { return failure || next >= n || next < consumed + window; });
+          if (failure || next >= n) return;
+          i = next++;
+        }
+        T result = produce(i);
         std::unique_lock lock(mutex);
-        room.wait(lock, [&] { return next >= n || next < consumed + window; });
-        if (next >= n) return;
-        i = next++;
-      }
-      T result = produce(i);
-      {
-        std::lock_guard lock(mutex);
+        if (failure) return;
         done.emplace(i, std::move(result));
+        if (consuming) continue;
+        consuming = true;
+        // Consume while the next item in order is finished; release the role only under the
+        // lock, after seeing that it is not, so a worker adding it afterwards takes the role.
+        for (auto it = done.find(consumed); it != done.end(); it = done.find(consumed)) {
+          T item = std::move(it->second);
+          done.erase(it);
+          const std::size_t k = consumed;
+          lock.unlock();
+          consume(k, std::move(item));
+          lock.lock();
+          ++consumed;
+          room.notify_all();
+        }
+        consuming = false;
       }
-      ready.notify_one();
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      if (!failure) failure = std::current_exception();
+      room.notify_all();
     }
   };
-  std::vector<std::jthread> threads;
-  for (unsigned t = 0; t < std::min<std::size_t>(jobs, n); ++t) threads.emplace_back(worker);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::optional<T> item;
-    {
-      std::unique_lock lock(mutex);
-      ready.wait(lock, [&] { return done.count(i) > 0; });
-      auto it = done.find(i);
-      item.emplace(std::move(it->second));
-      done.erase(it);
-      consumed = i + 1;
-    }
-    room.notify_all();
-    consume(i, std::move(*item));
+  {
+    std::vector<std::jthread> threads;
+    for (unsigned t = 1; t < std::min<std::size_t>(jobs, n); ++t) threads.emplace_back(worker);
+    worker();
   }
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace esc
