@@ -78,9 +78,9 @@ FirstIds first_ids_for(const PreparedBatch& batch);
 unsigned worker_count(int requested, std::size_t n);
 
 // Checks every input of a prepared batch on worker threads and hands each readable file's
-// result, with its duplicate-id finding added, to `on_file` in input order, one call at a time
-// (so every report is identical for any -j; the call may come on any of the workers). Workers stay a few records ahead of `on_file`, so
-// memory does not grow with the batch. An unreadable file's error is appended to `errors`.
+// result, with its duplicate-id finding added, to `on_file` in input order, one call at a time,
+// on any of the workers (so every report is identical for any -j). Workers stay a few records
+// ahead of `on_file`, so memory does not grow with the batch. An unreadable file's error is appended to `errors`.
 void run_batch(const PreparedBatch& batch, const BatchOptions& options,
                const std::function<void(FileResult&)>& on_file, std::vector<std::string>& errors);
 

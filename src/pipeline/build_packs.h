@@ -1,9 +1,10 @@
 // escalate build's pipeline. On worker threads, each record is checked, its emails and readout
 // rendered and its whole pack (with its lint reports) written into a staging folder; then, one
-// record at a time in input order (pipeline/parallel.h), the first record of each id has its pack renamed into place (a later
-// record with the same id gets a duplicate-id finding and its staged pack is dropped),
-// summary.json gets its line, and the record's findings go on to the caller's reports. The
-// output is identical for any number of workers, and memory does not grow with the batch.
+// record at a time in input order (pipeline/parallel.h), the first record of each id has its
+// pack renamed into place (a later record with the same id gets a duplicate-id finding and its
+// staged pack is dropped), summary.json gets its line, and the record's findings go on to the
+// caller's reports. The output is identical for any number of workers, and memory does not grow
+// with the batch.
 #pragma once
 
 #include <filesystem>

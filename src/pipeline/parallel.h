@@ -15,7 +15,7 @@
 #include <exception>
 #include <map>
 #include <mutex>
-#include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -52,7 +52,7 @@ void for_each_ordered(std::size_t n, unsigned jobs, Produce produce, Consume con
         consuming = true;
         // Consume while the next item in order is finished; release the role only under the
         // lock, after seeing that it is not, so a worker adding it afterwards takes the role.
-        for (auto it = done.find(consumed); it != done.end(); it = done.find(consumed)) {
+        for (auto it = done.find(consumed); !failure && it != done.end(); it = done.find(consumed)) {
           T item = std::move(it->second);
           done.erase(it);
           const std::size_t k = consumed;
@@ -72,7 +72,11 @@ void for_each_ordered(std::size_t n, unsigned jobs, Produce produce, Consume con
   };
   {
     std::vector<std::jthread> threads;
-    for (unsigned t = 1; t < std::min<std::size_t>(jobs, n); ++t) threads.emplace_back(worker);
+    try {
+      for (unsigned t = 1; t < std::min<std::size_t>(jobs, n); ++t) threads.emplace_back(worker);
+    } catch (const std::system_error&) {
+      // No more threads (EAGAIN): the ones that started, and this one, do the whole batch.
+    }
     worker();
   }
   if (failure) std::rethrow_exception(failure);

@@ -17,6 +17,9 @@ class Progress {
     std::size_t done = ++done_;
     if (done != total_ && done % 16 != 0) return;
     std::lock_guard lock(mutex_);
+    // A thread late to the lock must not draw an older count, nor draw after the bar is cleared.
+    if (done <= drawn_) return;
+    drawn_ = done;
     int width = 30;
     int filled = static_cast<int>(width * done / total_);
     std::fprintf(stderr, "\r[%s%s] %zu/%zu", std::string(filled, '#').c_str(),
@@ -29,6 +32,7 @@ class Progress {
   bool enabled_;
   std::size_t total_;
   std::atomic<std::size_t> done_{0};
+  std::size_t drawn_ = 0;  // the count last drawn (under mutex_)
   std::mutex mutex_;
 };
 
