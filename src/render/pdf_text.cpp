@@ -1,6 +1,8 @@
 #include "render/pdf_text.h"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace esc::pdf {
 
@@ -194,8 +196,12 @@ std::optional<std::string_view> script_needing_shaping(char32_t c) {
       {0x1780, 0x17FF, "Khmer"},      {0x1800, 0x18AF, "Mongolian"}, {0xFB1D, 0xFB4F, "Hebrew"},
       {0xFB50, 0xFDFF, "Arabic"},     {0xFE70, 0xFEFF, "Arabic"},
   };
-  for (const Block& b : blocks)
-    if (c >= b.first && c <= b.last) return b.script;
+  // Called for every character of every shown field: a binary search over the sorted blocks.
+  static_assert(std::is_sorted(std::begin(blocks), std::end(blocks),
+                               [](const Block& a, const Block& b) { return a.last < b.first; }));
+  const Block* b = std::lower_bound(std::begin(blocks), std::end(blocks), c,
+                                    [](const Block& block, char32_t ch) { return block.last < ch; });
+  if (b != std::end(blocks) && c >= b->first) return b->script;
   return std::nullopt;
 }
 
