@@ -409,7 +409,7 @@ std::optional<std::string> Document::add_to_unicode(HPDF_Font font, std::span<co
   return std::nullopt;
 }
 
-Document::Glyph& Document::GlyphCache::operator[](char32_t c) {
+Document::Glyph& Document::GlyphCache::add(char32_t c) {
   if (c > 0xFFFF) return astral_[c];
   auto& page = pages_[c >> 8];
   if (!page) page = std::make_unique<std::array<Glyph, 256>>();

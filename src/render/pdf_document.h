@@ -121,9 +121,14 @@ class Document {
   // a map. Entries never move.
   class GlyphCache {
    public:
-    Glyph& operator[](char32_t c);
+    Glyph& operator[](char32_t c) {
+      if (c <= 0xFFFF && pages_[c >> 8]) return (*pages_[c >> 8])[c & 0xFF];  // inline: the usual case
+      return add(c);
+    }
 
    private:
+    Glyph& add(char32_t c);  // an astral character, or the first of its page
+
     std::array<std::unique_ptr<std::array<Glyph, 256>>, 256> pages_;
     std::unordered_map<char32_t, Glyph> astral_;
   };
