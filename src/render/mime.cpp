@@ -206,15 +206,16 @@ bool is_domain_label(std::string_view label) {
 }
 
 void encode_qp_line(std::string_view line, std::string& out) {
-  // One unit per UTF-8 sequence, so a soft break never falls inside a character (and hence
-  // never inside an "=XX" escape either).
-  std::vector<std::string> units;
   const bool from_line = line.substr(0, 5) == "From ";
+  // One unit per UTF-8 sequence, so a soft break never falls inside a character (and hence
+  // never inside an "=XX" escape either). At most 12 bytes: no allocation.
+  std::string unit;
+  std::size_t width = 0;
   std::size_t pos = 0;
   while (pos < line.size()) {
     const std::size_t len = utf8_sequence_length(line, pos);
     const bool at_line_end = pos + len == line.size();
-    std::string unit;
+    unit.clear();
     for (std::size_t i = pos; i < pos + len; ++i) {
       const unsigned char b = byte_of(line[i]);
       const bool escape =
@@ -230,20 +231,15 @@ void encode_qp_line(std::string_view line, std::string& out) {
         unit += line[i];
       }
     }
-    units.push_back(std::move(unit));
-    pos += len;
-  }
-
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < units.size(); ++i) {
     // A unit that is not the last may be followed by a soft break "=", which needs a column.
-    const std::size_t limit = i + 1 == units.size() ? kQpLineLimit : kQpLineLimit - 1;
-    if (width > 0 && width + units[i].size() > limit) {
+    const std::size_t limit = at_line_end ? kQpLineLimit : kQpLineLimit - 1;
+    if (width > 0 && width + unit.size() > limit) {
       out += "=\r\n";
       width = 0;
     }
-    out += units[i];
-    width += units[i].size();
+    out += unit;
+    width += unit.size();
+    pos += len;
   }
 }
 
@@ -373,6 +369,7 @@ std::optional<std::string> header_field(std::string_view name, std::string_view 
 
 std::string quoted_printable(std::string_view text) {
   std::string out;
+  out.reserve(text.size() + text.size() / 4);  // room for some escapes and soft breaks
   std::size_t start = 0;
   while (true) {
     const std::size_t newline = text.find('\n', start);

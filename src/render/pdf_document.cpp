@@ -187,9 +187,13 @@ std::optional<std::string> Document::start(const FontPlan& plan, std::u32string_
 }
 
 std::optional<std::string> Document::start_base14() {
-  std::unordered_map<char32_t, unsigned char> winansi;
-  for (unsigned b = 0x20; b <= 0xFF; ++b)
-    if (auto c = from_cp1252(static_cast<unsigned char>(b))) winansi[*c] = static_cast<unsigned char>(b);
+  // Built once for the run (224 entries), not for every document.
+  static const std::shared_ptr<const CodeMap> winansi = [] {
+    auto map = std::make_shared<CodeMap>();
+    for (unsigned b = 0x20; b <= 0xFF; ++b)
+      if (auto c = from_cp1252(static_cast<unsigned char>(b))) (*map)[*c] = static_cast<unsigned char>(b);
+    return map;
+  }();
   for (const char* name : {"Helvetica", "Helvetica-Bold"}) {
     HPDF_Font f = HPDF_GetFont(doc_, name, "WinAnsiEncoding");
     if (!f) return libharu_error("loading the Helvetica font").value_or("the PDF library could not load Helvetica");
@@ -300,21 +304,21 @@ std::optional<std::string> Document::start_embedded(const FontPlan& plan, std::u
     // there, which a viewer would look up as U+0020 and U+002D), custom encodings for the rest.
     std::vector<char32_t> winansi, others;
     for (char32_t c : file.chars) (to_cp1252(c) && c != 0xA0 && c != 0xAD ? winansi : others).push_back(c);
-    auto add_slot = [&](const char* encoding, std::unordered_map<char32_t, unsigned char> code) -> std::optional<std::string> {
+    auto add_slot = [&](const char* encoding, CodeMap code) -> std::optional<std::string> {
       HPDF_Font font = HPDF_GetFont(doc_, name, encoding);
       if (!font) return libharu_error("loading font " + file.path).value_or("the PDF library could not load font " + file.path);
       slots_of[i].push_back(static_cast<int>(slots_.size()));
-      slots_.push_back({font, std::move(code)});
+      slots_.push_back({font, std::make_shared<const CodeMap>(std::move(code))});
       return std::nullopt;
     };
     if (!winansi.empty()) {
-      std::unordered_map<char32_t, unsigned char> code;
+      CodeMap code;
       for (char32_t c : winansi) code[c] = *to_cp1252(c);
       if (auto e = add_slot("WinAnsiEncoding", std::move(code))) return e;
     }
     for (std::size_t from = 0; from < others.size(); from += kCustomCapacity) {
       const std::span<const char32_t> chunk(others.data() + from, std::min(kCustomCapacity, others.size() - from));
-      std::unordered_map<char32_t, unsigned char> code;
+      CodeMap code;
       for (std::size_t k = 0; k < chunk.size(); ++k) code[chunk[k]] = static_cast<unsigned char>(kFirstCustomByte + k);
       const std::string encoding = "Escalate-" + std::to_string(i) + "-" + std::to_string(from / kCustomCapacity);
       if (auto e = register_custom_encoding(encoding, chunk)) return e;
@@ -405,7 +409,7 @@ std::optional<std::string> Document::add_to_unicode(HPDF_Font font, std::span<co
   return std::nullopt;
 }
 
-Document::Glyph& Document::GlyphCache::operator[](char32_t c) {
+Document::Glyph& Document::GlyphCache::add(char32_t c) {
   if (c > 0xFFFF) return astral_[c];
   auto& page = pages_[c >> 8];
   if (!page) page = std::make_unique<std::array<Glyph, 256>>();
@@ -419,7 +423,7 @@ Document::Glyph& Document::glyph(Face face, char32_t c) {
   for (int s : chain_[static_cast<int>(face)]) {
     const Slot& slot = slots_[static_cast<std::size_t>(s)];
     if (!slot.shows(c)) continue;
-    const HPDF_BYTE byte = slot.code.at(c);
+    const HPDF_BYTE byte = slot.code->at(c);
     const HPDF_TextWidth tw = HPDF_Font_TextWidth(slot.font, &byte, 1);
     g.slot = s;
     g.advance = tw.width / 1000.0;
@@ -439,8 +443,8 @@ Document::Glyph& Document::glyph(Face face, char32_t c) {
   }
   if (g.slot >= 0) {
     const Slot& slot = slots_[static_cast<std::size_t>(g.slot)];
-    const auto it = slot.code.find(g.shown.value_or(c));
-    g.byte = it != slot.code.end() ? it->second : '?';
+    const auto it = slot.code->find(g.shown.value_or(c));
+    g.byte = it != slot.code->end() ? it->second : '?';
   }
   g.known = true;
   g.measured = g.drawn = false;

@@ -99,10 +99,13 @@ class Document {
 
  private:
   // A font as used on the page: a font file in one single-byte encoding.
+  using CodeMap = std::unordered_map<char32_t, unsigned char>;  // character -> byte
   struct Slot {
     HPDF_Font font = nullptr;
-    std::unordered_map<char32_t, unsigned char> code;  // character -> byte
-    bool shows(char32_t c) const { return code.contains(c); }
+    // Read-only once the slot exists, hence shared: every base-14 slot of every document uses
+    // the one WinAnsi map.
+    std::shared_ptr<const CodeMap> code;
+    bool shows(char32_t c) const { return code->contains(c); }
   };
   struct Glyph {
     bool known = false;              // looked up (an empty cache entry is not)
@@ -118,9 +121,14 @@ class Document {
   // a map. Entries never move.
   class GlyphCache {
    public:
-    Glyph& operator[](char32_t c);
+    Glyph& operator[](char32_t c) {
+      if (c <= 0xFFFF && pages_[c >> 8]) return (*pages_[c >> 8])[c & 0xFF];  // inline: the usual case
+      return add(c);
+    }
 
    private:
+    Glyph& add(char32_t c);  // an astral character, or the first of its page
+
     std::array<std::unique_ptr<std::array<Glyph, 256>>, 256> pages_;
     std::unordered_map<char32_t, Glyph> astral_;
   };

@@ -1,28 +1,42 @@
 #include "render/pdf_text.h"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace esc::pdf {
+
+namespace {
+
+// The character starting at s[i], advancing i past it; an invalid sequence is U+FFFD and
+// advances one byte.
+char32_t next_utf8(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  const int len = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  char32_t c = len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+  bool ok = len > 0 && i + len <= s.size();
+  for (int k = 1; ok && k < len; ++k) {
+    const auto cb = static_cast<unsigned char>(s[i + k]);
+    ok = (cb & 0xC0) == 0x80;
+    c = (c << 6) | (cb & 0x3F);
+  }
+  if (ok && (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || (len == 2 && c < 0x80) ||
+             (len == 3 && c < 0x800) || (len == 4 && c < 0x10000)))
+    ok = false;
+  i += ok ? len : 1;
+  return ok ? c : U'\uFFFD';
+}
+
+}  // namespace
 
 std::u32string decode_utf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    bool ok = len > 0 && i + len <= s.size();
-    for (int k = 1; ok && k < len; ++k) {
-      const auto cb = static_cast<unsigned char>(s[i + k]);
-      ok = (cb & 0xC0) == 0x80;
-      c = (c << 6) | (cb & 0x3F);
-    }
-    if (ok && (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || (len == 2 && c < 0x80) ||
-               (len == 3 && c < 0x800) || (len == 4 && c < 0x10000)))
-      ok = false;
-    out.push_back(ok ? c : U'\uFFFD');
-    i += ok ? len : 1;
-  }
+  for (std::size_t i = 0; i < s.size();) out.push_back(next_utf8(s, i));
   return out;
 }
 
@@ -50,8 +64,10 @@ std::string encode_utf8(std::u32string_view text) {
 
 std::u32string clean_text(std::string_view utf8) {
   std::u32string out;
+  out.reserve(utf8.size());  // at least one byte a character
   bool pending_space = false;
-  for (char32_t c : decode_utf8(utf8)) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t c = next_utf8(utf8, i);
     const bool space = c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x2028 || c == 0x2029 ||
                        c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
     if (space) {
@@ -180,8 +196,12 @@ std::optional<std::string_view> script_needing_shaping(char32_t c) {
       {0x1780, 0x17FF, "Khmer"},      {0x1800, 0x18AF, "Mongolian"}, {0xFB1D, 0xFB4F, "Hebrew"},
       {0xFB50, 0xFDFF, "Arabic"},     {0xFE70, 0xFEFF, "Arabic"},
   };
-  for (const Block& b : blocks)
-    if (c >= b.first && c <= b.last) return b.script;
+  // Called for every character of every shown field: a binary search over the sorted blocks.
+  static_assert(std::is_sorted(std::begin(blocks), std::end(blocks),
+                               [](const Block& a, const Block& b) { return a.last < b.first; }));
+  const Block* b = std::lower_bound(std::begin(blocks), std::end(blocks), c,
+                                    [](const Block& block, char32_t ch) { return block.last < ch; });
+  if (b != std::end(blocks) && c >= b->first) return b->script;
   return std::nullopt;
 }
 
