@@ -148,9 +148,10 @@ bool full_stop_ends_sentence(std::string_view word, std::string_view next) {
 
 // ---- UTF-8 helpers ----------------------------------------------------------------------------
 
-// Length of the valid UTF-8 sequence at text[i], or 0 when it is invalid (strict: no overlong
-// forms, no surrogates, nothing above U+10FFFF, no truncated sequences).
-std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
+}  // namespace
+
+// Strict: no overlong forms, no surrogates, nothing above U+10FFFF, no truncated sequences.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
   const auto byte = [&](std::size_t k) -> unsigned {
     return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0x100;  // 0x100: past end
   };
@@ -179,8 +180,6 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
   return len;
 }
 
-}  // namespace
-
 // ---- placeholders -------------------------------------------------------------------------------
 
 namespace {
@@ -208,7 +207,7 @@ char32_t decode_at(std::string_view text, std::size_t i, std::size_t len) {
 std::string_view trim_unicode_spaces(std::string_view text) {
   std::size_t from = 0;
   while (from < text.size()) {
-    const std::size_t len = valid_sequence_length(text, from);
+    const std::size_t len = utf8_sequence_length(text, from);
     if (!is_trimmed_space(decode_at(text, from, len))) break;
     from += len;
   }
@@ -574,11 +573,22 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t len = valid_sequence_length(text, i);
+    const std::size_t len = utf8_sequence_length(text, i);
     if (len == 0) return i;
     i += len;
   }
   return std::nullopt;
+}
+
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+  const std::size_t len = utf8_sequence_length(text, i);
+  if (len == 0) {
+    ++i;
+    return U'\uFFFD';
+  }
+  const char32_t c = decode_at(text, i, len);
+  i += len;
+  return c;
 }
 
 LineCol line_col_at(std::string_view text, std::size_t offset) {

@@ -57,6 +57,13 @@ std::optional<std::string> did_you_mean(std::string_view word, const std::vector
 // truncated sequences are invalid), or nullopt when the text is valid.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+// The length (1-4) of the well-formed UTF-8 sequence at text[i], or 0 when the bytes there are
+// not one (the same strictness as first_invalid_utf8).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+// The code point at text[i], advancing i past it; bytes that are not well-formed UTF-8 give
+// U+FFFD and advance one byte.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+
 // 1-based line and column (in code points) of a byte offset in a text.
 struct LineCol {
   int line = 1;

@@ -1,7 +1,9 @@
 #include "render/mime.h"
 
 #include "core/codecs.h"
+#include "core/text.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -11,6 +13,12 @@
 
 namespace esc::mime {
 namespace {
+
+// The UTF-8 sequence at text[pos], kept whole; a byte that starts no well-formed sequence is a
+// unit of its own, so malformed input is still handled (byte by byte) rather than dropped.
+std::size_t unit_length(std::string_view text, std::size_t pos) {
+  return std::max<std::size_t>(1, utf8_sequence_length(text, pos));
+}
 
 // RFC 5322 2.1.1: a line SHOULD be at most 78 characters and MUST be at most 998 (without CRLF).
 constexpr std::size_t kHeaderLineSoftLimit = 78;
@@ -60,24 +68,6 @@ void append_hex_escape(std::string& out, unsigned char b) {
   out += kHexDigits[b & 0x0F];
 }
 
-// Length of the UTF-8 sequence starting at text[pos]. An invalid or truncated sequence counts
-// as one byte, so malformed input is still handled (byte by byte) rather than dropped.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
-  const unsigned char lead = byte_of(text[pos]);
-  std::size_t len = 1;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    len = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    len = 3;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    len = 4;
-  }
-  if (pos + len > text.size()) return 1;
-  for (std::size_t i = 1; i < len; ++i) {
-    if ((byte_of(text[pos + i]) & 0xC0) != 0x80) return 1;
-  }
-  return len;
-}
 
 std::string base64_encode(std::string_view in) {
   std::string out;
@@ -112,7 +102,7 @@ std::string encode_as_words(std::string_view utf8) {
   while (pos < utf8.size()) {
     std::size_t end = pos;
     while (end < utf8.size()) {
-      const std::size_t len = utf8_sequence_length(utf8, end);
+      const std::size_t len = unit_length(utf8, end);
       if (end + len - pos > kEncodedWordMaxBytes) break;
       end += len;
     }
@@ -213,7 +203,7 @@ void encode_qp_line(std::string_view line, std::string& out) {
   std::size_t width = 0;
   std::size_t pos = 0;
   while (pos < line.size()) {
-    const std::size_t len = utf8_sequence_length(line, pos);
+    const std::size_t len = unit_length(line, pos);
     const bool at_line_end = pos + len == line.size();
     unit.clear();
     for (std::size_t i = pos; i < pos + len; ++i) {

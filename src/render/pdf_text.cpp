@@ -1,64 +1,24 @@
 #include "render/pdf_text.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <array>
 #include <iterator>
 
 namespace esc::pdf {
 
-namespace {
-
-// The character starting at s[i], advancing i past it; an invalid sequence is U+FFFD and
-// advances one byte.
-char32_t next_utf8(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    ++i;
-    return b;
-  }
-  const int len = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  char32_t c = len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  bool ok = len > 0 && i + len <= s.size();
-  for (int k = 1; ok && k < len; ++k) {
-    const auto cb = static_cast<unsigned char>(s[i + k]);
-    ok = (cb & 0xC0) == 0x80;
-    c = (c << 6) | (cb & 0x3F);
-  }
-  if (ok && (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || (len == 2 && c < 0x80) ||
-             (len == 3 && c < 0x800) || (len == 4 && c < 0x10000)))
-    ok = false;
-  i += ok ? len : 1;
-  return ok ? c : U'\uFFFD';
-}
-
-}  // namespace
-
 std::u32string decode_utf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) out.push_back(next_utf8(s, i));
+  for (std::size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
   return out;
 }
 
 std::string encode_utf8(std::u32string_view text) {
   std::string out;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
+  out.reserve(text.size());
+  for (char32_t c : text) append_utf8(out, c);
   return out;
 }
 
@@ -67,7 +27,7 @@ std::u32string clean_text(std::string_view utf8) {
   out.reserve(utf8.size());  // at least one byte a character
   bool pending_space = false;
   for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t c = next_utf8(utf8, i);
+    const char32_t c = next_code_point(utf8, i);
     const bool space = c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x2028 || c == 0x2029 ||
                        c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
     if (space) {

@@ -529,3 +529,19 @@ TEST(ShellQuoteTest, QuotesOnlyWhatAShellWouldChange) {
   EXPECT_EQ(esc::shell_quote("$HOME/*.eml"), "'$HOME/*.eml'");
   EXPECT_EQ(esc::shell_quote(""), "''");
 }
+
+TEST(NextCodePoint, DecodesWellFormedUtf8AndReplacesEachBadByte) {
+  auto decode = [](std::string_view s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) out.push_back(esc::next_code_point(s, i));
+    return out;
+  };
+  EXPECT_EQ(decode("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"), U"a\u00E9\u20AC\U0001F600");
+  // Overlong, surrogate, beyond U+10FFFF and truncated: one U+FFFD a byte, never a code point.
+  EXPECT_EQ(decode("\xC0\x80"), U"\uFFFD\uFFFD");
+  EXPECT_EQ(decode("\xED\xA0\x80"), U"\uFFFD\uFFFD\uFFFD");
+  EXPECT_EQ(decode("\xF4\x90\x80\x80"), U"\uFFFD\uFFFD\uFFFD\uFFFD");
+  EXPECT_EQ(decode("x\xE2\x82"), U"x\uFFFD\uFFFD");
+  EXPECT_EQ(esc::utf8_sequence_length("\xE2\x82\xAC", 0), 3u);
+  EXPECT_EQ(esc::utf8_sequence_length("\xE2\x82", 0), 0u);
+}
