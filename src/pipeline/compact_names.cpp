@@ -5,9 +5,18 @@
 namespace esc {
 
 void CompactNames::put(unsigned char c) {
-  if (bytes_ % kBlock == 0) blocks_.emplace_back().reserve(kBlock);
-  blocks_.back().push_back(c);
+  if (bytes_ % kBlock == 0) {
+    blocks_.emplace_back();
+    if (blocks_.size() > 1) blocks_.back().reserve(kBlock);
+  }
+  blocks_.back().push_back(c);  // the first block doubles up to kBlock exactly (a power of two)
   ++bytes_;
+}
+
+std::uint64_t CompactNames::reserved_bytes() const {
+  std::uint64_t n = 0;
+  for (const std::vector<unsigned char>& b : blocks_) n += b.capacity();
+  return n;
 }
 
 void CompactNames::put_length(std::size_t n) {  // LEB128: one byte below 128

@@ -23,6 +23,8 @@ class CompactNames {
   std::string operator[](std::size_t i) const;
   // The bytes the strings take (besides one offset per kRestart strings).
   std::uint64_t encoded_bytes() const { return bytes_; }
+  // The bytes the blocks hold room for: a short list does not pay for a whole block.
+  std::uint64_t reserved_bytes() const;
 
   // Reads the strings in order from index `i`: current() is string i until next().
   class Cursor {
@@ -44,7 +46,9 @@ class CompactNames {
   static constexpr std::size_t kRestart = 64;
   // Small blocks: a folder's sort keeps one list per chunk of names, each a few KiB.
   static constexpr std::size_t kBlock = 4096;
-  std::vector<std::vector<unsigned char>> blocks_;  // each of capacity kBlock, never grown past it
+  // Each of capacity kBlock at most, never grown past it. The first grows as it fills (a folder
+  // holding one record must not hold a block); the later ones are reserved whole.
+  std::vector<std::vector<unsigned char>> blocks_;
   std::uint64_t bytes_ = 0;
   std::vector<std::uint64_t> restarts_;  // byte offset of strings 0, kRestart, 2 * kRestart...
   std::string last_;

@@ -118,18 +118,24 @@ class FolderScan {
   void emit(std::size_t index, InputList& out) {
     Folder& folder = folders_[index];
     std::sort(folder.subfolders.begin(), folder.subfolders.end());
-    NameSorter::Merge files(folder.files);
-    std::size_t s = 0;
-    while (true) {
-      const std::string* name = files.peek();
-      if (s < folder.subfolders.size() && (!name || folder.subfolders[s].first < *name)) {
-        emit(folder.subfolders[s++].second, out);
-        continue;
+    {
+      NameSorter::Merge files(folder.files);
+      std::size_t s = 0;
+      while (true) {
+        const std::string* name = files.peek();
+        if (s < folder.subfolders.size() && (!name || folder.subfolders[s].first < *name)) {
+          emit(folder.subfolders[s++].second, out);
+          continue;
+        }
+        if (!name) break;
+        out.push_found(folder.path, *name);
+        files.pop();
       }
-      if (!name) break;
-      out.push_found(folder.path, *name);
-      files.pop();
     }
+    // Its names are in `out` now: a tree of many small folders keeps only the folders on the
+    // way down.
+    folder.files = NameSorter{};
+    folder.subfolders = {};
   }
 };
 

@@ -70,3 +70,16 @@ TEST(NameSorter, EmptyAndSingle) {
   one.add("x.yaml");
   EXPECT_EQ(merged(one), std::vector<std::string>{"x.yaml"});
 }
+
+TEST(CompactNames, AShortListHoldsNoWholeBlock) {
+  // A folder holding one record (incidents/<id>/record.yaml) must not cost a 4 KiB block.
+  esc::CompactNames one;
+  one.push_back("record.yaml");
+  EXPECT_LE(one.reserved_bytes(), 64u);
+  EXPECT_EQ(one[0], "record.yaml");
+  // A long list still grows in whole blocks, and reads back every name.
+  esc::CompactNames many;
+  for (int i = 0; i < 5000; ++i) many.push_back("ESC-" + std::to_string(100000 + i) + ".yaml");
+  EXPECT_LE(many.reserved_bytes(), many.encoded_bytes() + 2 * 4096);
+  for (int i = 0; i < 5000; i += 499) EXPECT_EQ(many[i], "ESC-" + std::to_string(100000 + i) + ".yaml");
+}
