@@ -186,7 +186,7 @@ class TreeBuilder : public YAML::EventHandler {
       n.items.assign(std::make_move_iterator(first), std::make_move_iterator(children_.end()));
     } else {
       n.entries.reserve(static_cast<std::size_t>(children_.end() - first) / 2);
-      for (auto it = first; it + 1 < children_.end(); it += 2)
+      for (auto it = first; children_.end() - it >= 2; it += 2)  // never forms an iterator past end()
         n.entries.push_back(YEntry{std::move(*it), std::move(*(it + 1))});  // braces: clang 14 (fuzz build) has no parenthesised aggregate init
     }
     children_.erase(first, children_.end());
