@@ -40,7 +40,9 @@ std::vector<Unconfirmed> unconfirmed_facts(const Record& r) {
   const bool listed = f.confirmations && !f.confirmations->empty();
   if (listed) {
     // The single values are optional beside the list; written as a placeholder, the reference
-    // still points nowhere.
+    // still points nowhere and the owner is still unnamed (owner-missing reports it).
+    if (f.confirmed_by && is_placeholder_value(*f.confirmed_by))
+      out.push_back({Item::confirmed_by, State::unfilled, std::nullopt, f.confirmed_by.loc, *f.confirmed_by});
     if (f.confirmation_ref && is_placeholder_value(*f.confirmation_ref))
       out.push_back({Item::confirmation_ref, State::unfilled, std::nullopt, f.confirmation_ref.loc, *f.confirmation_ref});
     for (std::size_t i = 0; i < f.confirmations->size(); ++i) {

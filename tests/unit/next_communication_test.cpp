@@ -7,6 +7,7 @@
 
 namespace esc {
 extern const RuleInfo kFactsBeforeNotificationRule;
+extern const RuleInfo kOwnerMissingRule;
 }
 
 using namespace esc;
@@ -88,6 +89,20 @@ TEST(MissingBeforeCommunication, AResolutionNeedsItsMilestones) {
 // Beside a list of confirmations the single facts.confirmation_ref is optional, but written as a
 // placeholder it points nowhere: facts-before-notification says so once a communication has
 // gone, and `next` holds the first one back for the same reason (the model's one answer).
+TEST(MissingBeforeCommunication, APlaceholderConfirmedByBesideAList) {
+  // owner-missing reports `confirmed_by: TBD` whether or not a list is there: `next` must not
+  // call the record ready for what `check` will report once it is sent.
+  const std::string text = example_with(
+      "  status: contained\n  confirmed_by: Sam Okafor\n",
+      "  status: contained\n  confirmed_by: TBD\n  confirmations:\n    - confirmed_by: Sam Okafor\n"
+      "      confirmed_at: 2026-11-02T08:38:00Z\n      confirmation_ref: \"Email from Sam Okafor, 08:38 UTC\"\n");
+  EXPECT_EQ(run_rule_on_text(kOwnerMissingRule, text).size(), 1u);
+  EXPECT_TRUE(run_rule_on_text(kFactsBeforeNotificationRule, text).empty());  // one finding, not two
+  EXPECT_EQ(whats(model::facts_or_owners_unconfirmed(record_from_text(text))),
+            (std::vector<std::string>{
+                "facts.confirmed_by (the technical owner who confirmed the facts in writing) is a placeholder ('TBD')"}));
+}
+
 TEST(MissingBeforeCommunication, APlaceholderConfirmationRefBesideAList) {
   const std::string text = example_with(
       "  confirmation_ref: \"Email from Sam Okafor to Dana Whitfield, 08:38 UTC\"\n",
