@@ -21,6 +21,19 @@ std::string display_path(const std::string& path) {
   return p.empty() ? path : p;
 }
 
+// display_path(folder / name) from the folder's display form, without normalising again: a
+// name from a folder listing is one component, never "." or "..", so normalising the joined
+// path only joins the two.
+std::string display_in_folder(const std::string& folder, std::string_view name) {
+  if (folder == ".") return std::string(name);
+  std::string p;
+  p.reserve(folder.size() + 1 + name.size());
+  p += folder;
+  if (p.empty() || p.back() != '/') p += '/';
+  p += name;
+  return p;
+}
+
 // Whether `path` (canonical) lies inside `root` (canonical).
 bool inside(const fs::path& path, const fs::path& root) {
   auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
@@ -169,6 +182,7 @@ void InputList::push_found(const fs::path& folder, std::string_view name) {
     r.first = size_;
     r.first_name = names_.size();
     r.path = folder;
+    r.display = display_path(folder.generic_string());
     r.found_in_folder = true;
     runs_.push_back(std::move(r));
   }
@@ -193,9 +207,8 @@ void InputList::iterator::enter_run() {
 InputFile InputList::iterator::operator*() const {
   const Run& run = list_->runs_[run_];
   if (!run.found_in_folder) return {run.display, run.path, run.is_stdin, false};
-  fs::path path = run.path / name_->current();
-  std::string display = display_path(path.generic_string());
-  return {std::move(display), std::move(path), false, true};
+  const std::string_view name = name_->current();
+  return {display_in_folder(run.display, name), run.path / name, false, true};
 }
 
 InputList::iterator& InputList::iterator::operator++() {

@@ -57,7 +57,7 @@ class InputList {
     std::size_t first = 0;       // index of the run's first input
     std::size_t first_name = 0;  // found: index of its first name in names_
     std::filesystem::path path;  // found: the folder searched; otherwise the file (empty: stdin)
-    std::string display;         // not found: as reported
+    std::string display;         // as reported (found: the folder's display form)
     bool found_in_folder = false;
     bool is_stdin = false;
   };

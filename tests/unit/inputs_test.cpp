@@ -105,3 +105,18 @@ TEST(InputList, NamedFilesStdinAndFoundFilesKeepTheirOrderThroughErase) {
   EXPECT_TRUE(list[2].found_in_folder);
   EXPECT_FALSE(list[0].found_in_folder);
 }
+
+// A found file's display form is built from its folder's, normalised once per folder; it must
+// be what normalising the whole path gives, for any spelling of the folder.
+TEST(InputList, AFoundFileIsShownAsItsNormalisedPathForAnySpellingOfItsFolder) {
+  const std::vector<std::string> folders = {".", "./", "..", "../", "/", "a", "a/", "a//b", "./a/./b/",
+                                            "a/../b", "a/..", "a/../", "../x/../y", "/tmp/./q//", "é/ü"};
+  esc::InputList list;
+  for (const std::string& folder : folders) list.push_found(folder, "ESC-1.yaml");
+  ASSERT_EQ(list.size(), folders.size());
+  for (std::size_t i = 0; i < folders.size(); ++i) {
+    const std::string whole = (fs::path(folders[i]) / "ESC-1.yaml").lexically_normal().generic_string();
+    EXPECT_EQ(list[i].display, whole) << folders[i];
+    EXPECT_EQ(list[i].path.native(), (fs::path(folders[i]) / "ESC-1.yaml").native()) << folders[i];
+  }
+}
