@@ -60,7 +60,7 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
   validate_shape(parsed.root, config_shape(), file, problems);
   if (!parsed.root.is_map()) return c;
   const YNode& root = parsed.root;
-  auto scalar = [&](const YNode* n) -> const std::string* {
+  auto scalar = [&](const YNode* n) -> const std::string_view* {
     return n && n->is_scalar() ? &n->scalar : nullptr;
   };
   if (auto s = scalar(root.find("triage_window")))
@@ -79,7 +79,7 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
     else if (is_ics_path(cal->scalar)) load_ics_calendar(*cal, c, problems);
   }
   if (const YNode* h = root.find("holidays"); h && h->is_seq())
-    for (const YNode& item : h->items)
+    for (const YNode& item : h->items())
       if (auto s = scalar(&item))
         if (auto d = parse_date(*s)) c.holidays.push_back(*d);
   if (auto s = scalar(root.find("sender_domain"))) {
@@ -115,25 +115,25 @@ Config load_config(std::string_view text, const std::string& file, std::vector<D
     }
   }
   if (const YNode* ex = root.find("exclude"); ex && ex->is_seq())
-    for (const YNode& item : ex->items)
-      if (auto s = scalar(&item)) c.exclude.push_back(*s);
+    for (const YNode& item : ex->items())
+      if (auto s = scalar(&item)) c.exclude.emplace_back(*s);
   if (const YNode* n = root.find("max_file_size")) {
     long long v;
     if (scalar_is_integer(*n, &v) && v > 0) c.max_file_size = static_cast<std::size_t>(v);
   }
   if (const YNode* rules = root.find("rules"); rules && rules->is_map())
-    for (const auto& [k, v] : rules->entries)
+    for (const auto& [k, v] : rules->entries())
       if (k.is_scalar() && v.is_scalar())
         if (auto sev = parse_severity(v.scalar)) {
-          c.rule_severity[k.scalar] = *sev;
-          c.rule_marks[k.scalar] = k.mark;
+          c.rule_severity[std::string(k.scalar)] = *sev;
+          c.rule_marks[std::string(k.scalar)] = k.mark;
         }
   if (const YNode* lint = root.find("lint"); lint && lint->is_map())
     if (auto s = scalar(lint->find("date_order")))
       c.date_order = *s == "month-first" ? DateOrder::month_first : DateOrder::day_first;
   if (const YNode* lint = root.find("lint"); lint && lint->is_map())
     if (const YNode* pats = lint->find("patterns"); pats && pats->is_seq())
-      for (const YNode& p : pats->items) {
+      for (const YNode& p : pats->items()) {
         if (!p.is_map()) continue;
         LintPattern lp;
         if (auto s = scalar(p.find("id"))) lp.id = *s;

@@ -83,7 +83,7 @@ class Reader {
     return get<std::string>(key, [](const YNode& n) -> std::optional<std::string> {
       if (n.is_null()) return std::string();
       if (!n.is_scalar()) return std::nullopt;
-      return n.scalar;
+      return std::string(n.scalar);
     });
   }
   Val<bool> boolean(std::string_view key) const {
@@ -137,9 +137,9 @@ class Reader {
     v.loc.mark = n->mark;
     if (!n->is_seq()) return v;
     std::vector<T> out;
-    for (std::size_t i = 0; i < n->items.size(); ++i) {
+    for (std::size_t i = 0; i < n->items().size(); ++i) {
       std::string p = item_path(v.loc.path, i);
-      if (auto x = item(n->items[i], p)) out.push_back(std::move(*x));
+      if (auto x = item(n->items()[i], p)) out.push_back(std::move(*x));
     }
     v.value = std::move(out);
     return v;
@@ -205,10 +205,10 @@ Communication read_comm(const Reader& r, int index) {
 // A YAML mapping with none of a record's keys (docs/mkdocs.yml, a CI workflow) is some other
 // file that a folder search found: one finding that says so, not a dozen missing keys.
 std::optional<Diagnostic> not_a_record_finding(const YNode& root, const std::string& file) {
-  if (!root.is_map() || root.entries.empty()) return std::nullopt;
+  if (!root.is_map() || root.entries().empty()) return std::nullopt;
   std::vector<std::string> keys;
   std::size_t total = 0;
-  for (const auto& [key, value] : root.entries) {
+  for (const auto& [key, value] : root.entries()) {
     if (!key.is_scalar()) return std::nullopt;  // odd keys: the schema rule explains
     if (is_extension_key(key.scalar)) continue;
     for (const FieldSpec& f : record_shape().fields)

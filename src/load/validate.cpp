@@ -15,7 +15,7 @@ namespace esc {
 
 bool scalar_is_bool(const YNode& n, bool* value) {
   if (!n.is_scalar() || n.quoted) return false;
-  const std::string& s = n.scalar;
+  const std::string_view s = n.scalar;
   if (s == "true" || s == "True" || s == "TRUE") {
     if (value) *value = true;
     return true;
@@ -29,7 +29,7 @@ bool scalar_is_bool(const YNode& n, bool* value) {
 
 bool scalar_is_integer(const YNode& n, long long* value) {
   if (!n.is_scalar() || n.quoted || n.scalar.empty()) return false;
-  const std::string& s = n.scalar;
+  const std::string_view s = n.scalar;
   long long v = 0;
   const char* first = s.data() + (s[0] == '+' ? 1 : 0);
   auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
@@ -43,7 +43,7 @@ bool scalar_is_number(const YNode& n, double* value) {
   static const re2::RE2 number(R"([-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)");
   if (!re2::RE2::FullMatch(n.scalar, number)) return false;
   double v = 0;
-  const std::string& s = n.scalar;
+  const std::string_view s = n.scalar;
   const char* first = s.data() + (s[0] == '+' ? 1 : 0);
   auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return false;
@@ -64,11 +64,13 @@ std::string key_path(const std::string& path, std::string_view key) {
 
 std::string item_path(const std::string& path, std::size_t i) {
   char index[24];
-  const int n = std::snprintf(index, sizeof index, "[%zu]", i);
+  index[0] = '[';
+  char* end = std::to_chars(index + 1, index + sizeof index - 1, i).ptr;
+  *end++ = ']';
   std::string p;
-  p.reserve(path.size() + static_cast<std::size_t>(n));
+  p.reserve(path.size() + static_cast<std::size_t>(end - index));
   p += path;
-  p.append(index, static_cast<std::size_t>(n));
+  p.append(index, end);
   return p;
 }
 
@@ -156,8 +158,8 @@ class Validator {
     // Keys in source order: duplicates, unknown keys, values. A misspelt key ("sumary") is one
     // problem: reported as unknown with a suggestion, not again as a missing "summary".
     std::vector<std::string> suggested;
-    for (std::size_t i = 0; i < node.entries.size(); ++i) {
-      const auto& [key, value] = node.entries[i];
+    for (std::size_t i = 0; i < node.entries().size(); ++i) {
+      const auto& [key, value] = node.entries()[i];
       if (!key.is_scalar()) {
         report(key.mark, path, "keys must be plain words, got " + std::string(describe_kind(key)));
         continue;
@@ -165,13 +167,12 @@ class Validator {
       std::string child = key_path(path, key.scalar);
       bool duplicate = false;
       for (std::size_t j = 0; j < i; ++j) {
-        const YNode& earlier = node.entries[j].first;
+        const YNode& earlier = node.entries()[j].first;
         if (earlier.is_scalar() && earlier.scalar == key.scalar) {
           report(key.mark, child,
-                 "duplicate key '" + key.scalar + "' (first defined at line " +
-                     std::to_string(earlier.mark.line) +
-                     "); YAML keeps only one of them, remove the other",
-                 {{earlier.mark, "'" + key.scalar + "' first defined here"}});
+                 concat({"duplicate key '", key.scalar, "' (first defined at line ", std::to_string(earlier.mark.line),
+                         "); YAML keeps only one of them, remove the other"}),
+                 {{earlier.mark, concat({"'", key.scalar, "' first defined here"})}});
           duplicate = true;
           break;
         }
@@ -185,7 +186,7 @@ class Validator {
         for (const FieldSpec& f : shape.fields) candidates.emplace_back(f.key);
         if (variant)
           for (const FieldSpec& f : variant->fields) candidates.emplace_back(f.key);
-        std::string msg = "unknown key '" + key.scalar + "'" + where(path);
+        std::string msg = "unknown key '" + std::string(key.scalar) + "'" + where(path);
         if (auto s = did_you_mean(key.scalar, candidates)) {
           msg += "; did you mean '" + *s + "'?";
           suggested.push_back(*s);
@@ -305,16 +306,16 @@ class Validator {
         long long v = 0;
         if (!scalar_is_integer(n, &v)) return type_error(n, spec, path);
         if (spec.min >= 0 && spec.max >= 0 && spec.min == spec.max && v != spec.min)
-          report(n.mark, path, "'" + path + "' must be " + std::to_string(spec.min) + ", got " + n.scalar);
+          report(n.mark, path, "'" + path + "' must be " + std::to_string(spec.min) + ", got " + std::string(n.scalar));
         else if (spec.min >= 0 && v < spec.min)
-          report(n.mark, path, "'" + path + "' must be at least " + std::to_string(spec.min) + ", got " + n.scalar);
+          report(n.mark, path, "'" + path + "' must be at least " + std::to_string(spec.min) + ", got " + std::string(n.scalar));
         return;
       }
       case FieldType::number: {
         double v = 0;
         if (!scalar_is_number(n, &v)) return type_error(n, spec, path);
         if (spec.min >= 0 && v < spec.min)
-          report(n.mark, path, "'" + path + "' must not be negative, got " + n.scalar);
+          report(n.mark, path, "'" + path + "' must not be negative, got " + std::string(n.scalar));
         return;
       }
       case FieldType::boolean:
@@ -344,7 +345,7 @@ class Validator {
         }
         if (ts->offset_minutes != 0)
           report(n.mark, path,
-                 "'" + path + "' is written with a non-UTC offset (" + n.scalar +
+                 "'" + path + "' is written with a non-UTC offset (" + std::string(n.scalar) +
                      "); the playbook works in UTC: write " + format_rfc3339(ts->utc),
                  {}, RuleId::timestamp_utc);
         return;
@@ -363,8 +364,8 @@ class Validator {
         return;
       case FieldType::any_mapping:
         if (!n.is_map()) return type_error(n, spec, path);
-        for (const auto& [k, v] : n.entries) {
-          std::string child = path + "." + k.scalar;
+        for (const auto& [k, v] : n.entries()) {
+          std::string child = path + "." + std::string(k.scalar);
           if (!v.is_scalar()) {
             report(v.mark, child, "'" + child + "' must be " + join(spec.enum_values));
             continue;
@@ -379,18 +380,18 @@ class Validator {
           report(n.mark, path, "'" + path + "' must be a list, got " + std::string(describe_kind(n)));
           return;
         }
-        if (spec.min > 0 && static_cast<int>(n.items.size()) < spec.min)
+        if (spec.min > 0 && static_cast<int>(n.items().size()) < spec.min)
           report(n.mark, path, "'" + path + "' must have at least " + std::to_string(spec.min) + " item" +
                                    (spec.min == 1 ? "" : "s"));
         FieldSpec item{spec.key, spec.item_type, true, spec.description, spec.enum_values, spec.shape};
-        for (std::size_t i = 0; i < n.items.size(); ++i) {
+        for (std::size_t i = 0; i < n.items().size(); ++i) {
           std::string child = item_path(path, i);
           if (spec.item_type == FieldType::mapping) {
-            shape(n.items[i], *spec.shape, child);
-          } else if (n.items[i].is_null()) {
-            report(n.items[i].mark, child, "'" + child + "' is an empty list item");
+            shape(n.items()[i], *spec.shape, child);
+          } else if (n.items()[i].is_null()) {
+            report(n.items()[i].mark, child, "'" + child + "' is an empty list item");
           } else {
-            field(n.items[i], item, child);
+            field(n.items()[i], item, child);
           }
         }
         return;

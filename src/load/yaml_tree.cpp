@@ -1,6 +1,11 @@
 #include "load/yaml_tree.h"
 
+#include <algorithm>
+#include <cstring>
+#include <memory>
 #include <sstream>
+#include <type_traits>
+#include <vector>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -12,7 +17,7 @@
 namespace esc {
 
 const YNode* YNode::find(std::string_view key) const {
-  for (const auto& [k, v] : entries)
+  for (const auto& [k, v] : entries())
     if (k.is_scalar() && k.scalar == key) return &v;
   return nullptr;
 }
@@ -72,9 +77,10 @@ struct Refused {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string_view text, int max_depth) : text_(text), columns_(text), max_depth_(max_depth) {}
+  TreeBuilder(std::string_view text, int max_depth, std::pmr::memory_resource& arena)
+      : text_(text), columns_(text), max_depth_(max_depth), arena_(arena) {}
 
-  YNode take_root() { return std::move(root_); }
+  YNode root() const { return root_; }
   int documents() const { return documents_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override {
@@ -92,7 +98,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (!stack_.empty() && stack_.back().node.kind == YNode::Kind::mapping && stack_.back().have_key &&
         n.mark.line > stack_.back().key_mark.line)
       n.mark = stack_.back().key_mark;
-    add(std::move(n));
+    add(n);
   }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     throw Refused{columns_(mark), "YAML aliases (*name) are not allowed in records; write the value out"};
@@ -105,7 +111,11 @@ class TreeBuilder : public YAML::EventHandler {
     YNode n;
     n.kind = YNode::Kind::scalar;
     n.mark = columns_(mark);
-    n.scalar = value;
+    if (!value.empty()) {
+      char* copy = static_cast<char*>(arena_.allocate(value.size(), 1));
+      std::memcpy(copy, value.data(), value.size());
+      n.scalar = {copy, value.size()};
+    }
     // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
     n.quoted = (tag == "!");
     if (n.quoted) {
@@ -117,7 +127,7 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (!tag.empty() && tag != "?" && tag != "!")
       throw Refused{n.mark, "YAML tags (" + tag + ") are not allowed in records"};
-    add(std::move(n));
+    add(n);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {
@@ -140,6 +150,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::string_view text_;
   ColumnCounter columns_;
   int max_depth_;
+  std::pmr::memory_resource& arena_;
   int documents_ = 0;
 
   // yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the file when the file ends
@@ -165,8 +176,8 @@ class TreeBuilder : public YAML::EventHandler {
   YNode root_;
   std::vector<Frame> stack_;
   // The finished children of every open container, innermost last: a container's children
-  // are moved into a vector of the right size when it closes, so no vector of the tree grows
-  // (and moves its nodes) one push at a time. Mapping children alternate key, value.
+  // are copied into an arena array of the right size when it closes, so no array of the tree
+  // grows one push at a time. Mapping children alternate key, value.
   std::vector<YNode> children_;
 
   void open(YNode::Kind kind, const YAML::Mark& mark) {
@@ -180,28 +191,45 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void close() {
     Frame& top = stack_.back();
-    YNode n = std::move(top.node);
-    const auto first = children_.begin() + static_cast<std::ptrdiff_t>(top.first_child);
+    YNode n = top.node;
+    const std::size_t first = top.first_child;
+    const std::size_t count = children_.size() - first;
     if (n.kind == YNode::Kind::sequence) {
-      n.items.assign(std::make_move_iterator(first), std::make_move_iterator(children_.end()));
+      n.children = copy_out<YNode>(children_.data() + first, count);
+      n.child_count = static_cast<std::uint32_t>(count);
     } else {
-      n.entries.reserve(static_cast<std::size_t>(children_.end() - first) / 2);
-      for (auto it = first; children_.end() - it >= 2; it += 2)  // never forms an iterator past end()
-        n.entries.push_back(YEntry{std::move(*it), std::move(*(it + 1))});  // braces: clang 14 (fuzz build) has no parenthesised aggregate init
+      // Keys and values alternate, and a mapping always closes after a value.
+      n.children = copy_out<YEntry>(children_.data() + first, count / 2);
+      n.child_count = static_cast<std::uint32_t>(count / 2);
     }
-    children_.erase(first, children_.end());
+    children_.resize(first);
     stack_.pop_back();
-    add(std::move(n));
+    add(n);
   }
-  void add(YNode n) {
+  // Copies `count` children into the arena as an array of T (YNode, or YEntry from key, value
+  // pairs).
+  template <class T>
+  const T* copy_out(const YNode* from, std::size_t count) {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+    if (count == 0) return nullptr;
+    T* to = static_cast<T*>(arena_.allocate(count * sizeof(T), alignof(T)));
+    for (std::size_t i = 0; i < count; ++i) {
+      if constexpr (std::is_same_v<T, YNode>)
+        std::construct_at(to + i, from[i]);
+      else
+        std::construct_at(to + i, YEntry{from[2 * i], from[2 * i + 1]});  // braces: clang 14 (fuzz build) has no parenthesised aggregate init
+    }
+    return to;
+  }
+  void add(const YNode& n) {
     if (stack_.empty()) {
-      root_ = std::move(n);
+      root_ = n;
       return;
     }
     Frame& top = stack_.back();
     if (top.node.kind == YNode::Kind::mapping) top.have_key = !top.have_key;
     if (top.have_key) top.key_mark = n.mark;
-    children_.push_back(std::move(n));
+    children_.push_back(n);
   }
 };
 
@@ -262,13 +290,15 @@ ParseResult parse_yaml(std::string_view text, const ParseLimits& limits) {
     }() + "); save the file as UTF-8";
     return r;
   }
+  // The tree takes about five times the text; more blocks follow if it needs them.
+  r.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(std::max<std::size_t>(1024, text.size() * 5));
   try {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
-    TreeBuilder builder(text, limits.max_depth);
+    TreeBuilder builder(text, limits.max_depth, *r.arena);
     while (parser.HandleNextDocument(builder)) {
     }
-    r.root = builder.take_root();
+    r.root = builder.root();
     // An empty file (or one holding only comments) is a document with nothing in it.
     if (builder.documents() == 0) r.root.mark = {1, 1};
     r.ok = true;

@@ -213,13 +213,13 @@ TEST(Loader, ColumnsCountCharactersNotBytes) {
 }
 
 TEST(Loader, ColumnsInFlowSequencesAfterNonAscii) {
-  YNode root = parse_yaml("c: [é, ñx]\n", {}).root;
-  EXPECT_EQ(root.entries[0].second.items[1].mark, (Mark{1, 8}));
+  const ParseResult parsed = parse_yaml("c: [é, ñx]\n", {});
+  EXPECT_EQ(parsed.root.entries()[0].second.items()[1].mark, (Mark{1, 8}));
 }
 
 TEST(Loader, AnEmptyValuePointsAtItsKeyNotTheNextLine) {
-  YNode root = parse_yaml("a:\nb: 1\n", {}).root;
-  EXPECT_EQ(root.entries[0].second.mark, (Mark{1, 1}));
+  const ParseResult parsed = parse_yaml("a:\nb: 1\n", {});
+  EXPECT_EQ(parsed.root.entries()[0].second.mark, (Mark{1, 1}));
 }
 
 TEST(Loader, CrOnlyLineEndsReadLikeLfAndCrlf) {
@@ -272,4 +272,36 @@ TEST(Loader, AYamlFileWithNoneOfARecordsKeysIsOneFinding) {
   const auto broken = load("version: 1\nsite_name: x\n");
   EXPECT_GT(broken.size(), 1u);
   for (const std::string& d : broken) EXPECT_EQ(d.find("not an escalation record"), std::string::npos) << d;
+}
+
+// The tree lives in its ParseResult's arena: every key in source order (duplicates kept), the
+// quoting of each scalar, and the nesting, all still there after the result has been moved.
+TEST(Loader, TheTreeKeepsEveryKeyInOrderAndMovesWithItsResult) {
+  ParseResult first = parse_yaml("b: 'x'\na: [1, {k: \"v\"}, []]\nb: plain\nm: {}\nn:\n", {});
+  ASSERT_TRUE(first.ok);
+  const ParseResult parsed = std::move(first);
+  const YNode& root = parsed.root;
+  ASSERT_TRUE(root.is_map());
+  ASSERT_EQ(root.entries().size(), 5u);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : root.entries()) keys.emplace_back(k.scalar);
+  EXPECT_EQ(keys, (std::vector<std::string>{"b", "a", "b", "m", "n"}));
+  EXPECT_EQ(root.find("b")->scalar, "x");
+  EXPECT_EQ(root.find("b")->quote, '\'');
+  EXPECT_TRUE(root.find("b")->quoted);
+  EXPECT_FALSE(root.entries()[2].second.quoted);
+  EXPECT_EQ(root.entries()[2].second.scalar, "plain");
+  const YNode* a = root.find("a");
+  ASSERT_TRUE(a && a->is_seq());
+  ASSERT_EQ(a->items().size(), 3u);
+  EXPECT_EQ(a->items()[0].scalar, "1");
+  EXPECT_EQ(a->items()[1].find("k")->scalar, "v");
+  EXPECT_EQ(a->items()[1].find("k")->quote, '"');
+  EXPECT_TRUE(a->items()[2].is_seq());
+  EXPECT_TRUE(a->items()[2].items().empty());
+  EXPECT_TRUE(root.find("m")->is_map());
+  EXPECT_TRUE(root.find("m")->entries().empty());
+  EXPECT_TRUE(root.find("n")->is_null());
+  EXPECT_TRUE(root.find("n")->items().empty());  // not a list: no items
+  EXPECT_EQ(root.find("missing"), nullptr);
 }
