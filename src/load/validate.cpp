@@ -121,11 +121,45 @@ std::string type_name(FieldType t) {
   return "a value";
 }
 
+// Where a node sits ("communications[2].sent_at"), spelled out only when a message needs it:
+// most nodes are valid, and building every path cost an allocation per node. A NodePath refers
+// to its parent and to the key's text, so it lives no longer than the walk that made it.
+class NodePath {
+ public:
+  NodePath() = default;  // the record itself
+  NodePath(const NodePath& parent, std::string_view key) : parent_(&parent), key_(key) {}
+  NodePath(const NodePath& parent, std::size_t index) : parent_(&parent), index_(index), is_index_(true) {}
+  bool empty() const { return parent_ == nullptr; }
+  std::string str() const {
+    std::string s;
+    append_to(s);
+    return s;
+  }
+
+ private:
+  const NodePath* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = 0;
+  bool is_index_ = false;
+  // As key_path and item_path spell it.
+  void append_to(std::string& s) const {
+    if (!parent_) return;
+    parent_->append_to(s);
+    if (is_index_) {
+      s = item_path(s, index_);
+    } else {
+      s = key_path(s, key_);
+    }
+  }
+};
+// "'" + path + "' must be ...": messages spell the path out.
+std::string operator+(const char* a, const NodePath& b) { return a + b.str(); }
+
 class Validator {
  public:
   Validator(const std::string& file, std::vector<Diagnostic>& out) : file_(file), out_(out) {}
 
-  void shape(const YNode& node, const Shape& shape, const std::string& path) {
+  void shape(const YNode& node, const Shape& shape, const NodePath& path) {
     if (!node.is_map()) {
       std::string what = path.empty() ? "the record" : "'" + path + "'";
       if (path.empty() && node.is_null())
@@ -164,7 +198,7 @@ class Validator {
         report(key.mark, path, "keys must be plain words, got " + std::string(describe_kind(key)));
         continue;
       }
-      std::string child = key_path(path, key.scalar);
+      const NodePath child(path, key.scalar);
       bool duplicate = false;
       for (std::size_t j = 0; j < i; ++j) {
         const YNode& earlier = node.entries()[j].first;
@@ -201,8 +235,7 @@ class Validator {
       for (const FieldSpec& f : fields)
         if (f.required && !node.find(f.key) &&
             std::find(suggested.begin(), suggested.end(), f.key) == suggested.end())
-          report(node.mark, path.empty() ? std::string(f.key) : path + "." + std::string(f.key),
-                 "missing required key '" + std::string(f.key) + "'" + where(path));
+          report(node.mark, NodePath(path, f.key), "missing required key '" + std::string(f.key) + "'" + where(path));
     };
     check_required(shape.fields);
     if (variant) check_required(variant->fields);
@@ -212,23 +245,23 @@ class Validator {
   const std::string& file_;
   std::vector<Diagnostic>& out_;
 
-  static std::string where(const std::string& path) {
+  static std::string where(const NodePath& path) {
     return path.empty() ? "" : " in '" + path + "'";
   }
 
-  void report(Mark mark, const std::string& path, std::string message, std::vector<Note> notes = {},
+  void report(Mark mark, const NodePath& path, std::string message, std::vector<Note> notes = {},
               RuleId rule = RuleId::schema) {
     Diagnostic d = make_finding(rule);
     d.file = file_;
     d.mark = mark;
     d.message = std::move(message) + playbook_citation(rule);
     d.notes = std::move(notes);
-    d.node_path = path;
+    d.node_path = path.str();
     out_.push_back(std::move(d));
   }
 
   // No variant matched; report why. Returns true when the common fields are still worth checking.
-  bool choose_variant_error(const YNode& node, const Shape& shape, const std::string& path) {
+  bool choose_variant_error(const YNode& node, const Shape& shape, const NodePath& path) {
     const Variant& first = shape.variants.front();
     if (!first.value.empty()) {
       std::vector<std::string_view> values;
@@ -239,7 +272,7 @@ class Validator {
                                     " (one of " + join(values) + ")");
       } else {
         std::vector<std::string> c(values.begin(), values.end());
-        std::string key_path = path + "." + std::string(first.key);
+        const NodePath key_path(path, first.key);
         std::string msg = "'" + key_path + "' must be " + join(values) + ", got " +
                           (k->is_scalar() ? quote(k->scalar) : std::string(describe_kind(*k)));
         if (auto s = did_you_mean(k->scalar, c)) msg += "; did you mean '" + *s + "'?";
@@ -254,12 +287,12 @@ class Validator {
     return false;
   }
 
-  void type_error(const YNode& n, const FieldSpec& spec, const std::string& path) {
+  void type_error(const YNode& n, const FieldSpec& spec, const NodePath& path) {
     std::string got = n.is_scalar() ? quote(n.scalar) : std::string(describe_kind(n));
     report(n.mark, path, "'" + path + "' must be " + type_name(spec.type) + ", got " + got);
   }
 
-  void string_value(const YNode& n, bool one_line, const std::string& path) {
+  void string_value(const YNode& n, bool one_line, const NodePath& path) {
     if (!n.is_scalar()) {
       report(n.mark, path, "'" + path + "' must be " + (one_line ? "a one-line string" : "a string") +
                                ", got " + std::string(describe_kind(n)));
@@ -285,7 +318,7 @@ class Validator {
     }
   }
 
-  void field(const YNode& n, const FieldSpec& spec, const std::string& path) {
+  void field(const YNode& n, const FieldSpec& spec, const NodePath& path) {
     if (n.is_null() && spec.type != FieldType::string && spec.type != FieldType::text) {
       report(n.mark, path, "'" + path + "' is empty; it must be " + type_name(spec.type));
       return;
@@ -365,7 +398,7 @@ class Validator {
       case FieldType::any_mapping:
         if (!n.is_map()) return type_error(n, spec, path);
         for (const auto& [k, v] : n.entries()) {
-          std::string child = path + "." + std::string(k.scalar);
+          const NodePath child(path, k.scalar);
           if (!v.is_scalar()) {
             report(v.mark, child, "'" + child + "' must be " + join(spec.enum_values));
             continue;
@@ -385,7 +418,7 @@ class Validator {
                                    (spec.min == 1 ? "" : "s"));
         FieldSpec item{spec.key, spec.item_type, true, spec.description, spec.enum_values, spec.shape};
         for (std::size_t i = 0; i < n.items().size(); ++i) {
-          std::string child = item_path(path, i);
+          const NodePath child(path, i);
           if (spec.item_type == FieldType::mapping) {
             shape(n.items()[i], *spec.shape, child);
           } else if (n.items()[i].is_null()) {
@@ -404,7 +437,7 @@ class Validator {
 
 void validate_shape(const YNode& root, const Shape& shape, const std::string& file,
                     std::vector<Diagnostic>& out) {
-  Validator(file, out).shape(root, shape, "");
+  Validator(file, out).shape(root, shape, NodePath());
 }
 
 }  // namespace esc

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <type_traits>
 #include <vector>
 #include <yaml-cpp/eventhandler.h>
@@ -67,6 +68,16 @@ class ColumnCounter {
   std::size_t last_pos_ = 0;
   int last_col_ = 1;
   int last_line_ = -1;
+};
+
+// The text as a read-only stream for yaml-cpp's parser, without copying it. Nothing writes
+// through the get area: istream only reads it (a putback of a different character fails).
+class ViewBuf : public std::streambuf {
+ public:
+  explicit ViewBuf(std::string_view text) {
+    char* p = const_cast<char*>(text.data());
+    setg(p, p, p + text.size());
+  }
 };
 
 // Thrown from the handler to stop the parse at the first refused construct.
@@ -293,7 +304,8 @@ ParseResult parse_yaml(std::string_view text, const ParseLimits& limits) {
   // The tree takes about five times the text; more blocks follow if it needs them.
   r.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(std::max<std::size_t>(1024, text.size() * 5));
   try {
-    std::istringstream in{std::string(text)};
+    ViewBuf buf(text);
+    std::istream in(&buf);
     YAML::Parser parser(in);
     TreeBuilder builder(text, limits.max_depth, *r.arena);
     while (parser.HandleNextDocument(builder)) {
