@@ -343,7 +343,7 @@ void run_batch(const PreparedBatch& batch, const BatchOptions& options,
       return;
     }
     if (!c.id.empty()) {
-      if (auto first = first_by_id.first_use(c.id, i, c.id_mark, !batch.inputs[i].is_stdin)) {
+      if (auto first = first_by_id.first_use(c.id, i, c.id_mark, !batch.inputs.is_stdin(i))) {
         if (auto d = duplicate_id_finding(c.result.path, c.id, c.id_mark, batch.inputs[first->first].display,
                                           first->second, *batch.configs[i])) {
           c.result.diagnostics.push_back(std::move(*d));

@@ -159,7 +159,7 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
       p.built = false;
     }
     if (write) {
-      if (auto first = first_by_id.first_use(p.id, i, p.id_mark, !batch.inputs[i].is_stdin)) {
+      if (auto first = first_by_id.first_use(p.id, i, p.id_mark, !batch.inputs.is_stdin(i))) {
         if (auto d = duplicate_id_finding(fr.path, p.id, p.id_mark, batch.inputs[first->first].display, first->second,
                                           *batch.configs[i])) {
           fr.diagnostics.push_back(std::move(*d));

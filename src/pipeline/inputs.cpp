@@ -222,9 +222,14 @@ InputList::iterator& InputList::iterator::operator++() {
   return *this;
 }
 
+std::vector<InputList::Run>::const_iterator InputList::run_of(std::size_t i) const {
+  return std::prev(std::upper_bound(runs_.begin(), runs_.end(), i, [](std::size_t k, const Run& r) { return k < r.first; }));
+}
+
+bool InputList::is_stdin(std::size_t i) const { return run_of(i)->is_stdin; }
+
 void InputList::append_to(InputList& to, std::size_t i) const {
-  auto run = std::upper_bound(runs_.begin(), runs_.end(), i, [](std::size_t k, const Run& r) { return k < r.first; });
-  --run;
+  auto run = run_of(i);
   if (run->found_in_folder) {
     to.push_found(run->path, names_[run->first_name + (i - run->first)]);
   } else {

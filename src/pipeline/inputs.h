@@ -27,6 +27,8 @@ class InputList {
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   InputFile operator[](std::size_t i) const;
+  // Whether input i is standard input, without making its path (operator[] decodes its name).
+  bool is_stdin(std::size_t i) const;
   InputFile front() const { return (*this)[0]; }
   void push_back(const InputFile& in);
   // A file named `name` found by searching `folder` (its path is folder / name).
@@ -65,6 +67,7 @@ class InputList {
   CompactNames names_;
   std::size_t size_ = 0;
   void append_to(InputList& to, std::size_t i) const;
+  std::vector<Run>::const_iterator run_of(std::size_t i) const;
 };
 
 // Files are taken as given; folders are searched recursively for files whose extension is one

@@ -92,6 +92,7 @@ TEST(InputList, NamedFilesStdinAndFoundFilesKeepTheirOrderThroughErase) {
   EXPECT_EQ(displays(list), (std::vector<std::string>{"<stdin>", "x/one.yaml", "dir/a.yaml", "dir/b.yaml",
                                                       "dir/c.yaml", "dir/d.yaml", "other/e.yaml"}));
   EXPECT_TRUE(list[0].is_stdin);
+  for (std::size_t i = 0; i < list.size(); ++i) EXPECT_EQ(list.is_stdin(i), i == 0) << i;
   EXPECT_EQ(list[1].path.native(), "./x//one.yaml");
   EXPECT_EQ(list[3].path.native(), "dir/b.yaml");
   EXPECT_TRUE(list[3].found_in_folder);
