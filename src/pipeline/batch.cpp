@@ -283,9 +283,8 @@ std::optional<IdAt> reread_id(const InputFile& in, const Config& config) {
   if (in.is_stdin) return std::nullopt;
   ReadResult read = read_input(in, config.max_file_size);
   if (read.error || read.over_limit) return std::nullopt;
-  // As check_input reads it, so the mark is the one reported the first time.
-  if (read.text.starts_with("\xEF\xBB\xBF")) read.text.erase(0, 3);
-  if (read.text.find('\r') != std::string::npos) read.text = unify_line_ends(read.text);
+  // load_record drops a byte order mark and reads CR line ends as check_input does, so the mark
+  // is the one reported the first time.
   LoadResult loaded = load_record(read.text, in.display, ParseLimits{config.max_file_size});
   if (!loaded.record || !loaded.record->id) return std::nullopt;
   return IdAt{*loaded.record->id, loaded.record->id.loc.mark};
