@@ -129,6 +129,9 @@ class NodePath {
   NodePath() = default;  // the record itself
   NodePath(const NodePath& parent, std::string_view key) : parent_(&parent), key_(key) {}
   NodePath(const NodePath& parent, std::size_t index) : parent_(&parent), index_(index), is_index_(true) {}
+  // A child refers to its parent: never to a temporary one.
+  NodePath(const NodePath&& parent, std::string_view key) = delete;
+  NodePath(const NodePath&& parent, std::size_t index) = delete;
   bool empty() const { return parent_ == nullptr; }
   std::string str() const {
     std::string s;

@@ -25,7 +25,7 @@ std::string display_path(const std::string& path) {
 // name from a folder listing is one component, never "." or "..", so normalising the joined
 // path only joins the two.
 std::string display_in_folder(const std::string& folder, std::string_view name) {
-  if (folder == ".") return std::string(name);
+  if (folder.empty() || folder == ".") return std::string(name);
   std::string p;
   p.reserve(folder.size() + 1 + name.size());
   p += folder;

@@ -110,7 +110,7 @@ TEST(InputList, NamedFilesStdinAndFoundFilesKeepTheirOrderThroughErase) {
 // A found file's display form is built from its folder's, normalised once per folder; it must
 // be what normalising the whole path gives, for any spelling of the folder.
 TEST(InputList, AFoundFileIsShownAsItsNormalisedPathForAnySpellingOfItsFolder) {
-  const std::vector<std::string> folders = {".", "./", "..", "../", "/", "a", "a/", "a//b", "./a/./b/",
+  const std::vector<std::string> folders = {"", ".", "./", "..", "../", "/", "a", "a/", "a//b", "./a/./b/",
                                             "a/../b", "a/..", "a/../", "../x/../y", "/tmp/./q//", "é/ü"};
   esc::InputList list;
   for (const std::string& folder : folders) list.push_found(folder, "ESC-1.yaml");
