@@ -33,8 +33,9 @@ std::vector<Unconfirmed> unconfirmed_facts(const Record& r) {
   std::vector<Unconfirmed> out;
   const Facts& f = r.facts;
   if (!f.present) {
-    // Written but not a mapping: invalid (its place is then the value's, not the record's).
-    out.push_back({Item::facts, f.loc.mark != r.root.mark ? State::invalid : State::missing, std::nullopt, r.root, {}});
+    // Written but not a mapping: invalid, and its place is the value's; missing: the record's.
+    const bool written = f.loc.mark != r.root.mark;
+    out.push_back({Item::facts, written ? State::invalid : State::missing, std::nullopt, written ? f.loc : r.root, {}});
     return out;
   }
   const bool listed = f.confirmations && !f.confirmations->empty();

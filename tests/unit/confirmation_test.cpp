@@ -168,3 +168,19 @@ TEST(Confirmation, WhatEachCaseIs) {
   EXPECT_EQ(items(example_with("owners_confirmed_at: 2026-11-02T08:30:00Z\n", "")), (V{{I::owners_confirmed_at, S::missing}}));
   EXPECT_EQ(items(example_with("    owner: Malik Chen\n", "    owner: TBD\n")), (V{{I::owner, S::unfilled}}));
 }
+
+// A facts section written as something else than a mapping is pointed at where it is written
+// (escalate next shows that line); a missing one at the record.
+TEST(Confirmation, AnInvalidFactsSectionIsPlacedAtItsValue) {
+  const Record invalid = record_from_text("version: 1\nid: ESC-1\nfacts: see the incident doc\n");
+  const std::vector<Unconfirmed> bad = model::unconfirmed_facts(invalid);
+  ASSERT_FALSE(bad.empty());
+  EXPECT_EQ(bad.front().item, Unconfirmed::Item::facts);
+  EXPECT_EQ(bad.front().state, Unconfirmed::State::invalid);
+  EXPECT_EQ(bad.front().loc.mark, (Mark{3, 8}));
+  const Record missing = record_from_text("version: 1\nid: ESC-1\n");
+  const std::vector<Unconfirmed> none = model::unconfirmed_facts(missing);
+  ASSERT_FALSE(none.empty());
+  EXPECT_EQ(none.front().state, Unconfirmed::State::missing);
+  EXPECT_EQ(none.front().loc.mark, missing.root.mark);
+}
