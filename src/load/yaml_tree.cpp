@@ -301,7 +301,8 @@ ParseResult parse_yaml(std::string_view text, const ParseLimits& limits) {
     }() + "); save the file as UTF-8";
     return r;
   }
-  // The tree takes about five times the text; more blocks follow if it needs them.
+  // The first block is sized from the text (five times its length, a guess); more blocks follow
+  // when a tree needs them.
   r.arena = std::make_unique<std::pmr::monotonic_buffer_resource>(std::max<std::size_t>(1024, text.size() * 5));
   try {
     ViewBuf buf(text);

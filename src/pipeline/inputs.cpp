@@ -29,7 +29,7 @@ std::string display_in_folder(const std::string& folder, std::string_view name) 
   std::string p;
   p.reserve(folder.size() + 1 + name.size());
   p += folder;
-  if (p.empty() || p.back() != '/') p += '/';
+  if (p.back() != '/') p += '/';
   p += name;
   return p;
 }

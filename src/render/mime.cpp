@@ -68,7 +68,6 @@ void append_hex_escape(std::string& out, unsigned char b) {
   out += kHexDigits[b & 0x0F];
 }
 
-
 std::string base64_encode(std::string_view in) {
   std::string out;
   out.reserve((in.size() + 2) / 3 * 4);

@@ -86,9 +86,6 @@ TEST(MissingBeforeCommunication, AResolutionNeedsItsMilestones) {
                                       "timestamp]\") is missing"}));
 }
 
-// Beside a list of confirmations the single facts.confirmation_ref is optional, but written as a
-// placeholder it points nowhere: facts-before-notification says so once a communication has
-// gone, and `next` holds the first one back for the same reason (the model's one answer).
 TEST(MissingBeforeCommunication, APlaceholderConfirmedByBesideAList) {
   // owner-missing reports `confirmed_by: TBD` whether or not a list is there: `next` must not
   // call the record ready for what `check` will report once it is sent.
@@ -103,6 +100,9 @@ TEST(MissingBeforeCommunication, APlaceholderConfirmedByBesideAList) {
                 "facts.confirmed_by (the technical owner who confirmed the facts in writing) is a placeholder ('TBD')"}));
 }
 
+// Beside a list of confirmations the single facts.confirmation_ref is optional, but written as a
+// placeholder it points nowhere: facts-before-notification says so once a communication has
+// gone, and `next` holds the first one back for the same reason (the model's one answer).
 TEST(MissingBeforeCommunication, APlaceholderConfirmationRefBesideAList) {
   const std::string text = example_with(
       "  confirmation_ref: \"Email from Sam Okafor to Dana Whitfield, 08:38 UTC\"\n",
