@@ -116,3 +116,47 @@ TEST(MissingBeforeCommunication, APlaceholderConfirmationRefBesideAList) {
   EXPECT_EQ(whats(model::facts_or_owners_unconfirmed(record_from_text(text))),
             (std::vector<std::string>{"facts.confirmation_ref (where the written confirmation is) is a placeholder ('TBD')"}));
 }
+
+// Each gap is said with where it is: an entry of the confirmations list by its path, a value by
+// its state (missing, empty, a placeholder), the affected list by what is wrong with it. The
+// written confirmation comes first (the playbook's condition), then what it confirms.
+TEST(MissingBeforeCommunication, EveryGapIsSaidWithItsEntryAndState) {
+  const std::string text = example_with(
+      "  root_cause: An expired TLS certificate on the payment gateway caused every authorisation call to fail.\n"
+      "  root_cause_status: confirmed  # confirmed | hypothesis\n"
+      "  affected: [payment-gateway, eu-checkout]\n"
+      "  status: contained\n"
+      "  confirmed_by: Sam Okafor\n"
+      "  confirmed_at: 2026-11-02T08:38:00Z\n"
+      "  confirmation_ref: \"Email from Sam Okafor to Dana Whitfield, 08:38 UTC\"\n",
+      "  root_cause: TBD\n"
+      "  root_cause_status: confirmed\n"
+      "  affected: [TBD, \"?\"]\n"
+      "  confirmations:\n"
+      "    - confirmed_by: Sam Okafor\n"
+      "      confirmed_at: 2026-11-02T08:38:00Z\n"
+      "      confirmation_ref: \"Email from Sam Okafor, 08:38 UTC\"\n"
+      "    - confirmed_by: \"  \"\n"
+      "      confirmation_ref: TBC\n");
+  EXPECT_EQ(whats(model::facts_or_owners_unconfirmed(record_from_text(text))),
+            (std::vector<std::string>{
+                "facts.confirmations[1].confirmed_by is empty",
+                "facts.confirmations[1].confirmed_at is missing",
+                "facts.confirmations[1].confirmation_ref is a placeholder ('TBC')",
+                "facts.affected (the affected systems, services or processes) lists only placeholders",
+                "facts.status (ongoing, contained or resolved) is missing",
+                "facts.root_cause is a placeholder ('TBD')"}));
+}
+
+TEST(MissingBeforeCommunication, AnEmptyAffectedListAndNoFactsAtAll) {
+  EXPECT_EQ(whats(model::facts_or_owners_unconfirmed(
+                record_from_text(example_with("  affected: [payment-gateway, eu-checkout]\n", "  affected: []\n")))),
+            (std::vector<std::string>{"facts.affected (the affected systems, services or processes) is empty"}));
+  const std::string text = read_text("fixtures/ESC-2026-0142.yaml");
+  const std::size_t from = text.find("facts:\n"), to = text.find("owners_confirmed_at:");
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  EXPECT_EQ(whats(model::facts_or_owners_unconfirmed(record_from_text(text.substr(0, from) + text.substr(to)))),
+            (std::vector<std::string>{
+                "facts (root cause, affected systems, status, and who confirmed them in writing, when and where)"}));
+}
