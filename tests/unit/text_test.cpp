@@ -575,16 +575,19 @@ std::vector<std::pair<std::size_t, std::size_t>> spans(const std::vector<TextMat
   return out;
 }
 
-// Texts made of the words, their look-alikes inside longer words, and every kind of neighbour:
-// spaces (a no-break space too), hyphens, underscores, digits in two scripts, accented and
-// combining letters, a title-case letter, CJK, punctuation, and bytes that are not UTF-8.
+// Texts made of the words, their look-alikes inside longer words ("we hope" in "we hopefully"),
+// and every kind of neighbour: spaces (a no-break space too), hyphens, underscores, digits in two
+// scripts, accented and combining letters, a title-case letter, letters that fold to ASCII (ſ,
+// the Kelvin sign), 4-byte letters and symbols, CJK, punctuation, a surrogate's encoding (RE2
+// reads it as a code point) and bytes that are not UTF-8.
 std::vector<std::string> word_soup(unsigned seed, std::size_t count) {
   static const std::vector<std::string> pieces = {
       "TBD", "tbd", "Tbc", "TODO", "todo", "XX", "XXX", "X", "we think", "We\u00a0believe", "we  suspect",
       "probably", "PROBABLY", "likely", "unlikely", "might", "mighty", "maybe", "appears to", "appear to",
       "seems to", "not sure", "not certain", "should be fixed", "should be resolved", " ", "\u00a0", "-", "_",
       "a", "\u00e9", "e\u0301", "\u0301", "1", "\u0663", ".", ",", "\n", "\xff", "\xc3", "\xe2\x80", "\u65e5\u672c",
-      "\u216b", "\u01c5", "(", "\"", "\u2019"};
+      "\u216b", "\u01c5", "(", "\"", "\u2019", "we hope", "hopefully", "\u017f", "\u212a", "\U0001D400",
+      "\U0001F600", "\xed\xa0\x80"};
   std::mt19937 rng(seed);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < count; ++i) {
@@ -630,4 +633,16 @@ TEST(WholeWords, HedgesAreThoseTheBoundaryPatternFinds) {
     EXPECT_EQ(spans(esc::find_speculative(text)), expected) << "text: '" << text << "'";
   }
   EXPECT_GT(found, 1000u);
+}
+
+// A long run of letters holding no whole word (a field of X's): every candidate in it is rejected
+// at once, not once per byte. What this catches is a hang (the search restarted at every byte
+// took minutes at 100,000), not a speed.
+TEST(WholeWords, ALongRunOfLettersIsSearchedOnce) {
+  const std::string run = std::string(1000000, 'X') + "a";
+  EXPECT_TRUE(esc::find_placeholders(run).empty());
+  EXPECT_EQ(placeholders(run + " XX"), (std::vector<std::string>{"XX"}));
+  const std::string hedge_run = "we" + std::string(300000, ' ') + "hopefully" + std::string(300000, 'y');
+  EXPECT_TRUE(esc::find_speculative(hedge_run).empty());
+  EXPECT_EQ(hedges("we hopefully"), (std::vector<std::string>{"hopefully"}));
 }
