@@ -625,8 +625,9 @@ TEST(WholeWords, HedgesAreThoseTheBoundaryPatternFinds) {
       R"()(?:[^\pL\pN\pM_]|$))");
 #undef GAP
   std::size_t found = 0;
-  // "may be" and "may have" are left out of the soup: find_speculative then drops some matches
-  // that state a fact ("may be charged"), which is a separate rule.
+  // The soup has no "may be", "may have" and no "that"/"which"/"who" before "might": with them,
+  // find_speculative drops matches that state a fact ("credits may be due", "customers who
+  // might have seen"), a filter of its own, tested above.
   for (const std::string& text : word_soup(5122026, 20000)) {
     const auto expected = regex_whole_words(old_hedge, text);
     found += expected.size();
