@@ -71,13 +71,18 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
   std::size_t files_written = 0;
 
   // summary.json: its records list is written as the records finish; the counts after it last.
-  OutputFile summary_file;
-  const std::optional<std::string> summary_error = summary_file.open((build.out_dir / "summary.json").string());
   ojson summary;
   summary["version"] = 1;
   summary["tool"] = {{"name", "escalate"}, {"version", build.tool_version}};
   summary["records"] = ojson::array();
   const report_detail::ListFrame records_frame(summary);
+  const std::filesystem::path summary_path = build.out_dir / "summary.json";
+  {
+    const std::string head = records_frame.open();  // up to "records": [ (or [] when empty)
+    remove_killed_temporaries(summary_path, std::string_view(head).substr(0, head.rfind('[')));
+  }
+  OutputFile summary_file;
+  const std::optional<std::string> summary_error = summary_file.open(summary_path.string());
   std::size_t records_written = 0;
   std::map<std::string, int> per_rule;
   pdf::FontCache fonts;  // each font file parsed once, shared by the workers

@@ -1,6 +1,7 @@
 #include "write/atomic_file.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <streambuf>
@@ -136,10 +137,17 @@ std::ostream& OutputFile::stream() { return *stream_; }
 std::optional<std::string> OutputFile::commit() {
   std::optional<std::string> err = buffer_->drain();
   if (!err && unnamed_) {
-    // Named just before the rename, as a file written whole would be.
+    // Where nothing has the name yet, the finished file is named directly: no name but the
+    // final one is ever seen. Replacing a file takes a temporary name and a rename; a run killed
+    // between the two leaves that name (remove_killed_temporaries).
     const std::string proc = "/proc/self/fd/" + std::to_string(fd_);
-    if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, temp_.c_str(), AT_SYMLINK_FOLLOW) != 0 &&
-        ::linkat(fd_, "", AT_FDCWD, temp_.c_str(), AT_EMPTY_PATH) != 0)
+    auto name = [&](const char* as) {
+      return ::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, as, AT_SYMLINK_FOLLOW) == 0 ||
+             (errno != EEXIST && ::linkat(fd_, "", AT_FDCWD, as, AT_EMPTY_PATH) == 0);
+    };
+    if (name(path_.c_str()))
+      temp_.clear();
+    else if (errno != EEXIST || !name(temp_.c_str()))
       err = "cannot write '" + path_ + "': " + std::strerror(errno);
   }
   if (owns_fd_) {
@@ -163,6 +171,32 @@ void OutputFile::abandon() {
   if (!temp_.empty() && !unnamed_) ::unlink(temp_.c_str());
   temp_.clear();
   unnamed_ = false;
+}
+
+bool process_gone(std::string_view pid) {
+  if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  const long n = std::stol(std::string(pid));
+  return n > 0 && ::kill(static_cast<pid_t>(n), 0) != 0 && errno == ESRCH;
+}
+
+void remove_killed_temporaries(const fs::path& path, std::string_view signature) {
+  fs::path folder = path.parent_path();
+  if (folder.empty()) folder = ".";
+  const std::string prefix = path.filename().string() + ".tmp.";
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    // Called before this process names any such file: one under its own pid was left by an
+    // earlier process that had the same pid.
+    if (!name.starts_with(prefix)) continue;
+    const std::string_view pid = std::string_view(name).substr(prefix.size());
+    if (!process_gone(pid) && pid != std::to_string(::getpid())) continue;
+    std::error_code e;
+    if (!fs::is_regular_file(it->symlink_status(e))) continue;
+    std::string head;
+    if (read_file(it->path(), head, signature.size()) || !head.starts_with(signature)) continue;
+    ::unlink(it->path().c_str());
+  }
 }
 
 std::optional<std::string> write_output_file(const std::string& path, std::string_view content) {

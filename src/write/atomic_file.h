@@ -23,6 +23,17 @@ std::optional<std::string> write_new_file(const std::filesystem::path& path, std
 std::optional<std::string> write_new_file_at(int dir_fd, const std::filesystem::path& relative,
                                              const std::filesystem::path& shown, std::string_view content);
 
+// Whether the process `pid` (a positive decimal number, as escalate writes it into a name) has
+// ended. False for anything else, and while that process runs.
+bool process_gone(std::string_view pid);
+
+// Removes what a run killed in the last instant of OutputFile::commit() can leave beside
+// `path`: a finished file named `<path>.tmp.<pid>` (a file that replaces another is named so just
+// before its rename). Only a regular file whose process has ended and whose content begins
+// with `signature` (how the caller's file always begins) is removed. Call it before opening
+// `path`: a file under this process's own pid was left by an earlier process with that pid.
+void remove_killed_temporaries(const std::filesystem::path& path, std::string_view signature);
+
 // Whether a report path means standard output: "-" or /dev/stdout.
 bool is_stdout_path(const std::string& path);
 

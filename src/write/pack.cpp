@@ -84,11 +84,7 @@ bool rename_exchange(const fs::path& a, const fs::path& b) {
 // Staging folders are named <prefix><id>-<pid>: whether that process is gone.
 bool owner_gone(const std::string& name) {
   std::size_t dash = name.rfind('-');
-  if (dash == std::string::npos) return false;
-  char* end = nullptr;
-  long pid = std::strtol(name.c_str() + dash + 1, &end, 10);
-  if (pid <= 0 || !end || *end) return false;
-  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+  return dash != std::string::npos && process_gone(std::string_view(name).substr(dash + 1));
 }
 
 // Whether `folder` holds nothing but a marker cut short: empty, or a beginning of the marker's

@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
 
@@ -193,4 +194,51 @@ TEST_F(WriteTest, AFifoIsRefusedWhenReadNeverWaitedOn) {
   std::string text;
   EXPECT_EQ(read_file(fifo, text, 1024), "cannot read '" + fifo.string() + "': it is a FIFO (named pipe), not a regular file");
   EXPECT_EQ(read_file("/dev/zero", text, 1024), "cannot read '/dev/zero': it is a device, not a regular file");
+}
+
+// A new report is named directly: a run killed at any moment leaves either no file or the whole
+// one, never a temporary name. Replacing one still works (a temporary name and a rename).
+TEST_F(WriteTest, ANewOutputFileIsNamedDirectlyAndAnOldOneReplaced) {
+  const fs::path path = dir_ / "summary.json";
+  OutputFile file;
+  ASSERT_EQ(file.open(path.string()), std::nullopt);
+  file.stream() << "first\n";
+  ASSERT_EQ(file.commit(), std::nullopt);
+  EXPECT_EQ(slurp(path), "first\n");
+  ASSERT_EQ(write_output_file(path.string(), "second\n"), std::nullopt);
+  EXPECT_EQ(slurp(path), "second\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
+}
+
+TEST_F(WriteTest, ProcessGoneReadsOnlyAPidAndOnlyAnEndedOne) {
+  for (const char* junk : {"", "0", "-1", "12a", " 12", "1234567890123"}) EXPECT_FALSE(process_gone(junk)) << junk;
+  EXPECT_FALSE(process_gone(std::to_string(::getpid())));
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ASSERT_GT(child, 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  EXPECT_TRUE(process_gone(std::to_string(child)));
+}
+
+// What a run killed between naming a replacement and renaming it leaves: removed only when its
+// process has ended, it is a regular file, and it begins as the caller's files always begin.
+TEST_F(WriteTest, OnlyATemporaryAKilledRunLeftIsRemoved) {
+  const fs::path path = dir_ / "summary.json";
+  const std::string gone = "999999999";  // above the kernel's pid limit: never running
+  std::ofstream(dir_ / ("summary.json.tmp." + gone)) << "{\"tool\": \"escalate\"}\n";
+  std::ofstream(dir_ / ("summary.json.tmp." + std::to_string(::getpid()))) << "{\"tool\": \"escalate\"}\n";
+  std::ofstream(dir_ / "summary.json.tmp.999999998") << "{\"mine\": true}\n";
+  std::ofstream(dir_ / ("summary.json.tmp." + std::to_string(::getppid()))) << "{\"tool\": \"escalate\"}\n";
+  std::ofstream(dir_ / "summary.json.tmp.x1") << "{\"tool\": \"escalate\"}\n";
+  std::ofstream(dir_ / ("other.json.tmp." + gone)) << "{\"tool\": \"escalate\"}\n";
+  std::ofstream(dir_ / "target") << "{\"tool\": \"escalate\"}\n";
+  fs::create_symlink(dir_ / "target", dir_ / "summary.json.tmp.999999997");
+  remove_killed_temporaries(path, "{\"tool\": \"escalate\"");
+  EXPECT_FALSE(fs::exists(dir_ / ("summary.json.tmp." + gone)));
+  EXPECT_FALSE(fs::exists(dir_ / ("summary.json.tmp." + std::to_string(::getpid()))));  // an earlier holder's
+  for (const std::string& kept : std::vector<std::string>{"summary.json.tmp.999999998", "summary.json.tmp." + std::to_string(::getppid()),
+                                 "summary.json.tmp.x1", "other.json.tmp." + gone, "target"})
+    EXPECT_TRUE(fs::exists(dir_ / kept)) << kept;
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(dir_ / "summary.json.tmp.999999997")));
 }
