@@ -175,13 +175,22 @@ int cmd_next(const CommonOptions& o, const NextOptions& no) {
   if (is_stdout_path(path)) {
     std::cout << d.content;
   } else {
+    // A file (or a symlink) there may hold the user's edits: kept unless --force. A device or
+    // FIFO is written through, never replaced; a file made meanwhile is kept (open's `replace`).
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(path, ec)) && !no.force) {
+    const fs::file_status st = fs::symlink_status(path, ec);
+    if ((fs::is_regular_file(st) || fs::is_symlink(st)) && !no.force) {
       print_error(path + " already exists (it may hold your edits); no draft written. Use --force to replace it, "
                   "or -o to name another file");
       return kExitUsage;
     }
-    if (auto err = write_file_atomic(path, d.content)) {
+    OutputFile file;
+    std::optional<std::string> err = file.open(path, no.force);
+    if (!err) {
+      file.stream() << d.content;
+      err = file.commit();
+    }
+    if (err) {
       print_error(*err);
       return kExitUsage;
     }

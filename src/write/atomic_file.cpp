@@ -85,8 +85,9 @@ OutputFile::OutputFile() = default;
 
 OutputFile::~OutputFile() { abandon(); }
 
-std::optional<std::string> OutputFile::open(const std::string& path) {
+std::optional<std::string> OutputFile::open(const std::string& path, bool replace) {
   path_ = path;
+  replace_ = replace;
   shown_ = path;
   if (is_stdout_path(path)) {
     fd_ = STDOUT_FILENO;
@@ -147,7 +148,7 @@ std::optional<std::string> OutputFile::commit() {
     };
     if (name(path_.c_str()))
       temp_.clear();
-    else if (errno != EEXIST || !name(temp_.c_str()))
+    else if (errno != EEXIST || !replace_ || !name(temp_.c_str()))
       err = "cannot write '" + path_ + "': " + std::strerror(errno);
   }
   if (owns_fd_) {
@@ -156,8 +157,10 @@ std::optional<std::string> OutputFile::commit() {
   }
   fd_ = -1;
   if (!temp_.empty()) {
-    if (!err && ::rename(temp_.c_str(), path_.c_str()) != 0) err = "cannot write '" + path_ + "': " + std::strerror(errno);
-    if (err) ::unlink(temp_.c_str());
+    // Without replacing: a second name (fails where the name is taken), the temporary one dropped.
+    if (!err && (replace_ ? ::rename(temp_.c_str(), path_.c_str()) : ::link(temp_.c_str(), path_.c_str())) != 0)
+      err = "cannot write '" + path_ + "': " + std::strerror(errno);
+    if (err || !replace_) ::unlink(temp_.c_str());
     temp_.clear();
   }
   unnamed_ = false;
@@ -204,24 +207,6 @@ std::optional<std::string> write_output_file(const std::string& path, std::strin
   if (auto err = file.open(path)) return err;
   file.stream().write(content.data(), static_cast<std::streamsize>(content.size()));
   return file.commit();
-}
-
-std::optional<std::string> write_file_atomic(const fs::path& path, std::string_view content) {
-  std::error_code ec;
-  if (fs::is_symlink(fs::symlink_status(path, ec)))
-    return "refusing to write through the symlink '" + path.string() + "'";
-  fs::path tmp = path;
-  tmp += ".tmp." + std::to_string(::getpid());
-  if (auto err = write_all(AT_FDCWD, tmp, path, content)) {
-    ::unlink(tmp.c_str());
-    return err;
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::string err = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return "cannot write '" + path.string() + "': " + err;
-  }
-  return std::nullopt;
 }
 
 std::optional<std::string> write_new_file(const fs::path& path, std::string_view content) {

@@ -11,10 +11,6 @@
 
 namespace esc {
 
-// Writes `content` to `path` atomically. Refuses to write through a symlink at `path`.
-// Returns an error sentence, or nullopt on success.
-std::optional<std::string> write_file_atomic(const std::filesystem::path& path, std::string_view content);
-
 // Writes a new file that must not exist yet (O_EXCL, never through a symlink). For files inside
 // a staging folder, which is itself renamed into place: no temporary name needed.
 std::optional<std::string> write_new_file(const std::filesystem::path& path, std::string_view content);
@@ -55,8 +51,10 @@ class OutputFile {
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
 
-  // An error sentence when the file cannot be written.
-  std::optional<std::string> open(const std::string& path);
+  // An error sentence when the file cannot be written. With `replace` false, a regular file is
+  // only ever created: commit() names it only where nothing has that name (atomically, so a
+  // file someone made meanwhile is kept) and fails otherwise.
+  std::optional<std::string> open(const std::string& path, bool replace = true);
   std::ostream& stream();
   // Writes what is buffered and puts the file in place; the first write error, if any.
   std::optional<std::string> commit();
@@ -70,6 +68,7 @@ class OutputFile {
   std::string path_, shown_;
   std::filesystem::path temp_;  // empty when written through
   bool unnamed_ = false;        // an O_TMPFILE file, named temp_ only at commit()
+  bool replace_ = true;
   int fd_ = -1;
   bool owns_fd_ = false;
 };

@@ -103,6 +103,24 @@ expect_contains "$TMP/err" "already exists" "existing file message"
 if [ "$(cat "$TMP/edited.eml")" = "my edits" ]; then pass "the edits are kept"; else fail "the existing file was changed"; fi
 expect_exit 0 "--force replaces it" -- "$ESCALATE" next --now $NOW2 --force -o "$TMP/edited.eml" $DIR/ESC-2026-0302.yaml
 if cmp -s "$TMP/edited.eml" "$TMP/progress.eml"; then pass "--force wrote the draft"; else fail "--force did not write the draft"; fi
+# A device or FIFO is written through, never replaced (with or without --force): as root, a
+# draft sent to /dev/null must not put a regular file in its place.
+if [ "$(id -u)" = 0 ] && mknod "$TMP/null" c 1 3 2>/dev/null && : >"$TMP/null" 2>/dev/null; then
+  for force in "" --force; do
+    expect_exit 0 "a device written through ${force:-without --force}" -- \
+      "$ESCALATE" next --now $NOW2 $force -o "$TMP/null" $DIR/ESC-2026-0302.yaml
+    [ -c "$TMP/null" ] && pass "the device is still a device ${force:-without --force}" || fail "the device was replaced ${force}"
+  done
+fi
+mkfifo "$TMP/fifo"
+timeout 10 cat "$TMP/fifo" >"$TMP/fifo.out" &
+expect_exit 0 "a FIFO being read is written through" -- "$ESCALATE" next --now $NOW2 --force -o "$TMP/fifo" $DIR/ESC-2026-0302.yaml
+wait
+[ -p "$TMP/fifo" ] && cmp -s "$TMP/fifo.out" "$TMP/progress.eml" && pass "the FIFO's reader got the draft; still a FIFO" \
+  || fail "FIFO: replaced, or its reader did not get the draft"
+expect_exit 2 "a FIFO nobody reads is refused, never waited on" -- "$ESCALATE" next --now $NOW2 --force -o "$TMP/fifo" $DIR/ESC-2026-0302.yaml
+expect_contains "$TMP/err" "no process is reading it" "FIFO refusal explained"
+[ -p "$TMP/fifo" ] && pass "the unread FIFO is still a FIFO" || fail "the unread FIFO was replaced"
 # -o - writes to stdout.
 "$ESCALATE" next --now $NOW2 -o - $DIR/ESC-2026-0302.yaml >"$TMP/stdout.eml" 2>/dev/null
 if cmp -s "$TMP/stdout.eml" "$TMP/progress.eml"; then pass "-o - is stdout"; else fail "-o - differs"; fi

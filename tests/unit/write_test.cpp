@@ -242,3 +242,21 @@ TEST_F(WriteTest, OnlyATemporaryAKilledRunLeftIsRemoved) {
     EXPECT_TRUE(fs::exists(dir_ / kept)) << kept;
   EXPECT_TRUE(fs::is_symlink(fs::symlink_status(dir_ / "summary.json.tmp.999999997")));
 }
+
+// A file that must not replace anything (a draft beside the user's edits): a file made between
+// open() and commit() is kept, and commit() says so.
+TEST_F(WriteTest, AnOutputFileThatMustNotReplaceKeepsAFileMadeMeanwhile) {
+  const fs::path path = dir_ / "draft.eml";
+  OutputFile file;
+  ASSERT_EQ(file.open(path.string(), /*replace=*/false), std::nullopt);
+  file.stream() << "draft\n";
+  std::ofstream(path) << "my edits\n";
+  EXPECT_EQ(file.commit(), "cannot write '" + path.string() + "': File exists");
+  EXPECT_EQ(slurp(path), "my edits\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
+  OutputFile fresh;
+  ASSERT_EQ(fresh.open((dir_ / "new.eml").string(), /*replace=*/false), std::nullopt);
+  fresh.stream() << "draft\n";
+  EXPECT_EQ(fresh.commit(), std::nullopt);
+  EXPECT_EQ(slurp(dir_ / "new.eml"), "draft\n");
+}
