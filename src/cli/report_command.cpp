@@ -134,57 +134,6 @@ std::optional<Filter> parse_filter(const ReportCommandOptions& ro, portfolio::Fi
   return f;
 }
 
-// Where the report goes: stdout, a device written through, or a regular file written under a
-// temporary name and renamed into place (an interrupted run leaves no half report).
-class Sink {
- public:
-  std::optional<std::string> open(const std::string& path) {
-    if (path.empty() || is_stdout_path(path)) {
-      out_ = &std::cout;
-      return std::nullopt;
-    }
-    std::error_code ec;
-    const fs::file_status st = fs::symlink_status(path, ec);
-    if (fs::exists(st) && !fs::is_regular_file(st) && !fs::is_symlink(st)) {
-      if (!fs::is_character_file(st) && !fs::is_fifo(st)) return path + ": not a regular file; the report is not written";
-      file_.open(path, std::ios::binary);
-      if (!file_) return path + ": cannot be written";
-      out_ = &file_;
-      return std::nullopt;
-    }
-    final_ = path;
-    temp_ = path + ".escalate-" + std::to_string(::getpid()) + ".tmp";
-    file_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!file_) return path + ": cannot be written (" + fs::path(path).parent_path().string() + " missing or read-only?)";
-    out_ = &file_;
-    return std::nullopt;
-  }
-  std::ostream& out() { return *out_; }
-  std::optional<std::string> commit() {
-    out_->flush();
-    if (!*out_) return (final_.empty() ? std::string("output") : final_) + ": write failed";
-    if (temp_.empty()) return std::nullopt;
-    file_.close();
-    std::error_code ec;
-    fs::rename(temp_, final_, ec);
-    if (ec) return final_ + ": " + ec.message();
-    temp_.clear();
-    return std::nullopt;
-  }
-  ~Sink() {
-    if (!temp_.empty()) {
-      file_.close();
-      std::error_code ec;
-      fs::remove(temp_, ec);
-    }
-  }
-
- private:
-  std::ostream* out_ = nullptr;
-  std::ofstream file_;
-  std::string final_, temp_;
-};
-
 }  // namespace
 
 std::string default_report_format(const std::string& output) {
@@ -219,12 +168,14 @@ int cmd_report(const CommonOptions& o, const ReportCommandOptions& ro) {
     return kExitUsage;
   }
 
-  Sink sink;
-  if (auto err = sink.open(o.output)) {
+  // As every report: stdout, a device or a FIFO being read written through, a regular file
+  // named only when finished; never a symlink.
+  OutputFile sink;
+  if (auto err = sink.open(o.output.empty() ? "-" : o.output)) {
     print_error(*err);
     return kExitUsage;
   }
-  std::ostream& out = sink.out();
+  std::ostream& out = sink.stream();
   portfolio::Aggregator totals(settings->now, filter_text);
   if (format == "csv") portfolio::write_csv_header(out);
   if (format == "json") portfolio::write_json_begin(out, settings->now, filter_text);

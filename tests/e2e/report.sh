@@ -82,4 +82,24 @@ expect_contains "$TMP/err" "--severity must be P1, P2 or P3" "--severity message
 expect_exit 2 "a bad --since" -- "$ESCALATE" report --since last-week "$DIR"
 expect_exit 2 "--until before --since" -- "$ESCALATE" report --since 2026-12-01 --until 2026-11-01 "$DIR"
 expect_exit 2 "a bad --format" -- "$ESCALATE" report --format pdf "$DIR"
+
+# -o: a symlink is refused, not replaced; nothing is written through a symlink planted where a
+# temporary file could be expected; a FIFO nobody reads is refused, never waited on.
+mkdir -p "$TMP/o"
+echo "someone's file" >"$TMP/o/victim"
+ln -s "$TMP/o/victim" "$TMP/o/link.csv"
+expect_exit 2 "-o a symlink is refused" -- "$ESCALATE" report --now $NOWR -o "$TMP/o/link.csv" "$DIR"
+expect_contains "$TMP/err" "symlink" "symlink refusal explained"
+[ -L "$TMP/o/link.csv" ] && [ "$(cat "$TMP/o/victim")" = "someone's file" ] && pass "the symlink and its target are kept" \
+  || fail "the symlink or its target was changed"
+# The process's own pid, as the temporary name used it.
+sh -c 'for t in "$1.escalate-$$.tmp" "$1.tmp.$$"; do ln -s "$2" "$t"; done
+       exec "$3" report --now "$4" -o "$1" "$5"' sh "$TMP/o/r.csv" "$TMP/o/victim" "$ESCALATE" $NOWR "$DIR" >/dev/null 2>&1
+[ "$(cat "$TMP/o/victim")" = "someone's file" ] && pass "nothing written through a planted symlink" \
+  || fail "wrote through a symlink planted at the temporary name"
+[ -f "$TMP/o/r.csv" ] && [ ! -L "$TMP/o/r.csv" ] && head -1 "$TMP/o/r.csv" | grep -q '^id,' && pass "the report written in place" \
+  || fail "no report at r.csv"
+mkfifo "$TMP/o/fifo"
+expect_exit 2 "-o a FIFO nobody reads is refused" -- timeout 20 "$ESCALATE" report --now $NOWR -o "$TMP/o/fifo" "$DIR"
+expect_contains "$TMP/err" "no process is reading it" "FIFO refusal explained"
 finish
