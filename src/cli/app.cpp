@@ -2,6 +2,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 
@@ -77,6 +80,19 @@ std::string option_hint(const CLI::App& app, int argc, char** argv) {
     return "";
   }
   return "";
+}
+
+// What was printed must have arrived: a full disk or a closed standard output loses the report,
+// and the run is then an I/O error, never a success.
+int stdout_written(int code) {
+  errno = 0;
+  std::cout.flush();
+  const bool failed = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout);
+  if (!failed) return code;
+  const int why = errno;
+  print_error(std::string("cannot write standard output") + (why ? std::string(": ") + std::strerror(why) : "") +
+              "; the output is incomplete");
+  return kExitUsage;
 }
 
 }  // namespace
@@ -294,17 +310,18 @@ int run_cli(int argc, char** argv) {
       return kExitUsage;
     }
 
-    if (*check) return cmd_check(check_opts);
-    if (*build) return cmd_build(build_opts, build_extra);
-    if (*lint) return cmd_lint_comms(lint_opts, lint_extra);
-    if (*status) return cmd_status(status_opts, status_extra);
-    if (*next) return cmd_next(next_opts, next_extra);
-    if (*report) return cmd_report(report_opts, report_extra);
-    if (*rules) return cmd_rules(rules_markdown);
-    if (*explain) return cmd_explain(explain_id);
-    if (*schema) return cmd_schema(schema_which);
-    if (*init) return cmd_init(init_id);
-    return kExitUsage;
+    const int code = *check     ? cmd_check(check_opts)
+                     : *build   ? cmd_build(build_opts, build_extra)
+                     : *lint    ? cmd_lint_comms(lint_opts, lint_extra)
+                     : *status  ? cmd_status(status_opts, status_extra)
+                     : *next    ? cmd_next(next_opts, next_extra)
+                     : *report  ? cmd_report(report_opts, report_extra)
+                     : *rules   ? cmd_rules(rules_markdown)
+                     : *explain ? cmd_explain(explain_id)
+                     : *schema  ? cmd_schema(schema_which)
+                     : *init    ? cmd_init(init_id)
+                                : kExitUsage;
+    return stdout_written(code);
   } catch (const std::exception& e) {
     // Internal bugs only: user problems are diagnostics or returned errors.
     print_error(std::string("internal error: ") + e.what() + " (please report this)");

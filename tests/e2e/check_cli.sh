@@ -145,4 +145,23 @@ expect_contains "$TMP/out" "waived" "text lists the waived finding"
 "$ESCALATE" check --now $NOW --format sarif "$TMP/waived.yaml" > "$TMP/w.sarif"
 expect_contains "$TMP/w.sarif" '"kind": "inSource"' "SARIF suppression for a waiver"
 
+# Output that cannot be written is never a success: a full disk (/dev/full) or a closed stdout
+# is an I/O error (exit 2) with a message, for every command that prints to stdout.
+while IFS= read -r cmd; do
+  eval "\"\$ESCALATE\" $cmd" >/dev/full 2>"$TMP/err"; got=$?
+  [ $got = 2 ] && grep -q "cannot write standard output" "$TMP/err" && pass "stdout full: $cmd" \
+    || { fail "stdout full: $cmd: exit $got"; sed 's/^/  | /' "$TMP/err" >&2; }
+done <<EOF2
+check --now $NOW --format sarif fixtures/ESC-2026-0142.yaml
+check --now $NOW fixtures/ESC-2026-0142.yaml
+status --now $NOW --format ics fixtures/ESC-2026-0142.yaml
+next --now 2026-11-02T10:25:00Z -o - tests/data/next/ESC-2026-0302.yaml
+rules
+schema
+init
+explain owner-missing
+EOF2
+"$ESCALATE" rules >&- 2>"$TMP/err"; got=$?
+[ $got = 2 ] && grep -q "cannot write standard output" "$TMP/err" && pass "stdout closed: rules" || fail "stdout closed: rules: exit $got"
+
 finish
