@@ -213,7 +213,11 @@ std::optional<std::string> stage_pack(const fs::path& dir, const std::string& id
   if (::mkdir(staging.c_str(), 0777) != 0) {
     const int why = errno;
     if (why != EEXIST) return "cannot create '" + staging.string() + "': " + std::strerror(why);
-    // The leftover of an earlier process that had this pid: replaced.
+    // The leftover of an earlier process that had this pid: replaced when escalate provably
+    // made it (as prepare_output_dir decides for other processes' leftovers), else kept.
+    if (!fs::is_empty(staging, ec) && !only_a_cut_marker(staging))
+      if (auto why_not = foreign_content(staging))
+        return "cannot create '" + staging.string() + "': a folder of that name is there and " + *why_not;
     fs::remove_all(staging, ec);
     if (ec) return "cannot create '" + staging.string() + "': " + ec.message();
     if (::mkdir(staging.c_str(), 0777) != 0) return "cannot create '" + staging.string() + "': " + std::strerror(errno);

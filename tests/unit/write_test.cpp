@@ -260,3 +260,26 @@ TEST_F(WriteTest, AnOutputFileThatMustNotReplaceKeepsAFileMadeMeanwhile) {
   EXPECT_EQ(fresh.commit(), std::nullopt);
   EXPECT_EQ(slurp(dir_ / "new.eml"), "draft\n");
 }
+
+// A folder already at the staging name this process is about to use (the leftover of an earlier
+// process that had the same pid) is replaced only when escalate provably made it; a user's
+// folder of that name is kept and the pack is not written.
+TEST_F(WriteTest, AFolderAtThisProcesssStagingNameIsReplacedOnlyWhenEscalateMadeIt) {
+  const fs::path staging = dir_ / (".escalate-staging-ESC-1-0-" + std::to_string(::getpid()));
+  fs::create_directories(staging / "notes");
+  std::ofstream(staging / "notes" / "keep.txt") << "precious\n";
+  StagedPack staged;
+  auto err = stage_pack(dir_, "ESC-1", files_, 0, staged);
+  ASSERT_TRUE(err.has_value());
+  EXPECT_NE(err->find("not written by escalate"), std::string::npos) << *err;
+  EXPECT_EQ(slurp(staging / "notes" / "keep.txt"), "precious\n");
+  // An earlier run's staging folder (a complete pack, or an empty folder) is escalate's.
+  fs::remove_all(staging);
+  ASSERT_EQ(write_pack(dir_, "ESC-2", files_), std::nullopt);
+  fs::rename(dir_ / "ESC-2", staging);
+  EXPECT_EQ(stage_pack(dir_, "ESC-1", files_, 0, staged), std::nullopt);
+  EXPECT_EQ(commit_pack(staged), std::nullopt);
+  EXPECT_EQ(slurp(dir_ / "ESC-1" / "lint-report.txt"), "ok\n");
+  fs::create_directories(dir_ / (".escalate-staging-ESC-3-0-" + std::to_string(::getpid())));
+  EXPECT_EQ(stage_pack(dir_, "ESC-3", files_, 0, staged), std::nullopt) << "an empty folder";
+}
