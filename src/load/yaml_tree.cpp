@@ -86,6 +86,27 @@ struct Refused {
   std::string message;
 };
 
+// yaml-cpp 0.7 decodes the double-quoted escapes \N (U+0085) and \_ (U+00A0) to the single bytes
+// 0x85 and 0xA0, not to their UTF-8; every other escape gives UTF-8, and the file itself was
+// checked to be UTF-8. So a byte that starts no UTF-8 character in a scalar is one of those two,
+// written here as the character it stands for (U+0085 is then reported as a control character
+// like any other). The scalar itself when it is all UTF-8, as it nearly always is.
+const std::string& latin1_escapes_as_utf8(const std::string& value, std::string& repaired) {
+  auto bad = first_invalid_utf8(value);
+  if (!bad) return value;
+  repaired.clear();
+  std::string_view rest = value;
+  for (; bad; bad = first_invalid_utf8(rest)) {
+    repaired.append(rest.substr(0, *bad));
+    const unsigned char c = static_cast<unsigned char>(rest[*bad]);
+    repaired += static_cast<char>(c < 0xC0 ? 0xC2 : 0xC3);  // the byte as Latin-1, in UTF-8
+    repaired += static_cast<char>(c < 0xC0 ? c : c - 0x40);
+    rest.remove_prefix(*bad + 1);
+  }
+  repaired.append(rest);
+  return repaired;
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(std::string_view text, int max_depth, std::pmr::memory_resource& arena)
@@ -118,10 +139,14 @@ class TreeBuilder : public YAML::EventHandler {
     throw Refused{columns_(mark), "YAML anchors (&name) are not allowed in records; write the value out"};
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                const std::string& value) override {
+                const std::string& decoded) override {
     YNode n;
     n.kind = YNode::Kind::scalar;
     n.mark = columns_(mark);
+    // Only a double-quoted scalar has escapes.
+    const bool double_quoted = tag == "!" && mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < text_.size() &&
+                               text_[static_cast<std::size_t>(mark.pos)] == '"';
+    const std::string& value = double_quoted ? latin1_escapes_as_utf8(decoded, repaired_) : decoded;
     if (!value.empty()) {
       char* copy = static_cast<char*>(arena_.allocate(value.size(), 1));
       std::memcpy(copy, value.data(), value.size());
@@ -162,6 +187,7 @@ class TreeBuilder : public YAML::EventHandler {
   ColumnCounter columns_;
   int max_depth_;
   std::pmr::memory_resource& arena_;
+  std::string repaired_;  // latin1_escapes_as_utf8's output, reused
   int documents_ = 0;
 
   // yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the file when the file ends

@@ -149,6 +149,18 @@ TEST(Loader, ControlCharactersAndLineBreaks) {
             (V{"schema 5:8: 'title' contains a control character (U+0007); remove it"}));
 }
 
+// YAML's \N (U+0085, a C1 control) and \_ (U+00A0, no-break space) are characters like any other:
+// the record holds their UTF-8, never the single bytes yaml-cpp 0.7 decodes them to.
+TEST(Loader, EscapesForLatin1CharactersDecodeToUtf8) {
+  const std::string title = "title: Card payments declined at EU checkout";
+  EXPECT_EQ(load(replace(example(), title, "title: \"Card\\Npayments\"")),
+            (V{"schema 5:8: 'title' contains a control character (U+0085); remove it"}));
+  LoadResult r = load_record(replace(example(), title, "title: \"Card\\_payments \\x85\\u00A0 d\\xE9clin\\u00E9s\\_\""),
+                             "r.yaml", {});
+  ASSERT_TRUE(r.record && r.record->title);
+  EXPECT_EQ(*r.record->title, "Card\u00A0payments \u0085\u00A0 d\u00E9clin\u00E9s\u00A0");
+}
+
 TEST(Loader, InvalidIds) {
   for (std::string id : {"../../x", "/etc/x", ".hidden", "a b"}) {
     auto d = load(replace(example(), "id: ESC-2026-0142", "id: \"" + id + "\""));
