@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/file.h"
 #include "pipeline/parallel.h"
 #include "pipeline/progress.h"
 #include "render/email.h"
@@ -61,6 +62,21 @@ std::optional<std::string> load_batch_templates(const PreparedBatch& batch, cons
   return std::nullopt;
 }
 
+namespace {
+
+// A summary.json in the output folder that escalate did not write (one that does not begin as
+// escalate's do) is not replaced: an error sentence, or nullopt.
+std::optional<std::string> foreign_summary(const std::filesystem::path& path, std::string_view signature) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec))) return std::nullopt;
+  std::string head;
+  if (read_file(path, head, signature.size()) || head.starts_with(signature)) return std::nullopt;
+  return "refusing to replace '" + path.string() +
+         "': escalate did not write it (it is not a summary of a build); move it, or choose another output folder";
+}
+
+}  // namespace
+
 PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& options, const PackBuild& build,
                             const TemplateSet& templates, const std::function<void(FileResult&)>& on_record,
                             std::vector<std::string>& errors) {
@@ -77,12 +93,13 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
   summary["records"] = ojson::array();
   const report_detail::ListFrame records_frame(summary);
   const std::filesystem::path summary_path = build.out_dir / "summary.json";
-  {
-    const std::string head = records_frame.open();  // up to "records": [ (or [] when empty)
-    remove_killed_temporaries(summary_path, std::string_view(head).substr(0, head.rfind('[')));
-  }
+  // How every summary escalate writes begins, whatever its version: up to the tool's name.
+  const std::string head = records_frame.open();
+  const std::string_view signature = std::string_view(head).substr(0, head.find("\"escalate\"") + 10);
+  remove_killed_temporaries(summary_path, signature);
   OutputFile summary_file;
-  const std::optional<std::string> summary_error = summary_file.open(summary_path.string());
+  std::optional<std::string> summary_error = foreign_summary(summary_path, signature);
+  if (!summary_error) summary_error = summary_file.open(summary_path.string());
   std::size_t records_written = 0;
   std::map<std::string, int> per_rule;
   pdf::FontCache fonts;  // each font file parsed once, shared by the workers

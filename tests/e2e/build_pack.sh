@@ -97,6 +97,14 @@ expect_contains "$TMP/err" "symlink" "symlink refusal explained"
 ln -s "$TMP/sym/target" "$TMP/sym/link"
 expect_exit 0 "output folder that is a symlink" -- "$ESCALATE" build --now $NOW fixtures/ESC-2026-0142.yaml -o "$TMP/sym/link"
 
+# A summary.json escalate did not write is not replaced: the packs are built, the run fails.
+mkdir -p "$TMP/theirs"
+echo "my notes" >"$TMP/theirs/summary.json"
+expect_exit 2 "a summary.json escalate did not write" -- "$ESCALATE" build --now $NOW fixtures/ESC-2026-0142.yaml -o "$TMP/theirs"
+expect_contains "$TMP/err" "escalate did not write it" "foreign summary.json explained"
+[ "$(cat "$TMP/theirs/summary.json")" = "my notes" ] && pass "the user's summary.json is kept" || fail "the user's summary.json was replaced"
+[ -s "$TMP/theirs/ESC-2026-0142/emails/01-initial.eml" ] && pass "the packs are still built" || fail "no pack beside a foreign summary.json"
+
 # SIGKILL at several points of a large batch: every file present is complete; a rerun completes.
 mkdir -p "$TMP/big"
 for i in $(seq -w 1 200); do sed "s/^id: ESC-2026-0142/id: ESC-K-$i/" fixtures/ESC-2026-0142.yaml > "$TMP/big/r$i.yaml"; done
