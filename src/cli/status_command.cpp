@@ -25,7 +25,8 @@ int cmd_status(const CommonOptions& o, const StatusOptions& so) {
   const std::string format = so.format.empty() ? "text" : so.format;
   const auto within = parse_duration(so.within);
   if (!within) {
-    print_error("--within must be a duration such as 30m, 4h, 2d or 1bd, got '" + so.within + "'");
+    print_error("--within must be a duration such as 30m, 4h, 2d or 1bd, of at most a year (366d, 366bd), got '" +
+                so.within + "'");
     return kExitUsage;
   }
 

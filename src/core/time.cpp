@@ -222,6 +222,10 @@ std::optional<Duration> parse_duration(std::string_view text) {
   // from_chars accepts a leading '-', which no duration has; zero is no deadline or cadence.
   if (ec != std::errc{} || end == text.data() || text.front() == '-' || n <= 0) return std::nullopt;
   const std::string_view unit = text.substr(static_cast<std::size_t>(end - text.data()));
+  // At most a year (kMaxDurationDays days, or as many business days): longer is a slip, and
+  // the calendar is walked a business day at a time.
+  const int most = unit == "m" ? kMaxDurationDays * 1440 : unit == "h" ? kMaxDurationDays * 24 : kMaxDurationDays;
+  if (n > most) return std::nullopt;
   Duration d;
   if (unit == "m") {
     d.minutes = chr::minutes{n};

@@ -44,7 +44,10 @@ struct Duration {
   int business_days = 0;  // when > 0, minutes is 0
   friend bool operator==(const Duration&, const Duration&) = default;
 };
-// Parses "15m", "90m", "1h", "4h", "2d" (calendar days), "1bd"; nullopt otherwise.
+// The longest duration: a year, as days ("366d") or business days ("366bd").
+inline constexpr int kMaxDurationDays = 366;
+// Parses "15m", "90m", "1h", "4h", "2d" (calendar days), "1bd", up to a year
+// (kMaxDurationDays); nullopt otherwise.
 std::optional<Duration> parse_duration(std::string_view text);
 // "15 minutes", "1 hour", "4 hours", "1 business day".
 std::string describe(const Duration& d);

@@ -112,7 +112,7 @@ std::string type_name(FieldType t) {
     case FieldType::timestamp: return "an RFC 3339 timestamp such as 2026-11-02T08:00:00Z";
     case FieldType::date: return "a date such as 2026-11-02";
     case FieldType::date_or_timestamp: return "a date (2026-11-02) or a timestamp";
-    case FieldType::duration: return "a duration such as 15m, 4h or 1bd";
+    case FieldType::duration: return "a duration such as 15m, 4h or 1bd, of at most a year (366d, 366bd)";
     case FieldType::id: return "an id";
     case FieldType::mapping: return "a mapping";
     case FieldType::list: return "a list";

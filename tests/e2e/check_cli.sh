@@ -78,6 +78,13 @@ cp fixtures/ESC-2026-0142.yaml "$TMP/repo/incidents/"
 printf 'triage_window: 15m\ncadence: {P1: 1hour}\n' > "$TMP/repo/.escalate.yaml"
 expect_exit 2 "bad discovered config" -- "$ESCALATE" check --now $NOW "$TMP/repo/incidents"
 expect_contains "$TMP/err" ".escalate.yaml:2:" "config error has file:line"
+# A cadence beyond a year is a configuration error at its line, not minutes of calendar walking.
+printf 'cadence: {P3: 2147483647bd}\n' > "$TMP/repo/.escalate.yaml"
+expect_exit 2 "a cadence of two billion business days" -- timeout 20 "$ESCALATE" check --now $NOW "$TMP/repo/incidents"
+expect_contains "$TMP/err" ".escalate.yaml:1:15:" "huge cadence: file:line:col"
+expect_contains "$TMP/err" "at most a year" "huge cadence: the limit said"
+expect_exit 2 "status --within beyond a year" -- timeout 20 "$ESCALATE" status --now $NOW --within 2147483647bd fixtures/ESC-2026-0142.yaml
+expect_contains "$TMP/err" "at most a year" "huge --within: the limit said"
 printf 'rules: {timestamp-utc: off}\n' > "$TMP/repo/.escalate.yaml"
 rm "$TMP/repo/incidents/ESC-2026-0142.yaml"; cp fixtures/bad/timestamp-offset.yaml "$TMP/repo/incidents/"
 expect_exit 0 "discovered config turns a rule off" -- "$ESCALATE" check --strict --now $NOW "$TMP/repo/incidents"

@@ -192,6 +192,17 @@ TEST(ParseDuration, BusinessDays) {
   EXPECT_EQ(esc::parse_duration("1bd"), (esc::Duration{0min, 1}));
 }
 
+// Up to a year: a cadence or window beyond it is a slip, and a huge one walked the calendar a
+// business day at a time for minutes, or put promises in impossible years.
+TEST(ParseDuration, AtMostAYear) {
+  EXPECT_EQ(esc::parse_duration("366d"), (esc::Duration{366 * 1440min, 0}));
+  EXPECT_EQ(esc::parse_duration("8784h"), (esc::Duration{366 * 1440min, 0}));
+  EXPECT_EQ(esc::parse_duration("527040m"), (esc::Duration{366 * 1440min, 0}));
+  EXPECT_EQ(esc::parse_duration("366bd"), (esc::Duration{0min, 366}));
+  for (const char* too_long : {"367d", "8785h", "527041m", "367bd", "2147483647bd", "2147483647m", "99999999999h"})
+    EXPECT_FALSE(esc::parse_duration(too_long)) << too_long;
+}
+
 TEST(ParseDuration, Rejects) {
   EXPECT_FALSE(esc::parse_duration(""));
   EXPECT_FALSE(esc::parse_duration("m"));
