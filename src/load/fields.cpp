@@ -120,7 +120,7 @@ constexpr FieldSpec kInitial[] = {
     {"next_update_by", F::timestamp, true, "The promised time of the next update."},
 };
 constexpr FieldSpec kProgress[] = {
-    {"number", F::integer, true, "The update number, 1..N.", {}, nullptr, F::string, 1},
+    {"number", F::integer, true, "The update number, 1..N (at most 9999).", {}, nullptr, F::string, 1, kMaxUpdateNumber},
     {"status", F::enumeration, true, "Current status stated to the customer.", enum_names<Status>()},
     {"progress", F::text, true, "Progress since the last update (facts only)."},
     {"next_action", F::mapping, true, "The next action, its owner and ETA.", {}, &kNextActionShape},

@@ -53,6 +53,9 @@ struct FieldSpec {
   int max = -1;  // integer maximum / list maximum items
 };
 
+// The highest progress update number a record may hold.
+inline constexpr int kMaxUpdateNumber = 9999;
+
 // The incident record, version 1.
 const Shape& record_shape();
 // The configuration file, .escalate.yaml.

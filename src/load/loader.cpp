@@ -1,5 +1,7 @@
 #include "load/loader.h"
 
+#include <climits>
+
 #include "core/rule_registry.h"
 #include "core/text.h"
 #include "load/fields.h"
@@ -93,10 +95,11 @@ class Reader {
       return std::nullopt;
     });
   }
-  Val<long long> integer(std::string_view key) const {
-    return get<long long>(key, [](const YNode& n) -> std::optional<long long> {
+  // Outside [low, high] (the field table's range, which the validator reports) it stays missing.
+  Val<long long> integer(std::string_view key, long long low = LLONG_MIN, long long high = LLONG_MAX) const {
+    return get<long long>(key, [&](const YNode& n) -> std::optional<long long> {
       long long i;
-      if (scalar_is_integer(n, &i)) return i;
+      if (scalar_is_integer(n, &i) && i >= low && i <= high) return i;
       return std::nullopt;
     });
   }
@@ -180,7 +183,7 @@ Communication read_comm(const Reader& r, int index) {
   c.loc = r.sub_loc();
   c.index = index;
   c.type = r.enumeration<CommType>("type");
-  c.number = r.integer("number");
+  c.number = r.integer("number", 1, kMaxUpdateNumber);
   c.sent_at = r.timestamp("sent_at");
   c.owner = r.text("owner");
   c.status = r.enumeration<Status>("status");

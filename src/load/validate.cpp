@@ -345,6 +345,8 @@ class Validator {
           report(n.mark, path, "'" + path + "' must be " + std::to_string(spec.min) + ", got " + std::string(n.scalar));
         else if (spec.min >= 0 && v < spec.min)
           report(n.mark, path, "'" + path + "' must be at least " + std::to_string(spec.min) + ", got " + std::string(n.scalar));
+        else if (spec.max >= 0 && v > spec.max)
+          report(n.mark, path, "'" + path + "' must be at most " + std::to_string(spec.max) + ", got " + std::string(n.scalar));
         return;
       }
       case FieldType::number: {

@@ -45,8 +45,11 @@ const Communication* same_communication(const Record& r, DraftType type, std::op
 // False (and a finding) when a new progress update's number is not the next in sequence.
 bool check_number(const DraftContext& ctx, const Incident& in, DraftFindings& findings) {
   const Communication* last = nullptr;
-  for (const Communication& c : in.record.comms())
-    if (c.type && *c.type == CommType::progress && c.number && (!last || *c.number > *last->number)) last = &c;
+  for (const Communication& c : in.record.comms()) {
+    if (!c.type || *c.type != CommType::progress) continue;
+    if (!c.number) return true;  // missing or invalid (reported on the record): the sequence is unknown
+    if (!last || *c.number > *last->number) last = &c;
+  }
   const long long expected = last ? *last->number + 1 : 1;
   const long long n = *ctx.subject.number;
   if (n == expected) return true;

@@ -144,4 +144,12 @@ done
 expect_exit 0 "all generated emails at once" -- "$ESCALATE" lint-comms --strict --now $DNOW --incident $REC "$TMP"/packs/ESC-2026-0142/emails
 expect_exit 0 "the golden emails lint clean" -- "$ESCALATE" lint-comms --strict --now $DNOW --incident $REC tests/golden/emails/ESC-2026-0142/
 
+# A record whose update number is out of range: reported on the record, and the draft's number
+# is not compared with it (it once overflowed: "so this one is #-9223372036854775808").
+sed 's/^    number: 1$/    number: 9223372036854775807/' $REC >"$TMP/huge-number.yaml"
+"$ESCALATE" lint-comms --now $DNOW --incident "$TMP/huge-number.yaml" fixtures/drafts/clean/progress.txt >"$TMP/out" 2>"$TMP/err"
+expect_contains "$TMP/err" "has 1 problem" "an out-of-range update number is a problem of the record"
+! grep -q -e "-9223372036854775808" -e "not next in sequence" "$TMP/out" && pass "the out-of-range number is not compared" \
+  || { fail "the out-of-range number was compared"; cat "$TMP/out" >&2; }
+
 finish

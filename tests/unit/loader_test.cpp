@@ -161,6 +161,18 @@ TEST(Loader, EscapesForLatin1CharactersDecodeToUtf8) {
   EXPECT_EQ(*r.record->title, "Card\u00A0payments \u0085\u00A0 d\u00E9clin\u00E9s\u00A0");
 }
 
+// An update number is 1..9999: one beyond is a slip, and a next number past the integer's
+// range overflowed into "Escalation Update #-9223372036854775808".
+TEST(Loader, UpdateNumbersHaveAnUpperBound) {
+  EXPECT_EQ(load(replace(example(), "    number: 1\n", "    number: 9999\n")), V{});
+  EXPECT_EQ(load(replace(example(), "    number: 1\n", "    number: 9223372036854775807\n")),
+            (V{"schema 115:13: 'communications[1].number' must be at most 9999, got 9223372036854775807"}));
+  // Reported, and not compared as if it were a number (its value stays missing).
+  LoadResult r = load_record(replace(example(), "    number: 1\n", "    number: 9223372036854775807\n"), "r.yaml", {});
+  ASSERT_TRUE(r.record);
+  EXPECT_FALSE(r.record->comms()[1].number);
+}
+
 TEST(Loader, InvalidIds) {
   for (std::string id : {"../../x", "/etc/x", ".hidden", "a b"}) {
     auto d = load(replace(example(), "id: ESC-2026-0142", "id: \"" + id + "\""));
