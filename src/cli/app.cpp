@@ -15,6 +15,7 @@
 #include "cli/report_command.h"
 #include "cli/status.h"
 #include "core/text.h"
+#include "pipeline/inputs.h"
 
 namespace esc {
 
@@ -98,6 +99,16 @@ int stdout_written(int code) {
 }  // namespace
 
 void print_error(const std::string& message) { std::cerr << "escalate: error: " << message << "\n"; }
+
+bool outputs_spare_inputs(const InputList& inputs, std::initializer_list<std::string> outputs) {
+  for (const std::string& out : outputs)
+    if (auto in = input_at(inputs, out)) {
+      print_error("refusing to write '" + out + "': it is the input '" + in->display +
+                  "', which would be lost; name another file");
+      return false;
+    }
+  return true;
+}
 
 int run_cli(int argc, char** argv) {
   try {

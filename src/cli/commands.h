@@ -1,6 +1,7 @@
 // Subcommands and the options they share.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -93,5 +94,10 @@ int cmd_init(const std::string& id);
 
 // Prints "escalate: error: MESSAGE" to stderr.
 void print_error(const std::string& message);
+
+class InputList;
+// False, with an error printed, when one of `outputs` (the files the command is about to write;
+// empty ones are skipped) is one of its inputs: a report must not replace a record or a draft.
+bool outputs_spare_inputs(const InputList& inputs, std::initializer_list<std::string> outputs);
 
 }  // namespace esc

@@ -184,6 +184,9 @@ int cmd_next(const CommonOptions& o, const NextOptions& no) {
                   "or -o to name another file");
       return kExitUsage;
     }
+    InputList record;
+    record.push_back(rec->input);
+    if (!outputs_spare_inputs(record, {path})) return kExitUsage;
     OutputFile file;
     std::optional<std::string> err = file.open(path, no.force);
     if (!err) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <iostream>
 #include <iterator>
+#include <sys/stat.h>
 
 #include "core/file.h"
 
@@ -368,6 +369,18 @@ ReadResult read_input(const InputFile& in, std::size_t limit) {
     r.text.clear();
   }
   return r;
+}
+
+std::optional<InputFile> input_at(const InputList& inputs, const std::string& output) {
+  struct stat out {};
+  if (output.empty() || output == "-" || ::stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return std::nullopt;
+  const std::filesystem::path name = std::filesystem::path(output).filename();
+  for (InputFile in : inputs) {
+    if (in.is_stdin || in.path.filename() != name) continue;
+    struct stat st {};
+    if (::stat(in.path.c_str(), &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino) return in;
+  }
+  return std::nullopt;
 }
 
 }  // namespace esc

@@ -77,6 +77,12 @@ InputList collect_inputs(const std::vector<std::string>& args,
                                       const std::vector<std::string>& extensions,
                                       const std::string& stdin_name, std::vector<std::string>& errors);
 
+// The input that `output` (a file about to be written) is, by device and inode whatever path
+// names it, when it is one: writing there would replace a record or draft with a report. Only
+// inputs of the same file name are looked at (a slip names the file itself), so a batch costs a
+// name comparison an input. Standard input and outputs that do not exist are never one.
+std::optional<InputFile> input_at(const InputList& inputs, const std::string& output);
+
 // Whether a path (relative to the folder the globs are written for, '/'-separated) matches one
 // of `globs`, gitignore style: a glob without '/' matches any file or folder name on the path
 // ("mkdocs.yml", "docs", "*.draft.yaml"); one with '/' matches from the start ("docs/**",

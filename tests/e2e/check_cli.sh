@@ -168,6 +168,31 @@ schema
 init
 explain owner-missing
 EOF2
+# A report is never written over one of the command's inputs (a slip that lost the record).
+mkdir -p "$TMP/same"
+cp fixtures/ESC-2026-0142.yaml "$TMP/same/r.yaml"
+cp fixtures/drafts/clean/progress.txt "$TMP/same/d.txt"
+cp tests/data/next/ESC-2026-0302.yaml "$TMP/same/n.yaml"
+while IFS= read -r cmd; do
+  eval "\"\$ESCALATE\" $cmd" >/dev/null 2>"$TMP/err"; got=$?
+  if [ $got = 2 ] && grep -q "it is the input" "$TMP/err" && cmp -s "$TMP/same/r.yaml" fixtures/ESC-2026-0142.yaml \
+     && cmp -s "$TMP/same/d.txt" fixtures/drafts/clean/progress.txt && cmp -s "$TMP/same/n.yaml" tests/data/next/ESC-2026-0302.yaml; then
+    pass "output over an input refused: $cmd"
+  else
+    fail "output over an input: $cmd: exit $got"; sed 's/^/  | /' "$TMP/err" >&2
+    cp fixtures/ESC-2026-0142.yaml "$TMP/same/r.yaml"; cp fixtures/drafts/clean/progress.txt "$TMP/same/d.txt"
+    cp tests/data/next/ESC-2026-0302.yaml "$TMP/same/n.yaml"
+  fi
+done <<EOF2
+check --now $NOW -o $TMP/same/r.yaml $TMP/same/r.yaml
+check --now $NOW --write-baseline $TMP/same/r.yaml $TMP/same/
+check --now $NOW -o $TMP/same/../same/r.yaml $TMP/same
+build --now $NOW --junit $TMP/same/r.yaml -o $TMP/same/packs $TMP/same/r.yaml
+status --now $NOW -o $TMP/same/r.yaml $TMP/same/r.yaml
+report --now $NOW --format csv -o $TMP/same/r.yaml $TMP/same/r.yaml
+lint-comms --now $NOW -o $TMP/same/d.txt $TMP/same/d.txt
+next --now 2026-11-02T10:25:00Z --force -o $TMP/same/n.yaml $TMP/same/n.yaml
+EOF2
 "$ESCALATE" rules >&- 2>"$TMP/err"; got=$?
 [ $got = 2 ] && grep -q "cannot write standard output" "$TMP/err" && pass "stdout closed: rules" || fail "stdout closed: rules: exit $got"
 
