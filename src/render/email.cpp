@@ -63,10 +63,22 @@ class Values {
   }
 };
 
+// "<id.NN@domain>". Its left side is a dot-atom (RFC 5322): a dot only alone between other
+// characters. An id may hold dots anywhere but first ("A.", "a..b"); a dot that cannot stand
+// is written "=2E" ('=' is never in an id, so two ids never share a Message-ID).
 std::string message_id(const Record& r, std::size_t index, const std::string& domain) {
+  const std::string& id = *r.id;
+  std::string left;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const bool stands = !left.empty() && left.back() != '.' && i + 1 < id.size();  // ".NN" follows the id
+    if (id[i] == '.' && !stands)
+      left += "=2E";
+    else
+      left += id[i];
+  }
   char nn[32];
   std::snprintf(nn, sizeof nn, "%02zu", index + 1);
-  return "<" + *r.id + "." + nn + "@" + domain + ">";
+  return "<" + left + "." + nn + "@" + domain + ">";
 }
 std::string message_id(const Record& r, const Communication& c, const std::string& domain) {
   return message_id(r, static_cast<std::size_t>(c.index), domain);

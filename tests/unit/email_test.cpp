@@ -56,6 +56,21 @@ TEST(SenderDomain, TheConfiguredDomainWins) {
   EXPECT_EQ(header(built[0].content, "Message-ID"), "<ESC-2026-0142.01@mail.example.org>");
 }
 
+// An id may hold dots anywhere but first ("A.", "a..b"); a Message-ID's left side is a
+// dot-atom, where a dot may only stand alone between characters. A dot that cannot stays
+// written as "=2E" ('=' is never in an id, so two ids never share a Message-ID).
+TEST(SenderDomain, MessageIdsAreDotAtomsWhateverTheIdsDots) {
+  const auto with_id = [&](const std::string& id) {
+    return header(emails(record_from_text(example_with("id: ESC-2026-0142\n", "id: " + id + "\n")))[1].content,
+                  "In-Reply-To");
+  };
+  EXPECT_EQ(with_id("ESC-2026-0142"), "<ESC-2026-0142.01@example.com>");
+  EXPECT_EQ(with_id("A.b"), "<A.b.01@example.com>");
+  EXPECT_EQ(with_id("A."), "<A=2E.01@example.com>");
+  EXPECT_EQ(with_id("a..b"), "<a.=2Eb.01@example.com>");
+  EXPECT_EQ(with_id("a...b."), "<a.=2E.b=2E.01@example.com>");
+}
+
 TEST(SenderDomain, AnInvalidDomainIsAConfigurationError) {
   const auto problems = config_problems("sender_domain: exa mple.com\n");
   ASSERT_EQ(problems.size(), 1u);
