@@ -61,6 +61,23 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     return kExitUsage;
   }
   fs::path out_dir(b.output_dir);
+  // Two reports named to one file (by whatever path) would leave only the last one written.
+  const std::pair<const char*, std::string> named[] = {{"--output", o.output},
+                                                       {"--write-baseline", o.write_baseline},
+                                                       {"--junit", b.junit},
+                                                       {"--sarif", b.sarif},
+                                                       {"summary.json", (out_dir / "summary.json").string()}};
+  for (std::size_t i = 0; i < std::size(named); ++i)
+    for (std::size_t j = i + 1; j < std::size(named); ++j) {
+      const std::string &a = named[i].second, &c = named[j].second;
+      if (a.empty() || c.empty() || is_stdout_path(a) || is_stdout_path(c)) continue;
+      std::error_code ea, ecc;
+      const fs::path pa = fs::weakly_canonical(a, ea), pc = fs::weakly_canonical(c, ecc);
+      if (ea || ecc || pa != pc) continue;
+      print_error(std::string(named[i].first) + " and " + named[j].first + " both name '" + c +
+                  "'; each report needs a file of its own");
+      return kExitUsage;
+    }
   if (auto err = prepare_output_dir(out_dir)) {
     print_error(*err);
     return kExitUsage;

@@ -105,6 +105,15 @@ expect_contains "$TMP/err" "escalate did not write it" "foreign summary.json exp
 [ "$(cat "$TMP/theirs/summary.json")" = "my notes" ] && pass "the user's summary.json is kept" || fail "the user's summary.json was replaced"
 [ -s "$TMP/theirs/ESC-2026-0142/emails/01-initial.eml" ] && pass "the packs are still built" || fail "no pack beside a foreign summary.json"
 
+# Two reports named to one file (by any path) would leave only the last one: refused up front.
+expect_exit 2 "--junit and --sarif naming one file" -- "$ESCALATE" build --now $NOW fixtures/ESC-2026-0142.yaml -o "$TMP/two" \
+  --junit "$TMP/r.xml" --sarif "$TMP/../$(basename "$TMP")/r.xml"
+expect_contains "$TMP/err" "--junit and --sarif both name" "one file for two reports explained"
+[ ! -e "$TMP/r.xml" ] && [ ! -e "$TMP/two" ] && pass "nothing written" || fail "wrote before refusing"
+expect_exit 2 "--junit naming the summary" -- "$ESCALATE" build --now $NOW fixtures/ESC-2026-0142.yaml -o "$TMP/two" \
+  --junit "$TMP/two/summary.json"
+expect_contains "$TMP/err" "--junit and summary.json both name" "the summary's name explained"
+
 # SIGKILL at several points of a large batch: every file present is complete; a rerun completes.
 mkdir -p "$TMP/big"
 for i in $(seq -w 1 200); do sed "s/^id: ESC-2026-0142/id: ESC-K-$i/" fixtures/ESC-2026-0142.yaml > "$TMP/big/r$i.yaml"; done
