@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "core/file.h"
 #include "pipeline/parallel.h"
 #include "pipeline/progress.h"
 #include "render/email.h"
@@ -64,13 +63,12 @@ std::optional<std::string> load_batch_templates(const PreparedBatch& batch, cons
 
 namespace {
 
-// A summary.json in the output folder that escalate did not write (one that does not begin as
-// escalate's do) is not replaced: an error sentence, or nullopt.
+// A summary.json in the output folder that escalate did not write (a file that does not begin
+// as escalate's summaries do, or cannot be read) is not replaced: an error sentence, or nullopt.
 std::optional<std::string> foreign_summary(const std::filesystem::path& path, std::string_view signature) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec))) return std::nullopt;
-  std::string head;
-  if (read_file(path, head, signature.size()) || head.starts_with(signature)) return std::nullopt;
+  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(path, ec)) || file_begins_with(path, signature))
+    return std::nullopt;
   return "refusing to replace '" + path.string() +
          "': escalate did not write it (it is not a summary of a build); move it, or choose another output folder";
 }
@@ -240,7 +238,13 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
   } else {
     const report_detail::ListFrame frame(summary);
     summary_file.stream() << (records_written == 0 ? frame.empty() : frame.close()) << "\n";
-    if (auto err = summary_file.commit()) errors.push_back(*err);
+    // Again at the end: a file the user put there during the build is not replaced either.
+    if (auto foreign = foreign_summary(summary_path, signature)) {
+      summary_file.abandon();
+      errors.push_back(*foreign);
+    } else if (auto err = summary_file.commit()) {
+      errors.push_back(*err);
+    }
   }
   return result;
 }

@@ -137,6 +137,9 @@ std::ostream& OutputFile::stream() { return *stream_; }
 
 std::optional<std::string> OutputFile::commit() {
   std::optional<std::string> err = buffer_->drain();
+  // Whether temp_ names this file (a named temporary open() created, or the unnamed file linked
+  // there below): only then is that name renamed or removed.
+  bool temp_is_ours = !temp_.empty() && !unnamed_;
   if (!err && unnamed_) {
     // Where nothing has the name yet, the finished file is named directly: no name but the
     // final one is ever seen. Replacing a file takes a temporary name and a rename; a run killed
@@ -146,23 +149,29 @@ std::optional<std::string> OutputFile::commit() {
       return ::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, as, AT_SYMLINK_FOLLOW) == 0 ||
              (errno != EEXIST && ::linkat(fd_, "", AT_FDCWD, as, AT_EMPTY_PATH) == 0);
     };
-    if (name(path_.c_str()))
-      temp_.clear();
-    else if (errno != EEXIST || !replace_ || !name(temp_.c_str()))
+    if (name(path_.c_str())) {
+      // named
+    } else if (errno != EEXIST || !replace_) {
       err = "cannot write '" + path_ + "': " + std::strerror(errno);
+    } else if (name(temp_.c_str())) {
+      temp_is_ours = true;
+    } else {
+      err = "cannot write '" + path_ + "': its temporary name '" + temp_.string() + "' cannot be used: " +
+            std::strerror(errno);
+    }
   }
   if (owns_fd_) {
     if (::close(fd_) != 0 && !err) err = "cannot write '" + path_ + "': " + std::strerror(errno);
     owns_fd_ = false;
   }
   fd_ = -1;
-  if (!temp_.empty()) {
+  if (temp_is_ours) {
     // Without replacing: a second name (fails where the name is taken), the temporary one dropped.
     if (!err && (replace_ ? ::rename(temp_.c_str(), path_.c_str()) : ::link(temp_.c_str(), path_.c_str())) != 0)
       err = "cannot write '" + path_ + "': " + std::strerror(errno);
     if (err || !replace_) ::unlink(temp_.c_str());
-    temp_.clear();
   }
+  temp_.clear();
   unnamed_ = false;
   return err;
 }
@@ -182,6 +191,13 @@ bool process_gone(std::string_view pid) {
   return n > 0 && ::kill(static_cast<pid_t>(n), 0) != 0 && errno == ESRCH;
 }
 
+bool file_begins_with(const fs::path& path, std::string_view signature) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(path, ec))) return false;
+  std::string head;
+  return !read_file(path, head, signature.size()) && head.starts_with(signature);
+}
+
 void remove_killed_temporaries(const fs::path& path, std::string_view signature) {
   fs::path folder = path.parent_path();
   if (folder.empty()) folder = ".";
@@ -194,11 +210,7 @@ void remove_killed_temporaries(const fs::path& path, std::string_view signature)
     if (!name.starts_with(prefix)) continue;
     const std::string_view pid = std::string_view(name).substr(prefix.size());
     if (!process_gone(pid) && pid != std::to_string(::getpid())) continue;
-    std::error_code e;
-    if (!fs::is_regular_file(it->symlink_status(e))) continue;
-    std::string head;
-    if (read_file(it->path(), head, signature.size()) || !head.starts_with(signature)) continue;
-    ::unlink(it->path().c_str());
+    if (file_begins_with(it->path(), signature)) ::unlink(it->path().c_str());
   }
 }
 

@@ -23,6 +23,10 @@ std::optional<std::string> write_new_file_at(int dir_fd, const std::filesystem::
 // ended. False for anything else, and while that process runs.
 bool process_gone(std::string_view pid);
 
+// Whether `path` is a regular file (not through a symlink) whose content begins with
+// `signature`; false when it cannot be read.
+bool file_begins_with(const std::filesystem::path& path, std::string_view signature);
+
 // Removes what a run killed in the last instant of OutputFile::commit() can leave beside
 // `path`: a finished file named `<path>.tmp.<pid>` (a file that replaces another is named so just
 // before its rename). Only a regular file whose process has ended and whose content begins
@@ -41,9 +45,11 @@ std::optional<std::string> write_output_file(const std::string& path, std::strin
 // A file the user named, written as it is produced (write_output_file, streamed): standard
 // output for "-" and /dev/stdout; an existing device or FIFO is written through, never
 // replaced; another non-regular file is refused; a regular file is written as an unnamed file in
-// its folder (O_TMPFILE; a temporary name where the filesystem cannot) and renamed into place by
-// commit(), so it is never seen half-written and a killed run leaves nothing. Without commit()
-// (an error, or nothing to report) the temporary file is removed.
+// its folder (O_TMPFILE; a temporary name where the filesystem cannot) and named by commit(), so
+// it is never seen half-written: a new file directly, one that replaces another through a
+// temporary name and a rename (a run killed between the two leaves `<path>.tmp.<pid>`; see
+// remove_killed_temporaries). Without commit() (an error, or nothing to report) the temporary
+// file is removed.
 class OutputFile {
  public:
   OutputFile();

@@ -213,11 +213,15 @@ std::optional<std::string> stage_pack(const fs::path& dir, const std::string& id
   if (::mkdir(staging.c_str(), 0777) != 0) {
     const int why = errno;
     if (why != EEXIST) return "cannot create '" + staging.string() + "': " + std::strerror(why);
-    // The leftover of an earlier process that had this pid: replaced when escalate provably
-    // made it (as prepare_output_dir decides for other processes' leftovers), else kept.
+    // The leftover of an earlier process that had this pid: replaced only when it is a folder
+    // escalate provably made and no running build holds (a build in another pid namespace can
+    // have the same name), as prepare_output_dir decides for other processes' leftovers.
+    const auto refuse = [&](const std::string& why_not) { return "cannot create '" + staging.string() + "': " + why_not; };
+    if (!fs::is_directory(fs::symlink_status(staging, ec))) return refuse("something that is not a folder has that name");
+    LockedDir held;
+    if (!held.open(staging) || !held.try_lock()) return refuse("another build is using a folder of that name");
     if (!fs::is_empty(staging, ec) && !only_a_cut_marker(staging))
-      if (auto why_not = foreign_content(staging))
-        return "cannot create '" + staging.string() + "': a folder of that name is there and " + *why_not;
+      if (auto why_not = foreign_content(staging)) return refuse("a folder of that name is there and " + *why_not);
     fs::remove_all(staging, ec);
     if (ec) return "cannot create '" + staging.string() + "': " + ec.message();
     if (::mkdir(staging.c_str(), 0777) != 0) return "cannot create '" + staging.string() + "': " + std::strerror(errno);

@@ -225,7 +225,11 @@ TEST_F(WriteTest, ProcessGoneReadsOnlyAPidAndOnlyAnEndedOne) {
 // process has ended, it is a regular file, and it begins as the caller's files always begin.
 TEST_F(WriteTest, OnlyATemporaryAKilledRunLeftIsRemoved) {
   const fs::path path = dir_ / "summary.json";
-  const std::string gone = "999999999";  // above the kernel's pid limit: never running
+  const pid_t child = ::fork();  // a process that has ended
+  if (child == 0) ::_exit(0);
+  ASSERT_GT(child, 0);
+  ASSERT_EQ(::waitpid(child, nullptr, 0), child);
+  const std::string gone = std::to_string(child);
   std::ofstream(dir_ / ("summary.json.tmp." + gone)) << "{\"tool\": \"escalate\"}\n";
   std::ofstream(dir_ / ("summary.json.tmp." + std::to_string(::getpid()))) << "{\"tool\": \"escalate\"}\n";
   std::ofstream(dir_ / "summary.json.tmp.999999998") << "{\"mine\": true}\n";
@@ -282,4 +286,51 @@ TEST_F(WriteTest, AFolderAtThisProcesssStagingNameIsReplacedOnlyWhenEscalateMade
   EXPECT_EQ(slurp(dir_ / "ESC-1" / "lint-report.txt"), "ok\n");
   fs::create_directories(dir_ / (".escalate-staging-ESC-3-0-" + std::to_string(::getpid())));
   EXPECT_EQ(stage_pack(dir_, "ESC-3", files_, 0, staged), std::nullopt) << "an empty folder";
+  // Not a folder, or a symlink to one: kept, the pack refused.
+  const fs::path file = dir_ / (".escalate-staging-ESC-4-0-" + std::to_string(::getpid()));
+  std::ofstream(file) << "";
+  EXPECT_TRUE(stage_pack(dir_, "ESC-4", files_, 0, staged).has_value());
+  EXPECT_TRUE(fs::is_regular_file(file));
+  const fs::path link = dir_ / (".escalate-staging-ESC-5-0-" + std::to_string(::getpid()));
+  fs::create_directories(dir_ / "elsewhere");
+  fs::create_directory_symlink(dir_ / "elsewhere", link);
+  EXPECT_TRUE(stage_pack(dir_, "ESC-5", files_, 0, staged).has_value());
+  EXPECT_TRUE(fs::is_symlink(fs::symlink_status(link)));
+  EXPECT_TRUE(fs::is_directory(dir_ / "elsewhere"));
+  // A folder another build holds (its lock taken): kept.
+  const fs::path held = dir_ / (".escalate-staging-ESC-6-0-" + std::to_string(::getpid()));
+  fs::create_directories(held);
+  const int fd = ::open(held.c_str(), O_RDONLY | O_DIRECTORY);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX), 0);
+  // flock locks are per open file description: the same process's second open must wait.
+  const auto held_err = stage_pack(dir_, "ESC-6", files_, 0, staged);
+  ::close(fd);
+  ASSERT_TRUE(held_err.has_value());
+  EXPECT_NE(held_err->find("another build"), std::string::npos) << *held_err;
+  EXPECT_TRUE(fs::is_directory(held));
+}
+
+// commit() renames or removes only a temporary name it made: a file already at this process's
+// temporary name (not escalate's) is kept, and the error names it.
+TEST_F(WriteTest, CommitNeverRemovesATemporaryNameItDidNotMake) {
+  const fs::path path = dir_ / "report.json", temp = dir_ / ("report.json.tmp." + std::to_string(::getpid()));
+  std::ofstream(path) << "old\n";
+  std::ofstream(temp) << "my notes\n";
+  OutputFile file;
+  ASSERT_EQ(file.open(path.string()), std::nullopt);
+  file.stream() << "new\n";
+  const auto err = file.commit();
+  ASSERT_TRUE(err.has_value());
+  EXPECT_NE(err->find("temporary name '" + temp.string() + "'"), std::string::npos) << *err;
+  EXPECT_EQ(slurp(temp), "my notes\n");
+  EXPECT_EQ(slurp(path), "old\n");
+  // Without replacing, a name taken meanwhile: the other file at the temporary name is kept too.
+  fs::remove(path);
+  OutputFile draft;
+  ASSERT_EQ(draft.open(path.string(), /*replace=*/false), std::nullopt);
+  std::ofstream(path) << "edits\n";
+  EXPECT_TRUE(draft.commit().has_value());
+  EXPECT_EQ(slurp(temp), "my notes\n");
+  EXPECT_EQ(slurp(path), "edits\n");
 }
