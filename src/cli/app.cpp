@@ -100,14 +100,13 @@ int stdout_written(int code) {
 
 void print_error(const std::string& message) { std::cerr << "escalate: error: " << message << "\n"; }
 
-bool outputs_spare_inputs(const InputList& inputs, std::initializer_list<std::string> outputs) {
-  for (const std::string& out : outputs)
-    if (auto in = input_at(inputs, out)) {
-      print_error("refusing to write '" + out + "': it is the input '" + in->display +
-                  "', which would be lost; name another file");
-      return false;
-    }
-  return true;
+bool outputs_spare_inputs(const InputList& inputs, const std::vector<std::string>& other_inputs,
+                          const std::vector<std::string>& outputs) {
+  const auto hit = output_over_input(inputs, other_inputs, outputs);
+  if (hit)
+    print_error("refusing to write '" + hit->output + "': it is the input '" + hit->input +
+                "', which would be lost; name another file");
+  return !hit;
 }
 
 int run_cli(int argc, char** argv) {
@@ -309,11 +308,11 @@ int run_cli(int argc, char** argv) {
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
-      return app.exit(e);
+      return stdout_written(app.exit(e));
     } catch (const CLI::CallForAllHelp& e) {
-      return app.exit(e);
+      return stdout_written(app.exit(e));
     } catch (const CLI::CallForVersion& e) {
-      return app.exit(e);
+      return stdout_written(app.exit(e));
     } catch (const CLI::ParseError& e) {
       // Unknown commands were caught above; this is a bad option or argument.
       std::string where = argc > 1 && argv[1][0] != '-' ? "escalate " + std::string(argv[1]) + " --help" : "escalate --help";

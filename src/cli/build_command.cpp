@@ -54,7 +54,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     print_error("no *.yaml or *.yml records found in " + o.paths.front());
     return kExitUsage;
   }
-  if (!outputs_spare_inputs(batch.inputs, {o.output, o.write_baseline, b.junit, b.sarif})) return kExitUsage;
+  if (!outputs_spare_inputs(batch.inputs, {o.config, o.baseline}, {o.output, o.write_baseline, b.junit, b.sarif})) return kExitUsage;
   std::error_code ec;
   if (!b.font.empty() && !fs::is_regular_file(b.font, ec)) {
     print_error("--font '" + b.font + "' is not a readable file; give a TrueType (.ttf) font");

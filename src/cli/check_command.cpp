@@ -187,7 +187,7 @@ int cmd_check(const CommonOptions& o) {
     print_error("no *.yaml or *.yml records found in " + o.paths.front());
     return kExitUsage;
   }
-  if (!outputs_spare_inputs(batch.inputs, {o.output, o.write_baseline})) return kExitUsage;
+  if (!outputs_spare_inputs(batch.inputs, {o.config, o.baseline}, {o.output, o.write_baseline})) return kExitUsage;
   BatchReport report(o, *settings, ReportOptions{});
   run_batch(batch, options, [&](FileResult& f) { report.add(f); }, errors);
   if (report.files() == 0) return report.abandon(errors);  // every file unreadable

@@ -1,7 +1,6 @@
 // Subcommands and the options they share.
 #pragma once
 
-#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -97,7 +96,9 @@ void print_error(const std::string& message);
 
 class InputList;
 // False, with an error printed, when one of `outputs` (the files the command is about to write;
-// empty ones are skipped) is one of its inputs: a report must not replace a record or a draft.
-bool outputs_spare_inputs(const InputList& inputs, std::initializer_list<std::string> outputs);
+// empty ones are skipped) is one of its inputs (`inputs`, or `other_inputs`: configuration,
+// baseline, --incident): a report must not replace a record, a draft or a setting.
+bool outputs_spare_inputs(const InputList& inputs, const std::vector<std::string>& other_inputs,
+                          const std::vector<std::string>& outputs);
 
 }  // namespace esc

@@ -153,7 +153,7 @@ int cmd_lint_comms(const CommonOptions& o, const LintCommsOptions& lint) {
     return stem == "README";
   });
 
-  if (!outputs_spare_inputs(inputs, {o.output, o.write_baseline})) return kExitUsage;
+  if (!outputs_spare_inputs(inputs, {o.config, o.baseline, lint.incident}, {o.output, o.write_baseline})) return kExitUsage;
   SettingsCache cache(o.config, errors);
   std::vector<std::shared_ptr<const DraftSettings>> per_input;
   if (!cache.failed())

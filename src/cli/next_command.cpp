@@ -186,7 +186,7 @@ int cmd_next(const CommonOptions& o, const NextOptions& no) {
     }
     InputList record;
     record.push_back(rec->input);
-    if (!outputs_spare_inputs(record, {path})) return kExitUsage;
+    if (!outputs_spare_inputs(record, {o.config}, {path})) return kExitUsage;
     OutputFile file;
     std::optional<std::string> err = file.open(path, no.force);
     if (!err) {

@@ -167,7 +167,7 @@ int cmd_report(const CommonOptions& o, const ReportCommandOptions& ro) {
     print_error("no *.yaml or *.yml records found in " + bo.paths.front());
     return kExitUsage;
   }
-  if (!outputs_spare_inputs(batch.inputs, {o.output})) return kExitUsage;
+  if (!outputs_spare_inputs(batch.inputs, {o.config}, {o.output})) return kExitUsage;
 
   // As every report: stdout, a device or a FIFO being read written through, a regular file
   // named only when finished; never a symlink.

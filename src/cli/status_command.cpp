@@ -35,7 +35,7 @@ int cmd_status(const CommonOptions& o, const StatusOptions& so) {
   PreparedBatch batch = prepare_batch(bo);
   for (const std::string& e : batch.errors) print_error(e);
   if (batch.config_failed || !batch.errors.empty()) return kExitUsage;
-  if (!outputs_spare_inputs(batch.inputs, {o.output})) return kExitUsage;
+  if (!outputs_spare_inputs(batch.inputs, {o.config}, {o.output})) return kExitUsage;
 
   StatusView view;
   view.now = settings->now;

@@ -6,6 +6,7 @@
 #include <functional>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <sys/stat.h>
 
 #include "core/file.h"
@@ -371,15 +372,28 @@ ReadResult read_input(const InputFile& in, std::size_t limit) {
   return r;
 }
 
-std::optional<InputFile> input_at(const InputList& inputs, const std::string& output) {
-  struct stat out {};
-  if (output.empty() || output == "-" || ::stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return std::nullopt;
-  const std::filesystem::path name = std::filesystem::path(output).filename();
-  for (InputFile in : inputs) {
-    if (in.is_stdin || in.path.filename() != name) continue;
+std::optional<OutputOverInput> output_over_input(const InputList& inputs, const std::vector<std::string>& other_inputs,
+                                                 const std::vector<std::string>& outputs) {
+  std::map<std::pair<dev_t, ino_t>, const std::string*> existing;  // outputs that are files already
+  for (const std::string& out : outputs) {
     struct stat st {};
-    if (::stat(in.path.c_str(), &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino) return in;
+    if (!out.empty() && out != "-" && ::stat(out.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+      existing.emplace(std::pair{st.st_dev, st.st_ino}, &out);
   }
+  if (existing.empty()) return std::nullopt;
+  auto same = [&](const std::filesystem::path& path, const std::string& shown) -> std::optional<OutputOverInput> {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    auto it = existing.find({st.st_dev, st.st_ino});
+    if (it == existing.end()) return std::nullopt;
+    return OutputOverInput{*it->second, shown};
+  };
+  for (const std::string& in : other_inputs)
+    if (!in.empty() && in != "-")
+      if (auto hit = same(in, in)) return hit;
+  for (InputFile in : inputs)
+    if (!in.is_stdin)
+      if (auto hit = same(in.path, in.display)) return hit;
   return std::nullopt;
 }
 

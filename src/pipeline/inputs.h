@@ -77,11 +77,15 @@ InputList collect_inputs(const std::vector<std::string>& args,
                                       const std::vector<std::string>& extensions,
                                       const std::string& stdin_name, std::vector<std::string>& errors);
 
-// The input that `output` (a file about to be written) is, by device and inode whatever path
-// names it, when it is one: writing there would replace a record or draft with a report. Only
-// inputs of the same file name are looked at (a slip names the file itself), so a batch costs a
-// name comparison an input. Standard input and outputs that do not exist are never one.
-std::optional<InputFile> input_at(const InputList& inputs, const std::string& output);
+// Of `outputs` (files a command is about to write), the first that is one of its inputs: a
+// record or draft of `inputs`, or one of `other_inputs` (configuration, baseline, --incident).
+// Compared by device and inode, whatever path names the file (a symlink, "dir/.."); writing
+// there would replace the input with a report. Outputs that do not exist yet cost nothing.
+struct OutputOverInput {
+  std::string output, input;  // as given, and the input as shown
+};
+std::optional<OutputOverInput> output_over_input(const InputList& inputs, const std::vector<std::string>& other_inputs,
+                                                 const std::vector<std::string>& outputs);
 
 // Whether a path (relative to the folder the globs are written for, '/'-separated) matches one
 // of `globs`, gitignore style: a glob without '/' matches any file or folder name on the path

@@ -167,21 +167,26 @@ rules
 schema
 init
 explain owner-missing
+--version
+check --help
 EOF2
 # A report is never written over one of the command's inputs (a slip that lost the record).
 mkdir -p "$TMP/same"
 cp fixtures/ESC-2026-0142.yaml "$TMP/same/r.yaml"
 cp fixtures/drafts/clean/progress.txt "$TMP/same/d.txt"
 cp tests/data/next/ESC-2026-0302.yaml "$TMP/same/n.yaml"
+ln -s r.yaml "$TMP/same/link.yaml"
+printf 'currency: GBP\n' >"$TMP/same/c.yaml"
 while IFS= read -r cmd; do
   eval "\"\$ESCALATE\" $cmd" >/dev/null 2>"$TMP/err"; got=$?
   if [ $got = 2 ] && grep -q "it is the input" "$TMP/err" && cmp -s "$TMP/same/r.yaml" fixtures/ESC-2026-0142.yaml \
-     && cmp -s "$TMP/same/d.txt" fixtures/drafts/clean/progress.txt && cmp -s "$TMP/same/n.yaml" tests/data/next/ESC-2026-0302.yaml; then
+     && cmp -s "$TMP/same/d.txt" fixtures/drafts/clean/progress.txt && cmp -s "$TMP/same/n.yaml" tests/data/next/ESC-2026-0302.yaml \
+     && [ "$(cat "$TMP/same/c.yaml")" = "currency: GBP" ]; then
     pass "output over an input refused: $cmd"
   else
     fail "output over an input: $cmd: exit $got"; sed 's/^/  | /' "$TMP/err" >&2
     cp fixtures/ESC-2026-0142.yaml "$TMP/same/r.yaml"; cp fixtures/drafts/clean/progress.txt "$TMP/same/d.txt"
-    cp tests/data/next/ESC-2026-0302.yaml "$TMP/same/n.yaml"
+    cp tests/data/next/ESC-2026-0302.yaml "$TMP/same/n.yaml"; printf 'currency: GBP\n' >"$TMP/same/c.yaml"
   fi
 done <<EOF2
 check --now $NOW -o $TMP/same/r.yaml $TMP/same/r.yaml
@@ -192,6 +197,9 @@ status --now $NOW -o $TMP/same/r.yaml $TMP/same/r.yaml
 report --now $NOW --format csv -o $TMP/same/r.yaml $TMP/same/r.yaml
 lint-comms --now $NOW -o $TMP/same/d.txt $TMP/same/d.txt
 next --now 2026-11-02T10:25:00Z --force -o $TMP/same/n.yaml $TMP/same/n.yaml
+check --now $NOW -o $TMP/same/r.yaml $TMP/same/link.yaml
+check --now $NOW --config $TMP/same/c.yaml -o $TMP/same/c.yaml $TMP/same/r.yaml
+lint-comms --now $NOW --incident $TMP/same/r.yaml -o $TMP/same/r.yaml $TMP/same/d.txt
 EOF2
 "$ESCALATE" rules >&- 2>"$TMP/err"; got=$?
 [ $got = 2 ] && grep -q "cannot write standard output" "$TMP/err" && pass "stdout closed: rules" || fail "stdout closed: rules: exit $got"
