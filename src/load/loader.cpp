@@ -269,7 +269,7 @@ Record build_record(const YNode& root, const std::string& file) {
   im.loc = impact.sub_loc();
   im.present = impact.present();
   im.outage = impact.enumeration<Outage>("outage");
-  im.customers_affected = impact.integer("customers_affected");
+  im.customers_affected = impact.integer("customers_affected", 0);
   im.revenue_at_risk = impact.number("revenue_at_risk");
   im.sla = impact.enumeration<Sla>("sla");
   im.reputational_exposure = impact.enumeration<Exposure>("reputational_exposure");

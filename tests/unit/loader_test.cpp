@@ -173,6 +173,16 @@ TEST(Loader, UpdateNumbersHaveAnUpperBound) {
   EXPECT_FALSE(r.record->comms()[1].number);
 }
 
+// A value outside its range is reported and stays missing: a readout built with --force never
+// says "-5 customers affected".
+TEST(Loader, AnIntegerOutOfRangeStaysMissing) {
+  const std::string text = replace(example(), "    customers_affected: 1\n", "    customers_affected: -5\n");
+  EXPECT_EQ(load(text), (V{"schema 24:25: 'triage.impact.customers_affected' must be at least 0, got -5"}));
+  LoadResult r = load_record(text, "r.yaml", {});
+  ASSERT_TRUE(r.record);
+  EXPECT_FALSE(r.record->triage.impact.customers_affected);
+}
+
 TEST(Loader, InvalidIds) {
   for (std::string id : {"../../x", "/etc/x", ".hidden", "a b"}) {
     auto d = load(replace(example(), "id: ESC-2026-0142", "id: \"" + id + "\""));
