@@ -1,4 +1,6 @@
 #include "load/validate.h"
+
+#include <unordered_map>
 #include "core/calendar.h"
 
 #include <algorithm>
@@ -195,26 +197,33 @@ class Validator {
     // Keys in source order: duplicates, unknown keys, values. A misspelt key ("sumary") is one
     // problem: reported as unknown with a suggestion, not again as a missing "summary".
     std::vector<std::string> suggested;
-    for (std::size_t i = 0; i < node.entries().size(); ++i) {
+    // The first entry of each key: looked up in a hash map in a large mapping (thousands of keys
+    // would otherwise cost a comparison with every earlier one), by a scan in a small one.
+    const std::size_t n_entries = node.entries().size();
+    std::unordered_map<std::string_view, std::size_t> first_entry;
+    if (n_entries > 16) first_entry.reserve(n_entries);
+    for (std::size_t i = 0; i < n_entries; ++i) {
       const auto& [key, value] = node.entries()[i];
       if (!key.is_scalar()) {
         report(key.mark, path, "keys must be plain words, got " + std::string(describe_kind(key)));
         continue;
       }
       const NodePath child(path, key.scalar);
-      bool duplicate = false;
-      for (std::size_t j = 0; j < i; ++j) {
-        const YNode& earlier = node.entries()[j].first;
-        if (earlier.is_scalar() && earlier.scalar == key.scalar) {
-          report(key.mark, child,
-                 concat({"duplicate key '", key.scalar, "' (first defined at line ", std::to_string(earlier.mark.line),
-                         "); YAML keeps only one of them, remove the other"}),
-                 {{earlier.mark, concat({"'", key.scalar, "' first defined here"})}});
-          duplicate = true;
-          break;
-        }
+      std::size_t first = i;
+      if (n_entries > 16) {
+        first = first_entry.try_emplace(key.scalar, i).first->second;
+      } else {
+        for (std::size_t j = 0; j < i && first == i; ++j)
+          if (node.entries()[j].first.is_scalar() && node.entries()[j].first.scalar == key.scalar) first = j;
       }
-      if (duplicate) continue;
+      if (first != i) {
+        const YNode& earlier = node.entries()[first].first;
+        report(key.mark, child,
+               concat({"duplicate key '", key.scalar, "' (first defined at line ", std::to_string(earlier.mark.line),
+                       "); YAML keeps only one of them, remove the other"}),
+               {{earlier.mark, concat({"'", key.scalar, "' first defined here"})}});
+        continue;
+      }
       // Extension keys (`x-jira: OPS-123`), as in OpenAPI: any value, never checked.
       if (is_extension_key(key.scalar)) continue;
       const FieldSpec* spec = lookup(key.scalar);

@@ -25,6 +25,7 @@
 // the file. Baselined findings are left out. Text that XML 1.0 cannot carry (control characters,
 // invalid UTF-8) is replaced by U+FFFD.
 #include <pugixml.hpp>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -57,12 +58,22 @@ std::string xml_text(std::string_view raw) {
   return out;
 }
 
-std::string unique_name(std::set<std::string>& used, const std::string& base) {
-  std::string name = base;
-  for (int n = 2; used.count(name) != 0; ++n) name = base + " (" + std::to_string(n) + ")";
-  used.insert(name);
-  return name;
-}
+// `base`, or "base (N)" with the smallest N from 2 that is not used yet. Each base's next N is
+// kept: every smaller one is already used, so thousands of repeats do not try each again.
+struct UniqueNames {
+  std::set<std::string> used;
+  std::map<std::string, int> next;
+  std::string operator()(const std::string& base) {
+    std::string name = base;
+    if (used.count(name) != 0) {
+      int& n = next.try_emplace(base, 2).first->second;
+      do name = base + " (" + std::to_string(n++) + ")";
+      while (used.count(name) != 0);
+    }
+    used.insert(name);
+    return name;
+  }
+};
 
 std::string case_name(const FileResult& f, const Diagnostic& d) {
   const std::string& record = !d.record_id.empty() ? d.record_id : !f.record_id.empty() ? f.record_id : f.path;
@@ -132,20 +143,20 @@ class JunitReport final : public ReportWriter {
     set_attr(suite, "errors", 0);
     pugi::xml_attribute skipped = suite.append_attribute("skipped");
     int n_tests = 0, n_failures = 0, n_skipped = 0;
-    std::set<std::string> used;
+    UniqueNames unique_name;
 
     bool any_counted = false;
     for (const Diagnostic& d : f.diagnostics) any_counted = any_counted || counts(d);
     if (!any_counted) {
       pugi::xml_node tc = suite.append_child("testcase");
-      set_attr(tc, "name", unique_name(used, f.path));
+      set_attr(tc, "name", unique_name(f.path));
       set_attr(tc, "classname", std::string("escalate"));
       ++n_tests;
     }
     for (const Diagnostic& d : f.diagnostics) {
       if (d.severity == Severity::off || d.suppression == Suppression::baselined) continue;
       pugi::xml_node tc = suite.append_child("testcase");
-      set_attr(tc, "name", unique_name(used, case_name(f, d)));
+      set_attr(tc, "name", unique_name(case_name(f, d)));
       set_attr(tc, "classname", f.path);
       ++n_tests;
       if (d.suppression == Suppression::waived) {

@@ -132,25 +132,35 @@ class TextWriter {
     out_ << displayable(tail) << '\n';
   }
 
+  // A new file: the lines of the one before are not looked at again.
+  void forget() { shown_line_ = 0; }
+
   void source(const FileResult& f, const Mark& mark) {
     if (mark.line <= 0) return;
-    const auto it = f.source_lines.find(mark.line);
-    if (it == f.source_lines.end()) return;
-    std::string_view raw = it->second;
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    // Several findings on one line (often thousands on one long line) share its displayable
+    // text and code-point offsets, made once.
+    if (mark.line != shown_line_) {
+      const auto it = f.source_lines.find(mark.line);
+      if (it == f.source_lines.end()) return;
+      std::string_view raw = it->second;
+      if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+      shown_ = displayable(raw);
+      starts_.clear();
+      for (std::size_t i = 0; i < shown_.size(); ++i)
+        if ((static_cast<unsigned char>(shown_[i]) & 0xC0) != 0x80) starts_.push_back(i);
+      shown_line_ = mark.line;
+    }
     int col = mark.col;
-    const std::string line = window(displayable(raw), col);
+    const std::string line = window(shown_, starts_, col);
     out_ << line << '\n';
     if (col > 0) out_ << caret_padding(line, col) << paint(kGreen, "^") << '\n';
   }
 
   // A long line is shown as about 110 characters around the column, cut with "…", so a
-  // 10,000-character value never floods the terminal; `col` is moved to match.
-  static std::string window(const std::string& line, int& col) {
+  // 10,000-character value never floods the terminal; `col` is moved to match. `starts` holds
+  // the byte offset of each of the line's code points.
+  static std::string window(const std::string& line, const std::vector<std::size_t>& starts, int& col) {
     constexpr int kMax = 120, kBefore = 50, kWidth = 110;
-    std::vector<std::size_t> starts;  // byte offset of each code point
-    for (std::size_t i = 0; i < line.size(); ++i)
-      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
     const int n = static_cast<int>(starts.size());
     if (n <= kMax) return line;
     const int first = std::clamp(col - 1 - kBefore, 0, std::max(0, n - kWidth));
@@ -167,6 +177,9 @@ class TextWriter {
  private:
   std::ostream& out_;
   bool color_;
+  int shown_line_ = 0;                // the line shown_ and starts_ are of, 0 for none
+  std::string shown_;
+  std::vector<std::size_t> starts_;
 };
 
 std::string_view severity_color(Severity s) {
@@ -198,6 +211,7 @@ class TextReport final : public ReportWriter {
 
  private:
   void write_file(const FileResult& f) override {
+    w_.forget();
     for (const Diagnostic& d : f.diagnostics) {
       if (d.severity == Severity::off) continue;
       if (d.suppression == Suppression::baselined) continue;

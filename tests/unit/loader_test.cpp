@@ -58,6 +58,21 @@ TEST(Loader, DuplicateKeyPointsAtTheSecondWithANoteAtTheFirst) {
   EXPECT_EQ(r.diagnostics[0].notes[0].mark, (Mark{1, 1}));
 }
 
+// A mapping of many keys (looked up by hash rather than by a scan): the same findings, each
+// duplicate pointing at the first definition.
+TEST(Loader, DuplicateKeysInALargeMapping) {
+  std::string extra;
+  for (int i = 0; i < 40; ++i) extra += "x-k" + std::to_string(i % 30) + ": v\n";
+  const std::string base = example(), text = base + extra;
+  const int first = static_cast<int>(std::count(base.begin(), base.end(), '\n')) + 1;
+  V want;
+  for (int i = 30; i < 40; ++i)
+    want.push_back("schema " + std::to_string(first + i) + ":1: duplicate key 'x-k" + std::to_string(i % 30) +
+                   "' (first defined at line " + std::to_string(first + i % 30) +
+                   "); YAML keeps only one of them, remove the other");
+  EXPECT_EQ(load(text), want);
+}
+
 TEST(Loader, DuplicateKeyDeepInsideAList) {
   auto text = replace(example(), "    owner: Aoife Brennan\n", "    owner: Aoife Brennan\n    owner: Dana\n");
   EXPECT_EQ(load(text), (V{"schema 63:5: duplicate key 'owner' (first defined at line 62); YAML keeps only one of them, remove the other"}));

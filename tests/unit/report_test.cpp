@@ -390,6 +390,26 @@ TEST(ReportText, CaretKeepsTabsAndCountsCodePoints) {
   EXPECT_NE(out.find("a.yaml:2:4: error: m [schema]\né€😀x\n    ^\n"), std::string::npos) << out;
 }
 
+// Findings on one long line each show their own window of it (the line's text is made once and
+// shared); the next file's line of the same number is its own.
+TEST(ReportText, ManyFindingsOnOneLongLine) {
+  std::string line;
+  for (int i = 0; i < 30; ++i) line += "0123456789";
+  const auto out = render(esc::ReportFormat::text,
+                          {file("a.yaml", "A",
+                                {diag("schema", Severity::error, 1, 5, "m"), diag("schema", Severity::error, 1, 200, "m"),
+                                 diag("schema", Severity::error, 1, 290, "m")},
+                                {{1, line}}),
+                           file("b.yaml", "B", {diag("schema", Severity::error, 1, 2, "m")}, {{1, "short"}})});
+  const std::string at5 = line.substr(0, 110) + "…\n" + std::string(4, ' ') + "^\n";
+  const std::string at200 = "…" + line.substr(149, 110) + "…\n" + std::string(51, ' ') + "^\n";
+  const std::string at290 = "…" + line.substr(190) + "\n" + std::string(100, ' ') + "^\n";
+  EXPECT_NE(out.find("a.yaml:1:5: error: m [schema]\n" + at5), std::string::npos) << out;
+  EXPECT_NE(out.find("a.yaml:1:200: error: m [schema]\n" + at200), std::string::npos) << out;
+  EXPECT_NE(out.find("a.yaml:1:290: error: m [schema]\n" + at290), std::string::npos) << out;
+  EXPECT_NE(out.find("b.yaml:1:2: error: m [schema]\nshort\n ^\n"), std::string::npos) << out;
+}
+
 TEST(ReportText, CaretPastTheEndOfTheLine) {
   const auto out =
       render(esc::ReportFormat::text,
@@ -573,6 +593,21 @@ TEST(ReportJunit, NamesSurviveMovedLines) {
   };
   EXPECT_EQ(names(4), (std::vector<std::string>{"ESC-1 duplicate-id id", "ESC-1 duplicate-id id (2)"}));
   EXPECT_EQ(names(4), names(40));
+}
+
+// Many repeats of one name, and a name that is already a repeat's ("… (3)"): each gets the
+// smallest number not used yet, in order (the names kept when the search stopped restarting
+// from 2 for every repeat).
+TEST(ReportJunit, ManyRepeatsGetTheSmallestFreeNumbers) {
+  std::vector<esc::Diagnostic> ds = {diag("schema", Severity::error, 1, 1, "x", "a (3)")};
+  for (int i = 0; i < 300; ++i) ds.push_back(diag("schema", Severity::error, 1, 1, "x", "a"));
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(render(esc::ReportFormat::junit, {file("r.yaml", "ESC-1", ds)}).c_str()));
+  std::vector<std::string> got, want = {"ESC-1 schema a (3)", "ESC-1 schema a", "ESC-1 schema a (2)"};
+  for (int n = 4; n <= 300; ++n) want.push_back("ESC-1 schema a (" + std::to_string(n) + ")");
+  want.push_back("ESC-1 schema a (301)");
+  for (const auto tc : doc.child("testsuites").first_child().children()) got.push_back(tc.attribute("name").value());
+  EXPECT_EQ(got, want);
 }
 
 TEST(ReportJunit, EmptyBatch) {
