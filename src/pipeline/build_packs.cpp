@@ -93,7 +93,8 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
   const std::filesystem::path summary_path = build.out_dir / "summary.json";
   // How every summary escalate writes begins, whatever its version: up to the tool's name.
   const std::string head = records_frame.open();
-  const std::string_view signature = std::string_view(head).substr(0, head.find("\"escalate\"") + 10);
+  constexpr std::string_view kToolName = "\"escalate\"";
+  const std::string_view signature = std::string_view(head).substr(0, head.find(kToolName) + kToolName.size());
   remove_killed_temporaries(summary_path, signature);
   OutputFile summary_file;
   std::optional<std::string> summary_error = foreign_summary(summary_path, signature);
