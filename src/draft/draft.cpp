@@ -687,6 +687,21 @@ std::string shown(std::string_view raw) {
   return out;
 }
 
+// The characters shown() makes of raw bytes, before it drops a final "\r": each invalid UTF-8
+// byte and each control character is one, as is each valid code point.
+std::size_t shown_length(std::string_view raw) {
+  std::size_t chars = 0;
+  while (!raw.empty()) {
+    const auto bad = first_invalid_utf8(raw);
+    const std::size_t good = bad ? *bad : raw.size();
+    chars += utf8_length(raw.substr(0, good));
+    if (!bad) break;
+    ++chars;
+    raw.remove_prefix(good + 1);
+  }
+  return chars;
+}
+
 }  // namespace
 
 Mark StoredFile::mark_of(std::size_t offset) const {
@@ -694,8 +709,17 @@ Mark StoredFile::mark_of(std::size_t offset) const {
   auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
   const std::size_t index = static_cast<std::size_t>(it - line_starts.begin()) - 1;
   const std::size_t start = line_starts[index];
-  const std::string_view prefix = std::string_view(bytes).substr(start, offset - start);
-  return {static_cast<int>(index) + 1, static_cast<int>(utf8_length(shown(prefix))) + 1};
+  // Counting on from the last answer is exact when it ended before a byte that starts a
+  // character (or is invalid on its own): no sequence then straddles the cut.
+  const std::string_view text(bytes);
+  Cache& c = cache_;
+  if (c.line != index || c.offset > offset || (c.offset < text.size() && (static_cast<unsigned char>(text[c.offset]) & 0xC0) == 0x80))
+    c = Cache{index, start, 0};
+  c.chars += shown_length(text.substr(c.offset, offset - c.offset));
+  c.offset = offset;
+  // shown() drops a "\r" that ends the text.
+  const std::size_t chars = c.chars - (offset > start && text[offset - 1] == '\r' ? 1 : 0);
+  return {static_cast<int>(index) + 1, static_cast<int>(chars) + 1};
 }
 
 std::string StoredFile::display_line(int line) const {
@@ -710,13 +734,19 @@ Located Draft::locate(Mark decoded) const {
   if (!file || decoded.line < body_first_line) return {decoded, std::nullopt};
   const std::size_t index = static_cast<std::size_t>(decoded.line - body_first_line);
   if (index >= line_starts.size()) return {decoded, std::nullopt};
-  // The byte offset of the decoded column on its line.
+  // The byte offset of the decoded column on its line, counted on from the last answer when
+  // that was earlier on the same line.
   const std::string_view line = body_line(index);
-  std::size_t at = 0;
-  for (int col = 1; col < decoded.col && at < line.size(); ++col) {
+  ColumnCache& c = locate_cache_;
+  if (c.line != index || c.col > decoded.col) c = ColumnCache{index, 0, 1};
+  std::size_t at = c.offset;
+  int col = c.col;
+  for (; col < decoded.col && at < line.size(); ++col) {
     ++at;
     while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
   }
+  c.offset = at;
+  c.col = col;
   const std::size_t offset = line_starts[index] + at;
   if (!body_source.empty()) return {file->mark_of(body_source[std::min(offset, body_source.size() - 1)]), std::nullopt};
   // The decoded text from up to 20 characters before the finding: "Current status: Mitigated".

@@ -44,10 +44,20 @@ struct StoredFile {
   std::vector<std::size_t> line_starts;  // split at "\n" only ("\r\n" ends a line too)
 
   explicit StoredFile(std::string_view text);
-  // line:col of a byte offset; columns count characters as shown by display_line().
+  // line:col of a byte offset; columns count characters as shown by display_line(). Asking in
+  // increasing order costs linear time in total, even on one 1 MB line (the last answer is
+  // remembered), so a StoredFile belongs to one thread at a time, like its Draft.
   Mark mark_of(std::size_t offset) const;
   // The raw line (1-based) as text: invalid UTF-8 bytes and control characters as U+FFFD.
   std::string display_line(int line) const;
+
+ private:
+  struct Cache {
+    std::size_t line = static_cast<std::size_t>(-1);
+    std::size_t offset = 0;
+    std::size_t chars = 0;  // characters shown from the line's start to offset
+  };
+  mutable Cache cache_;
 };
 
 // A finding's place in the file as stored (see Draft::locate).
@@ -85,7 +95,8 @@ struct Draft {
   std::string display_line(int line) const;
 
   // Where a mark of the decoded text (body_mark) is in the file as stored. Marks before the
-  // body (headers) and marks of text drafts are already there.
+  // body (headers) and marks of text drafts are already there. Linear in total when asked in
+  // increasing order, as body_mark is.
   Located locate(Mark decoded) const;
 
   // The file as stored (email drafts; null for text drafts, whose lines are the file's).
@@ -106,6 +117,7 @@ struct Draft {
     int col = 1;
   };
   mutable ColumnCache body_cache_, subject_cache_;
+  mutable ColumnCache locate_cache_;  // offset: the byte of column col on body line `line`
 };
 
 // Reads a draft from its bytes. Never throws on bad input: problems become `problems`.

@@ -88,6 +88,22 @@ expect_contains "$TMP/out" "one-line.txt:1:1: warning: the draft has no subject 
 # The timeout only guards against a hang (quadratic work would take hours); it is not a timing
 # assertion: the ASan build on a loaded 2-core machine takes over 20 s to write the 48 MB report.
 expect_exit 1 "1 MB of findings, no hang" -- timeout 300 "$ESCALATE" lint-comms --format json "$TMP/noisy.txt"
+# The same in an .eml, where every finding is also moved to its place in the file as stored: on
+# one 8bit line and on one quoted-printable line of soft breaks, with non-ASCII text before each.
+$PY - "$TMP" <<'PY'
+import sys
+head = "Subject: Acme — Escalation Opened: X\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+words = "Größe TBD probably [Name] " * 36000
+with open(sys.argv[1] + "/noisy.eml", "w", encoding="utf-8") as f:
+    f.write(head + "Content-Transfer-Encoding: 8bit\n\n" + words + "\n")
+qp = "Gr=C3=B6=C3=9Fe TBD probably [Name] " * 25000
+with open(sys.argv[1] + "/noisy-qp.eml", "w", encoding="utf-8") as f:
+    f.write(head + "Content-Transfer-Encoding: quoted-printable\n\n" + "=\n".join(qp[i:i + 75] for i in range(0, len(qp), 75)) + "\n")
+PY
+expect_exit 1 "1 MB of findings on one 8bit line, no hang" -- timeout 120 "$ESCALATE" lint-comms --format json "$TMP/noisy.eml"
+expect_contains "$TMP/out" '"column": 935994,' "the last finding's raw column on the 8bit line"
+expect_exit 1 "1 MB of findings on one quoted-printable line, no hang" -- timeout 120 "$ESCALATE" lint-comms --format json "$TMP/noisy-qp.eml"
+expect_contains "$TMP/out" '"line": 12005,' "the last finding's raw line in the quoted-printable text"
 expect_exit 1 "a draft over the size limit" -- timeout 20 "$ESCALATE" lint-comms "$TMP/huge.txt"
 expect_contains "$TMP/out" "over the 1048576-byte limit" "size limit message"
 printf 'max_file_size: 2000000\n' > "$TMP/big.yaml"

@@ -348,3 +348,30 @@ TEST(DraftReader, FormatFlowedJoinsSoftBrokenLines) {
   EXPECT_EQ(d.locate(d.body_mark(d.body.find("were"))).mark, (Mark{5, 1}));
   EXPECT_EQ(d.locate(d.body_mark(d.body.find("From"))).mark, (Mark{6, 2}));  // after the stuffed space
 }
+
+// locate() and StoredFile::mark_of() count on from their last answer; asked in increasing
+// order, each answer is the one asked on its own (a fresh draft each time), across multi-byte
+// characters, quoted-printable escapes and bytes that are not UTF-8 (each shown as U+FFFD).
+TEST(DraftReader, PositionsAskedInOrderAreThePositionsAskedAlone) {
+  const std::string eml =
+      "Subject: x\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+      "Gr=C3=B6=C3=9Fe TBD \xFF\xC3 TBD caf=C3=A9 TBD=\n =E2=82=AC TBD\nTBD \xE2\x82 TBD\n";
+  const Draft d = read_draft(eml, DraftFormat::email);
+  std::vector<std::size_t> offsets;
+  for (std::size_t at = d.body.find("TBD"); at != std::string::npos; at = d.body.find("TBD", at + 1))
+    offsets.push_back(at);
+  ASSERT_EQ(offsets.size(), 6u);
+  std::vector<Mark> in_order, alone;
+  for (std::size_t at : offsets) in_order.push_back(d.locate(d.body_mark(at)).mark);
+  for (std::size_t at : offsets) {
+    const Draft fresh = read_draft(eml, DraftFormat::email);
+    alone.push_back(fresh.locate(fresh.body_mark(at)).mark);
+  }
+  EXPECT_EQ(in_order, alone);
+  EXPECT_EQ(alone[0], (Mark{5, 17}));
+  EXPECT_EQ(alone[1], (Mark{5, 24}));  // "\xFF\xC3 " is three characters as shown
+  EXPECT_EQ(alone[3], (Mark{6, 12}));  // after the soft line break, escapes counted as stored
+  EXPECT_EQ(alone[5], (Mark{7, 8}));   // after a cut-off sequence, one U+FFFD a byte
+  // Asked again out of order, the answers do not change.
+  for (std::size_t i = offsets.size(); i-- > 0;) EXPECT_EQ(d.locate(d.body_mark(offsets[i])).mark, alone[i]);
+}
