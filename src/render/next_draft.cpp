@@ -1,6 +1,7 @@
 #include "render/next_draft.h"
 
 #include "core/text.h"
+#include "load/fields.h"
 #include "render/email.h"
 #include "render/mime.h"
 
@@ -58,6 +59,15 @@ NextDraftResult draft_next(const model::Escalation& e, const Config& config, con
                                "') is not an e-mail address (the recipient)",
                            primary->contact.loc});
   if (!r.id) out.missing.push_back({"id is missing", r.id.loc});
+  // A record numbers its updates up to kMaxUpdateNumber: the draft's number must load back.
+  if (next->number && *next->number > kMaxUpdateNumber)
+    for (const Communication& c : r.comms())
+      if (c.number && *c.number == kMaxUpdateNumber) {
+        out.missing.push_back({c.number.loc.path + " is already " + std::to_string(kMaxUpdateNumber) +
+                                   ", the highest update number a record holds; correct it if it is a typo",
+                               c.number.loc});
+        break;
+      }
   if (!out.missing.empty()) return out;
 
   const Instant now = to_minute(e.now());
