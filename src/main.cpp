@@ -4,7 +4,11 @@
 #include <malloc.h>
 #endif
 
+#include <csignal>
+#include <iostream>
+
 #include "cli/app.h"
+#include "core/interrupt.h"
 
 int main(int argc, char** argv) {
 #ifdef __GLIBC__
@@ -20,5 +24,13 @@ int main(int argc, char** argv) {
   if (!std::getenv("MALLOC_TRIM_THRESHOLD_") && !(tunables && std::strstr(tunables, "malloc.trim_threshold")))
     mallopt(M_TRIM_THRESHOLD, 16 << 20);
 #endif
-  return esc::run_cli(argc, argv);
+  const int status = esc::run_cli(argc, argv);
+  // A run that stopped for SIGINT or SIGTERM (exit 128 + the signal) ends by that signal once it
+  // has cleaned up, so the shell that started it stops too (a loop of builds, make).
+  if (const int signal = esc::interrupted(); signal && status == 128 + signal) {
+    std::cout.flush();
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+  }
+  return status;
 }

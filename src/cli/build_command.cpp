@@ -1,12 +1,14 @@
 // escalate build: one PIR pack per record — the finished customer emails, the executive readout
 // and the record's lint reports — plus the batch's summary.json and CI reports. The pipeline is
 // pipeline/build_packs; this file checks the options, sets up the reports and prints.
+#include <csignal>
 #include <iostream>
 #include <map>
 #include <set>
 
 #include "cli/build.h"
 #include "core/file.h"
+#include "core/interrupt.h"
 #include "cli/commands.h"
 #include "pipeline/batch.h"
 #include "pipeline/build_packs.h"
@@ -144,6 +146,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
   build.templates = b.templates;
   build.reserved = own_file_names(out_dir, b);
   build.tool_version = ESCALATE_VERSION;
+  catch_interrupts();  // from here on, Ctrl-C stops between records (build_packs)
   const PackBuildResult built = build_packs(batch, options, build, templates, [&](FileResult& fr) {
     if (baseline_error) return;
     if (baseline) baseline->apply(fr);
@@ -151,6 +154,16 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     report.add(fr);
   }, errors);
   const std::size_t packs_written = built.packs_written, not_built = built.not_built;
+  if (built.interrupted_by) {
+    // The reports and --write-baseline would cover part of the batch: none is put in place.
+    std::cout.flush();
+    std::cerr << "escalate: " << (built.interrupted_by == SIGINT ? "interrupted" : "stopped by SIGTERM") << ": "
+              << packs_written << " pack" << (packs_written == 1 ? "" : "s") << " written to " << out_dir.string()
+              << "/ before it; the other records were not built, and neither summary.json nor a report file was written"
+              << (built.summary_removed ? " (the earlier build's summary.json, which no longer matched, was removed)" : "")
+              << "\n";
+    return 128 + built.interrupted_by;
+  }
 
   if (baseline_error) {
     print_error(*baseline_error);

@@ -1,8 +1,10 @@
 #include "pipeline/build_packs.h"
 
+#include <atomic>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/interrupt.h"
 #include "pipeline/parallel.h"
 #include "pipeline/progress.h"
 #include "render/email.h"
@@ -19,6 +21,7 @@ using ojson = nlohmann::ordered_json;
 
 // What a worker hands over for one record: its findings and its staged pack.
 struct Produced {
+  bool skipped = false;  // an interrupt arrived before the record was started
   FileResult result;
   std::string id;
   Mark id_mark;
@@ -103,8 +106,14 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
   std::map<std::string, int> per_rule;
   pdf::FontCache fonts;  // each font file parsed once, shared by the workers
 
+  std::atomic<int> stopped_by{0};
   auto produce = [&](std::size_t i) {
     Produced p;
+    if (const int signal = interrupted()) {
+      stopped_by.store(signal, std::memory_order_relaxed);
+      p.skipped = true;
+      return p;
+    }
     const Config& config = *batch.configs[i];
     std::vector<PackFile> files;
     RecordHook hook = [&](const InputFile&, const Config& cfg, const CheckedRecord& checked, FileResult& fr) {
@@ -167,6 +176,7 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
   };
 
   auto consume = [&](std::size_t i, Produced p) {
+    if (p.skipped) return;
     FileResult& fr = p.result;
     if (p.read_error) {  // an I/O error (exit 2), not a record
       errors.push_back(*p.read_error);
@@ -228,6 +238,16 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
     on_record(fr);
   };
   for_each_ordered<Produced>(n, worker_count(options.jobs, n), produce, consume);
+  if ((result.interrupted_by = stopped_by.load(std::memory_order_relaxed))) {
+    // Not every record was built: no summary of this build, and none of an earlier one once
+    // this build has replaced packs it describes (a summary.json someone else wrote is kept).
+    summary_file.abandon();
+    std::error_code ec;
+    if (result.packs_written > 0 && !summary_error && !foreign_summary(summary_path, signature) &&
+        std::filesystem::is_regular_file(std::filesystem::symlink_status(summary_path, ec)))
+      result.summary_removed = std::filesystem::remove(summary_path, ec);
+    return result;
+  }
 
   ojson rules = ojson::object();
   for (const auto& [rule, count] : per_rule) rules[rule] = count;

@@ -45,6 +45,12 @@ std::optional<std::string> load_batch_templates(const PreparedBatch& batch, cons
 struct PackBuildResult {
   std::size_t packs_written = 0;
   std::size_t not_built = 0;  // records that got only lint reports (errors, no --force)
+  // SIGINT or SIGTERM (core/interrupt.h) stopped the build before every record was built: the
+  // records already built have their packs, the others were not started; summary.json was not
+  // written, and the one an earlier build wrote was removed once a pack of this build replaced
+  // what it describes. 0 when the build ran to the end.
+  int interrupted_by = 0;
+  bool summary_removed = false;
 };
 
 // Builds every pack of the batch and writes summary.json. `on_record` receives each readable

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # A build killed at the instant it names summary.json (tests/support/kill_at_rename.cpp stops it
 # just before the rename) leaves no temporary file in sight, and the next build leaves none either.
+# A build interrupted (SIGINT, SIGTERM) as it puts a pack in place stops there: the packs built
+# stay, nothing half-made is left, no summary.json (an earlier one no longer matches: removed)
+# and no report file; exit 128 + the signal.
 source "$(dirname "$0")/lib.sh"
 : "${KILL_SHIM:?set KILL_SHIM to the built kill_at_rename library}"
 
@@ -35,6 +38,43 @@ summary_valid && pass "killed at the rename: the earlier summary.json is whole" 
 expect_exit 0 "the next build" -- "$ESCALATE" build --quiet --now $NOW "$TMP/in" -o "$out"
 [ -z "$(temporaries)" ] && pass "next build: the temporary is gone" || fail "next build left: $(temporaries)"
 summary_valid && pass "next build: summary.json complete" || fail "next build: summary.json"
+
+# interrupted SIGNAL JOBS [ARGS...]: a build of $TMP/in into $out that gets SIGNAL as it puts
+# ESC-R-1's pack in place; its standard error in $TMP/err.
+interrupted() {
+  local signal=$1 jobs=$2; shift 2
+  KILL_AT_RENAME_TO=/ESC-R-1 KILL_AT_RENAME_SIGNAL=$signal LD_PRELOAD=$KILL_SHIM \
+    "$ESCALATE" build --quiet -j "$jobs" --now $NOW "$TMP/in" -o "$out" "$@" >/dev/null 2>"$TMP/err"
+}
+# Over the complete build above: ESC-R-1 is replaced, the run stops before ESC-R-2 (-j 1).
+interrupted 2 1 --junit "$TMP/report.xml" --format json --output "$TMP/report.json"
+status=$?
+[ $status = 130 ] && pass "interrupted: exit 130" || fail "interrupted: exit $status, want 130"
+expect_contains "$TMP/err" "escalate: interrupted: 1 pack written to $out/ before it; the other records were not built" "interrupted: says what it did"
+expect_contains "$TMP/err" "the earlier build's summary.json, which no longer matched, was removed" "interrupted: says the summary went"
+[ ! -e "$out/summary.json" ] && pass "interrupted: the earlier summary.json is gone" || fail "interrupted: a stale summary.json is left"
+[ ! -e "$TMP/report.json" ] && [ ! -e "$TMP/report.xml" ] && pass "interrupted: no report file" || fail "interrupted: a report covering part of the batch"
+[ -z "$(temporaries)" ] && pass "interrupted: nothing half-made left" || fail "interrupted left: $(temporaries)"
+[ -f "$out/ESC-R-1/lint-report.json" ] && pass "interrupted: the pack built is in place" || fail "interrupted: ESC-R-1 missing"
+# Into a new folder, with SIGTERM and both cores: packs in place are whole, nothing else is there.
+# With 20 records the signal comes while the first pack is put in place, and a worker starts a
+# record only within 8 of the one being put in place (the window at -j 2): the rest never start.
+mkdir -p "$TMP/in20"
+for i in $(seq 1 20); do sed "s/^id: ESC-2026-0142/id: ESC-T-$i/" fixtures/ESC-2026-0142.yaml > "$TMP/in20/t$i.yaml"; done
+KILL_AT_RENAME_TO=/ESC-T-1 KILL_AT_RENAME_SIGNAL=15 LD_PRELOAD=$KILL_SHIM \
+  "$ESCALATE" build --quiet -j 2 --now $NOW "$TMP/in20" -o "$TMP/packs20" >/dev/null 2>"$TMP/err"
+status=$?
+[ $status = 143 ] && pass "SIGTERM: exit 143" || fail "SIGTERM: exit $status, want 143"
+expect_contains "$TMP/err" "escalate: stopped by SIGTERM: " "SIGTERM: says so"
+left=$(ls -A "$TMP/packs20" | grep -v '^ESC-T-[0-9]*$')
+[ -z "$left" ] && pass "SIGTERM: no summary, nothing half-made" || fail "SIGTERM left: $left"
+built=$(ls "$TMP/packs20" | wc -l)
+[ "$built" -ge 1 ] && [ "$built" -le 9 ] && pass "SIGTERM: $built packs, the rest not started" || fail "SIGTERM: $built packs"
+for pack in "$TMP/packs20"/ESC-T-*; do
+  [ -f "$pack/lint-report.json" ] && [ -f "$pack/exec-readout.pdf" ] || fail "SIGTERM: $pack is not whole"
+done
+expect_exit 0 "a build after the interrupted ones" -- "$ESCALATE" build --quiet --now $NOW "$TMP/in" -o "$out"
+summary_valid && pass "after the interrupted ones: summary.json complete" || fail "after the interrupted ones: summary.json"
 
 # A file of that name that escalate did not write, or whose process still runs, is kept.
 echo '{"mine": true}' > "$out/summary.json.tmp.999999999"
