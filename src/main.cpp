@@ -25,9 +25,10 @@ int main(int argc, char** argv) {
     mallopt(M_TRIM_THRESHOLD, 16 << 20);
 #endif
   const int status = esc::run_cli(argc, argv);
-  // A run that stopped for SIGINT or SIGTERM (exit 128 + the signal) ends by that signal once it
-  // has cleaned up, so the shell that started it stops too (a loop of builds, make).
-  if (const int signal = esc::interrupted(); signal && status == 128 + signal) {
+  // A run that got SIGINT or SIGTERM (build: it stopped between records, or it was done with
+  // them all) ends by that signal once it has cleaned up, so the shell that started it stops
+  // too (a loop of builds, make).
+  if (const int signal = esc::interrupted()) {
     std::cout.flush();
     std::signal(signal, SIG_DFL);
     std::raise(signal);

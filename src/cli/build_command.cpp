@@ -153,10 +153,15 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     for (auto& side : sides) side->writer->add(fr);
     report.add(fr);
   }, errors);
+  // Writing the reports from here on: a signal ends the process at once (they are unnamed
+  // files until committed, so nothing half-written is left). One that came after the last
+  // record was started did not stop the build; main() ends by it once the build is done.
+  restore_interrupts();
   const std::size_t packs_written = built.packs_written, not_built = built.not_built;
   if (built.interrupted_by) {
     // The reports and --write-baseline would cover part of the batch: none is put in place.
     std::cout.flush();
+    for (const std::string& e : errors) print_error(e);
     std::cerr << "escalate: " << (built.interrupted_by == SIGINT ? "interrupted" : "stopped by SIGTERM") << ": "
               << packs_written << " pack" << (packs_written == 1 ? "" : "s") << " written to " << out_dir.string()
               << "/ before it; the other records were not built, and neither summary.json nor a report file was written"

@@ -160,6 +160,12 @@ int cmd_next(const CommonOptions& o, const NextOptions& no) {
               << "further update (what is left: escalate status " << rec->input.display << ")\n";
     return kExitFindings;
   }
+  if (result.out_of_numbers) {
+    std::cerr << "escalate: " << who << ": no " << model::next_communication(r)->name() << " drafted: "
+              << report_detail::location(rec->input.display, result.out_of_numbers->loc.mark) << ": "
+              << result.out_of_numbers->what << "\n";
+    return kExitFindings;
+  }
   if (!result.draft) {
     const auto next = model::next_communication(r);
     std::cerr << "escalate: " << who << " is not ready for its " << next->name() << "; no draft written. Missing:\n";

@@ -7,11 +7,25 @@ namespace esc {
 
 namespace {
 
-// Lock-free, so the handler may store to it.
+// Lock-free, so the handler may use it.
 std::atomic<int> arrived{0};
 static_assert(std::atomic<int>::is_always_lock_free);
 
-extern "C" void on_interrupt(int signal) { arrived.store(signal, std::memory_order_relaxed); }
+constexpr int kSignals[] = {SIGINT, SIGTERM};
+// Which of kSignals have the handler (not those the parent ignored); written before any is
+// installed, read by the handler and by restore_interrupts().
+bool caught[std::size(kSignals)] = {};
+
+extern "C" void on_interrupt(int signal) {
+  int none = 0;
+  arrived.compare_exchange_strong(none, signal, std::memory_order_relaxed);  // the first one counts
+  // The next SIGINT or SIGTERM, of either kind, finds the default action (sigaction is
+  // async-signal-safe).
+  struct sigaction fallback {};
+  fallback.sa_handler = SIG_DFL;
+  for (std::size_t i = 0; i < std::size(kSignals); ++i)
+    if (caught[i]) ::sigaction(kSignals[i], &fallback, nullptr);
+}
 
 }  // namespace
 
@@ -19,15 +33,23 @@ void catch_interrupts() {
   struct sigaction action {};
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
-  // SA_RESETHAND: the second signal finds the default action and ends the process. SA_RESTART:
-  // a read or write that the signal interrupts goes on.
-  action.sa_flags = SA_RESETHAND | SA_RESTART;
-  for (int signal : {SIGINT, SIGTERM}) {
+  for (int signal : kSignals) sigaddset(&action.sa_mask, signal);  // one handler at a time
+  // SA_RESTART: a read or write that the signal interrupts goes on.
+  action.sa_flags = SA_RESTART;
+  for (std::size_t i = 0; i < std::size(kSignals); ++i) {
     struct sigaction old {};
     // A signal ignored by whoever started us (nohup, a shell's background job) stays ignored.
-    if (::sigaction(signal, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
-    ::sigaction(signal, &action, nullptr);
+    caught[i] = ::sigaction(kSignals[i], nullptr, &old) == 0 && old.sa_handler != SIG_IGN;
   }
+  for (std::size_t i = 0; i < std::size(kSignals); ++i)
+    if (caught[i]) ::sigaction(kSignals[i], &action, nullptr);
+}
+
+void restore_interrupts() {
+  struct sigaction fallback {};
+  fallback.sa_handler = SIG_DFL;
+  for (std::size_t i = 0; i < std::size(kSignals); ++i)
+    if (caught[i]) ::sigaction(kSignals[i], &fallback, nullptr);
 }
 
 int interrupted() { return arrived.load(std::memory_order_relaxed); }

@@ -12,6 +12,10 @@ namespace esc {
 class Progress {
  public:
   Progress(bool enabled, std::size_t total) : enabled_(enabled && total > 1), total_(total) {}
+  // A batch that stopped early (an interrupt) clears the bar it drew.
+  ~Progress() {
+    if (enabled_ && drawn_ > 0 && drawn_ < total_) std::fprintf(stderr, "\r\033[K"), std::fflush(stderr);
+  }
   void tick() {
     if (!enabled_) return;
     std::size_t done = ++done_;

@@ -45,6 +45,15 @@ NextDraftResult draft_next(const model::Escalation& e, const Config& config, con
     out.nothing_owed = true;
     return out;
   }
+  // A record numbers its updates up to kMaxUpdateNumber: the draft's number must load back.
+  if (next->number && *next->number > kMaxUpdateNumber)
+    for (const Communication& c : r.comms())
+      if (c.number && *c.number == kMaxUpdateNumber) {
+        out.out_of_numbers = model::Missing{c.number.loc.path + " is already " + std::to_string(kMaxUpdateNumber) +
+                                                ", the highest update number a record holds; correct it if it is a typo",
+                                            c.number.loc};
+        return out;
+      }
   out.missing = model::missing_before_communication(r, next->type);
   // The sender and the recipients must be addresses an email can carry.
   const Person lead = e.lead();
@@ -59,15 +68,6 @@ NextDraftResult draft_next(const model::Escalation& e, const Config& config, con
                                "') is not an e-mail address (the recipient)",
                            primary->contact.loc});
   if (!r.id) out.missing.push_back({"id is missing", r.id.loc});
-  // A record numbers its updates up to kMaxUpdateNumber: the draft's number must load back.
-  if (next->number && *next->number > kMaxUpdateNumber)
-    for (const Communication& c : r.comms())
-      if (c.number && *c.number == kMaxUpdateNumber) {
-        out.missing.push_back({c.number.loc.path + " is already " + std::to_string(kMaxUpdateNumber) +
-                                   ", the highest update number a record holds; correct it if it is a typo",
-                               c.number.loc});
-        break;
-      }
   if (!out.missing.empty()) return out;
 
   const Instant now = to_minute(e.now());

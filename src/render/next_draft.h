@@ -33,6 +33,9 @@ struct NextDraftResult {
   std::optional<NextDraft> draft;
   std::vector<model::Missing> missing;  // not ready: what the record lacks (nothing drafted)
   bool nothing_owed = false;            // the resolution notification was sent already
+  // The next progress update would be numbered past kMaxUpdateNumber: the communication that
+  // already holds that number (nothing drafted).
+  std::optional<model::Missing> out_of_numbers;
   std::string error;                    // a template problem (exit 2)
 };
 

@@ -75,6 +75,50 @@ for pack in "$TMP/packs20"/ESC-T-*; do
 done
 expect_exit 0 "a build after the interrupted ones" -- "$ESCALATE" build --quiet --now $NOW "$TMP/in" -o "$out"
 summary_valid && pass "after the interrupted ones: summary.json complete" || fail "after the interrupted ones: summary.json"
+# SIGINT once every record has been started (as summary.json is put in place): the build is
+# whole, and escalate still ends by the signal, so a loop of builds stops there.
+KILL_AT_RENAME_TO=/summary.json KILL_AT_RENAME_SIGNAL=2 LD_PRELOAD=$KILL_SHIM \
+  "$ESCALATE" build --now $NOW "$TMP/in" -o "$out" >/dev/null 2>"$TMP/err"
+status=$?
+[ $status = 130 ] && pass "SIGINT at the end: ends by it" || fail "SIGINT at the end: exit $status, want 130"
+summary_valid && [ -z "$(temporaries)" ] && pass "SIGINT at the end: summary.json complete" || fail "SIGINT at the end: summary.json"
+expect_contains "$TMP/err" "escalate: wrote 3 packs" "SIGINT at the end: says what it did"
+# A problem met before the interrupt is still reported: a folder escalate did not write.
+mkdir -p "$TMP/foreign/ESC-R-1" && echo mine > "$TMP/foreign/ESC-R-1/mine.txt"
+KILL_AT_RENAME_TO=/ESC-R-2 KILL_AT_RENAME_SIGNAL=2 LD_PRELOAD=$KILL_SHIM \
+  "$ESCALATE" build --quiet -j 1 --now $NOW "$TMP/in" -o "$TMP/foreign" >/dev/null 2>"$TMP/err"
+expect_contains "$TMP/err" "refusing to replace '$TMP/foreign/ESC-R-1'" "interrupted: an earlier refusal is still said"
+expect_contains "$TMP/err" "escalate: interrupted: 1 pack written" "interrupted: after the refusal, one pack"
+# SIGINT, then SIGTERM: the second signal, whatever its kind, ends the process at once.
+rm -rf "$TMP/twice"
+KILL_AT_RENAME_TO=/ESC-R-1 KILL_AT_RENAME_SIGNAL=2,15 LD_PRELOAD=$KILL_SHIM \
+  "$ESCALATE" build --quiet -j 1 --now $NOW "$TMP/in" -o "$TMP/twice" >/dev/null 2>"$TMP/err"
+status=$?
+[ $status = 143 ] && pass "SIGINT then SIGTERM: the second ends it (143)" || fail "SIGINT then SIGTERM: exit $status, want 143"
+if grep -q "escalate: " "$TMP/err"; then fail "SIGINT then SIGTERM: it went on to say: $(cat "$TMP/err")"; else pass "SIGINT then SIGTERM: at once"; fi
+# On a terminal, the progress bar is cleared before escalate says it was interrupted.
+env -u CI -u GITHUB_ACTIONS KILL_AT_RENAME_TO=/ESC-T-5 KILL_AT_RENAME_SIGNAL=2 LD_PRELOAD=$KILL_SHIM $PY - "$ESCALATE" "$TMP/in20" "$TMP/tty" $NOW <<'PY' \
+  && pass "interrupted on a terminal: the bar is cleared" || fail "interrupted on a terminal"
+import os, pty, subprocess, sys
+escalate, records, out, now = sys.argv[1:]
+leader, follower = pty.openpty()
+run = subprocess.run([escalate, "build", "-j", "1", "--now", now, records, "-o", out],
+                     stdout=subprocess.DEVNULL, stderr=follower)
+os.close(follower)
+text = b""
+while True:
+    try:
+        chunk = os.read(leader, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    text += chunk
+said = text.decode()
+at = said.index("escalate: interrupted: 16 packs")
+assert run.returncode == -2, run.returncode
+assert said[:at].endswith("\r\x1b[K"), repr(said[-300:])
+PY
 
 # A file of that name that escalate did not write, or whose process still runs, is kept.
 echo '{"mine": true}' > "$out/summary.json.tmp.999999999"

@@ -178,7 +178,8 @@ if [ -e "$TMP/not-ready.eml" ]; then fail "not ready: a file was written"; else 
 # An update numbered 9999 (a typo, most likely): the next one could not be written back.
 sed 's/^    number: 1$/    number: 9999/' $DIR/ESC-2026-0302.yaml > "$TMP/ESC-2026-0302.yaml"
 expect_exit 1 "after update #9999" -- "$ESCALATE" next --now $NOW2 -o "$TMP/last.eml" "$TMP/ESC-2026-0302.yaml"
-expect_contains "$TMP/err" "$TMP/ESC-2026-0302.yaml:102:13: communications[1].number is already 9999, the highest update number a record holds" "after update #9999: says which line"
+expect_contains "$TMP/err" "escalate: ESC-2026-0302: no progress update #10000 drafted: $TMP/ESC-2026-0302.yaml:102:13: communications[1].number is already 9999, the highest update number a record holds" "after update #9999: says which line"
+if grep -q "The playbook" "$TMP/err"; then fail "after update #9999: the facts-and-owners reminder is beside the point"; else pass "after update #9999: no playbook reminder"; fi
 if [ -e "$TMP/last.eml" ]; then fail "after update #9999: a file was written"; else pass "after update #9999: nothing written"; fi
 # Nothing more is owed once the resolution notification is sent.
 expect_exit 1 "nothing owed" -- "$ESCALATE" next --now $NOW3 -o "$TMP/none.eml" fixtures/ESC-2026-0142.yaml

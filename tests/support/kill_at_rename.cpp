@@ -18,8 +18,10 @@ void signal_at(const char* to) {
   if (!suffix || !*suffix || !to) return;
   const std::size_t n = std::strlen(to), m = std::strlen(suffix);
   if (n < m || std::strcmp(to + n - m, suffix) != 0 || sent.exchange(true)) return;
-  const char* number = std::getenv("KILL_AT_RENAME_SIGNAL");
-  std::raise(number && *number ? std::atoi(number) : SIGKILL);
+  const char* numbers = std::getenv("KILL_AT_RENAME_SIGNAL");  // "2", or "2,15": one, then the other
+  if (!numbers || !*numbers) std::raise(SIGKILL);
+  for (const char* at = numbers; at; at = std::strchr(at, ',') ? std::strchr(at, ',') + 1 : nullptr)
+    std::raise(std::atoi(at));
 }
 
 }  // namespace
