@@ -153,18 +153,23 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     for (auto& side : sides) side->writer->add(fr);
     report.add(fr);
   }, errors);
-  // Writing the reports from here on: a signal ends the process at once (they are unnamed
-  // files until committed, so nothing half-written is left). One that came after the last
-  // record was started did not stop the build; main() ends by it once the build is done.
-  restore_interrupts();
+  // The handler stays until the end: a signal while the reports are written is remembered, the
+  // reports are finished and put in place, and main() then ends by it. A second one kills.
   const std::size_t packs_written = built.packs_written, not_built = built.not_built;
   if (built.interrupted_by) {
     // The reports and --write-baseline would cover part of the batch: none is put in place.
     std::cout.flush();
-    for (const std::string& e : errors) print_error(e);
+    if (baseline_error) errors.push_back(*baseline_error);
+    for (auto& side : sides) {
+      if (side->error) errors.push_back(*side->error);
+      side->file.abandon();
+    }
+    report.abandon(errors);
+    const bool streamed = o.output.empty() && !stdout_waits && (settings->format == ReportFormat::text || settings->format == ReportFormat::github);
     std::cerr << "escalate: " << (built.interrupted_by == SIGINT ? "interrupted" : "stopped by SIGTERM") << ": "
               << packs_written << " pack" << (packs_written == 1 ? "" : "s") << " written to " << out_dir.string()
               << "/ before it; the other records were not built, and neither summary.json nor a report file was written"
+              << (streamed ? " (the report above covers only the records built)" : "")
               << (built.summary_removed ? " (the earlier build's summary.json, which no longer matched, was removed)" : "")
               << "\n";
     return 128 + built.interrupted_by;
@@ -194,6 +199,9 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     if (auto err = report_held.copy_to(std::cout)) print_error(*err);
     std::cout.flush();
   }
+  if (const int signal = interrupted())
+    std::cerr << "escalate: " << (signal == SIGINT ? "interrupted" : "stopped by SIGTERM")
+              << " once every record had been started: the build finished whole\n";
   if (!o.quiet && status != kExitUsage) {
     std::cerr << "escalate: wrote " << packs_written << " pack" << (packs_written == 1 ? "" : "s") << " to "
               << out_dir.string() << "/";

@@ -114,6 +114,7 @@ void BatchReport::add(FileResult& file) {
 
 int BatchReport::abandon(const std::vector<std::string>& errors) {
   for (const std::string& e : errors) print_error(e);
+  if (fatal_) print_error(*fatal_);
   if (file_) file_->abandon();
   return kExitUsage;
 }

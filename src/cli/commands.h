@@ -58,7 +58,8 @@ class BatchReport {
   std::size_t files() const { return files_; }
   // Prints `errors`, ends the report and returns the exit status.
   int finish(const std::vector<std::string>& errors);
-  // Ends without a report (nothing to report): prints `errors`; exit 2.
+  // Ends without a report (nothing to report, or a build interrupted): prints `errors` and
+  // why the report could not be written, if it could not; puts no file in place; exit 2.
   int abandon(const std::vector<std::string>& errors);
 
  private:

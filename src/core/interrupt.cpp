@@ -13,7 +13,7 @@ static_assert(std::atomic<int>::is_always_lock_free);
 
 constexpr int kSignals[] = {SIGINT, SIGTERM};
 // Which of kSignals have the handler (not those the parent ignored); written before any is
-// installed, read by the handler and by restore_interrupts().
+// installed, read by the handler.
 bool caught[std::size(kSignals)] = {};
 
 extern "C" void on_interrupt(int signal) {
@@ -43,13 +43,6 @@ void catch_interrupts() {
   }
   for (std::size_t i = 0; i < std::size(kSignals); ++i)
     if (caught[i]) ::sigaction(kSignals[i], &action, nullptr);
-}
-
-void restore_interrupts() {
-  struct sigaction fallback {};
-  fallback.sa_handler = SIG_DFL;
-  for (std::size_t i = 0; i < std::size(kSignals); ++i)
-    if (caught[i]) ::sigaction(kSignals[i], &fallback, nullptr);
 }
 
 int interrupted() { return arrived.load(std::memory_order_relaxed); }

@@ -9,10 +9,6 @@ namespace esc {
 // work starts; commands that do not stop gracefully keep the default action.
 void catch_interrupts();
 
-// Puts the default action back (where catch_interrupts() installed the handler): from here a
-// signal ends the process at once, as for commands that do not stop gracefully.
-void restore_interrupts();
-
 // The signal that arrived since catch_interrupts() (SIGINT or SIGTERM), or 0. Safe to call from
 // any thread.
 int interrupted();

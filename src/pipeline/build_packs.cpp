@@ -242,6 +242,7 @@ PackBuildResult build_packs(const PreparedBatch& batch, const BatchOptions& opti
     // Not every record was built: no summary of this build, and none of an earlier one once
     // this build has replaced packs it describes (a summary.json someone else wrote is kept).
     summary_file.abandon();
+    if (summary_error) errors.push_back(*summary_error);
     std::error_code ec;
     if (result.packs_written > 0 && !summary_error && !foreign_summary(summary_path, signature) &&
         std::filesystem::is_regular_file(std::filesystem::symlink_status(summary_path, ec)))

@@ -89,6 +89,22 @@ KILL_AT_RENAME_TO=/ESC-R-2 KILL_AT_RENAME_SIGNAL=2 LD_PRELOAD=$KILL_SHIM \
   "$ESCALATE" build --quiet -j 1 --now $NOW "$TMP/in" -o "$TMP/foreign" >/dev/null 2>"$TMP/err"
 expect_contains "$TMP/err" "refusing to replace '$TMP/foreign/ESC-R-1'" "interrupted: an earlier refusal is still said"
 expect_contains "$TMP/err" "escalate: interrupted: 1 pack written" "interrupted: after the refusal, one pack"
+expect_contains "$TMP/err" "(the report above covers only the records built)" "interrupted: the report on stdout is said to be partial"
+# So is a report file that cannot be written.
+KILL_AT_RENAME_TO=/ESC-R-1 KILL_AT_RENAME_SIGNAL=2 LD_PRELOAD=$KILL_SHIM \
+  "$ESCALATE" build --quiet -j 1 --now $NOW "$TMP/in" -o "$TMP/nojunit" --junit "$TMP/nowhere/j.xml" >/dev/null 2>"$TMP/err"
+expect_contains "$TMP/err" "$TMP/nowhere/j.xml" "interrupted: an unwritable --junit is still said"
+# SIGINT as a report file replaces the last build's: the reports are finished and put in place,
+# no temporary is left beside them, and escalate ends by the signal.
+"$ESCALATE" build --quiet --now $NOW "$TMP/in" -o "$TMP/rep" --junit "$TMP/rep-junit.xml" >/dev/null 2>&1
+KILL_AT_RENAME_TO=/rep-junit.xml KILL_AT_RENAME_SIGNAL=2 LD_PRELOAD=$KILL_SHIM \
+  "$ESCALATE" build --quiet --now $NOW "$TMP/in" -o "$TMP/rep" --junit "$TMP/rep-junit.xml" >/dev/null 2>"$TMP/err"
+status=$?
+[ $status = 130 ] && pass "SIGINT at a report: ends by it" || fail "SIGINT at a report: exit $status, want 130"
+tail -c 20 "$TMP/rep-junit.xml" | grep -q "</testsuites>" && pass "SIGINT at a report: the JUnit report is whole" || fail "SIGINT at a report: JUnit"
+leftover=$(ls -A "$TMP" | grep "rep-junit.xml.tmp" || true)
+[ -z "$leftover" ] && pass "SIGINT at a report: no temporary left" || fail "SIGINT at a report left $leftover"
+expect_contains "$TMP/err" "once every record had been started: the build finished whole" "SIGINT at a report: says the build is whole"
 # SIGINT, then SIGTERM: the second signal, whatever its kind, ends the process at once.
 rm -rf "$TMP/twice"
 KILL_AT_RENAME_TO=/ESC-R-1 KILL_AT_RENAME_SIGNAL=2,15 LD_PRELOAD=$KILL_SHIM \
