@@ -37,6 +37,9 @@ std::set<std::string> own_file_names(const fs::path& out_dir, const BuildOptions
   return names;
 }
 
+// How the build says which signal stopped it.
+const char* stopped_by(int signal) { return signal == SIGINT ? "interrupted" : "stopped by SIGTERM"; }
+
 }  // namespace
 
 int cmd_build(const CommonOptions& o, const BuildOptions& b) {
@@ -166,7 +169,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     }
     report.abandon(errors);
     const bool streamed = o.output.empty() && !stdout_waits && (settings->format == ReportFormat::text || settings->format == ReportFormat::github);
-    std::cerr << "escalate: " << (built.interrupted_by == SIGINT ? "interrupted" : "stopped by SIGTERM") << ": "
+    std::cerr << "escalate: " << stopped_by(built.interrupted_by) << ": "
               << packs_written << " pack" << (packs_written == 1 ? "" : "s") << " written to " << out_dir.string()
               << "/ before it; the other records were not built, and neither summary.json nor a report file was written"
               << (streamed ? " (the report above covers only the records built)" : "")
@@ -200,8 +203,7 @@ int cmd_build(const CommonOptions& o, const BuildOptions& b) {
     std::cout.flush();
   }
   if (const int signal = interrupted())
-    std::cerr << "escalate: " << (signal == SIGINT ? "interrupted" : "stopped by SIGTERM")
-              << " once every record had been started: the build finished whole\n";
+    std::cerr << "escalate: " << stopped_by(signal) << " once every record had been started: the build finished whole\n";
   if (!o.quiet && status != kExitUsage) {
     std::cerr << "escalate: wrote " << packs_written << " pack" << (packs_written == 1 ? "" : "s") << " to "
               << out_dir.string() << "/";

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "load/fields.h"
 #include "model/confirmation.h"
 
 namespace esc::model {
@@ -11,18 +12,23 @@ std::optional<NextCommunication> next_communication(const Record& r) {
   NextCommunication next;
   next.index = r.comms().size();
   long long last_progress = 0;
+  Loc last_loc;
   bool any = false;
   for (const Communication& c : r.comms()) {
     if (!c.type) continue;
     any = true;
     if (*c.type == CommType::resolution) return std::nullopt;
-    if (*c.type == CommType::progress && c.number && *c.number > last_progress) last_progress = *c.number;
+    if (*c.type == CommType::progress && c.number && *c.number > last_progress) {
+      last_progress = *c.number;
+      last_loc = c.number.loc;
+    }
   }
   if (!any) next.type = CommType::initial;  // "Customer first notified" comes first
   else if (is_resolved(r)) next.type = CommType::resolution;
   else {
     next.type = CommType::progress;
     next.number = last_progress + 1;
+    if (*next.number > kMaxUpdateNumber) next.out_of_numbers = last_loc;
   }
   return next;
 }

@@ -18,6 +18,9 @@ struct NextCommunication {
   CommType type = CommType::initial;
   std::optional<long long> number;  // progress: one more than the record's last progress number
   std::size_t index = 0;            // its place in `communications` once it is written
+  // A progress number past kMaxUpdateNumber, which the record could not hold: where the last
+  // number is (the communication numbered kMaxUpdateNumber). Nothing can be drafted then.
+  std::optional<Loc> out_of_numbers;
   // "initial notification", "progress update #3", "resolution notification".
   std::string name() const { return describe_communication(type, number); }
 };

@@ -46,14 +46,12 @@ NextDraftResult draft_next(const model::Escalation& e, const Config& config, con
     return out;
   }
   // A record numbers its updates up to kMaxUpdateNumber: the draft's number must load back.
-  if (next->number && *next->number > kMaxUpdateNumber)
-    for (const Communication& c : r.comms())
-      if (c.number && *c.number == kMaxUpdateNumber) {
-        out.out_of_numbers = model::Missing{c.number.loc.path + " is already " + std::to_string(kMaxUpdateNumber) +
-                                                ", the highest update number a record holds; correct it if it is a typo",
-                                            c.number.loc};
-        return out;
-      }
+  if (const auto& last = next->out_of_numbers) {
+    out.out_of_numbers = model::Missing{last->path + " is already " + std::to_string(kMaxUpdateNumber) +
+                                            ", the highest update number a record holds; correct it if it is a typo",
+                                        *last};
+    return out;
+  }
   out.missing = model::missing_before_communication(r, next->type);
   // The sender and the recipients must be addresses an email can carry.
   const Person lead = e.lead();

@@ -40,6 +40,22 @@ TEST(NextCommunication, TheNextNumberedProgressUpdate) {
   EXPECT_EQ(next->name(), "progress update #2");
 }
 
+TEST(NextCommunication, NoNumberPastTheLastARecordHolds) {
+  std::string text = read_text("tests/data/next/ESC-2026-0302.yaml");
+  const std::size_t at = text.find("    number: 1\n");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 13, "    number: 9999");
+  const auto next = model::next_communication(record_from_text(text));
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->number, 10000);
+  ASSERT_TRUE(next->out_of_numbers);
+  EXPECT_EQ(next->out_of_numbers->path, "communications[1].number");
+  EXPECT_EQ(next->out_of_numbers->mark, (Mark{102, 13}));
+  // One below the limit, the next number is still there to draft.
+  text.replace(at, 16, "    number: 9998");
+  EXPECT_FALSE(model::next_communication(record_from_text(text))->out_of_numbers);
+}
+
 TEST(NextCommunication, ResolutionOnceResolved) {
   const auto next = model::next_communication(record_from_text(read_text("tests/data/next/ESC-2026-0303.yaml")));
   ASSERT_TRUE(next);
